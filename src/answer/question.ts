@@ -1,0 +1,26 @@
+import { UserError } from '../errors.js';
+
+export type Intent = 'when' | 'count' | 'who' | 'where' | 'why' | 'other';
+
+/** The question, trimmed, or a UserError saying why it cannot be asked. */
+export function validateQuestion(raw: string, maxChars: number): string {
+  const question = raw.replace(/\s+/g, ' ').trim();
+  if (!question) throw new UserError('The question is empty. Ask something about the articles, e.g. "When did US troops leave Agadez?"');
+  if (!/[\p{L}\p{N}]/u.test(question)) throw new UserError('The question has no words in it, only punctuation or symbols.');
+  if (question.length > maxChars) {
+    throw new UserError(`The question is too long (${question.length} characters; the limit is ${maxChars}). Ask one thing at a time.`);
+  }
+  return question;
+}
+
+const INTENTS: [Intent, RegExp][] = [
+  ['when', /\b(when|what (date|day|month|year|time)|since when|quand|quelle (date|ann[ée]e|jour|mois)|en quelle|depuis quand|à quel moment)\b/iu],
+  ['count', /\b(how many|how much|number of|combien|nombre de)\b/iu],
+  ['who', /^(who|whom|qui)\b|\bqui (est|sont|a|ont|était)\b/iu],
+  ['why', /\b(why|for what reason|what for|pourquoi|pour quelle raison|dans quel but)\b/iu],
+  ['where', /\bwhere\b|(^|\s)où(?=\s|$|\?)/iu],
+];
+
+export function detectIntent(question: string): Intent {
+  return INTENTS.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
+}

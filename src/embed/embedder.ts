@@ -1,0 +1,10 @@
+/**
+ * The seam between the engine and any embedding model (the real one, or a test's). Vectors are
+ * L2-normalised, so a dot product is their cosine similarity.
+ */
+export interface Embedder {
+  readonly modelId: string;
+  readonly dimensions: number;
+  embedQuery(text: string): Promise<number[]>;
+  embedPassages(texts: readonly string[]): Promise<number[][]>;
+}

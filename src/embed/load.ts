@@ -1,0 +1,28 @@
+import type { Config } from '../config.js';
+import type { Embedder } from './embedder.js';
+
+export interface EmbedderChoice {
+  embedder: Embedder | null;
+  /** Why there is no model, in words fit for a user; set exactly when embedder is null. */
+  unavailable?: string;
+}
+
+/** Loads the configured model, or explains why the engine has to run on keywords alone. */
+export async function loadEmbedder(model: Config['model']): Promise<EmbedderChoice> {
+  if (!model.enabled) return { embedder: null, unavailable: 'embeddings are turned off (DOSSIER_EMBEDDINGS=false)' };
+  try {
+    // Imported lazily: keyword-only runs never pay for loading onnxruntime.
+    const { TransformersEmbedder } = await import('./transformers.js');
+    const embedder = await TransformersEmbedder.load({
+      modelId: model.id,
+      modelDir: model.dir,
+      allowRemote: model.allowRemote,
+      queryPrefix: model.queryPrefix,
+      passagePrefix: model.passagePrefix,
+    });
+    return { embedder };
+  } catch (error) {
+    const reason = (error as Error).message.split('\n')[0];
+    return { embedder: null, unavailable: `the embedding model ${model.id} could not be loaded (${reason})` };
+  }
+}

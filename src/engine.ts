@@ -1,0 +1,142 @@
+// The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
+import { mkdir } from 'node:fs/promises';
+import { cite, scoreSentences, selectQuotes, type AnswerTuning, type Citation, DEFAULT_TUNING } from './answer/answer.js';
+import { detectIntent, validateQuestion } from './answer/question.js';
+import type { Config } from './config.js';
+import type { Embedder } from './embed/embedder.js';
+import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
+import type { ArticleMeta } from './ingest/article.js';
+import { loadCorpus } from './ingest/corpus.js';
+import { buildIndex, isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
+import { SearchIndex } from './index/search-index.js';
+import { IndexCorruptError } from './index/store.js';
+import { guessLanguage, queryConcepts, type Language } from './retrieve/analyzer.js';
+import { retrieve } from './retrieve/hybrid.js';
+
+export type Mode = 'hybrid' | 'keyword';
+
+export interface AskResult {
+  question: string;
+  answer: string;
+  abstained: boolean;
+  mode: Mode;
+  citations: Citation[];
+}
+
+export interface EngineLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+export interface EngineOptions {
+  /** A model chosen by the caller (tests); otherwise the configured one is loaded. */
+  embedder?: EmbedderChoice;
+  onProgress?: (progress: IndexProgress) => void;
+  log?: EngineLog;
+  tuning?: AnswerTuning;
+}
+
+const silent: EngineLog = { info: () => {}, warn: () => {} };
+const ABSTAIN: Record<Language, string> = {
+  en: "I don't find this in the articles.",
+  fr: 'Je ne trouve pas cela dans les articles.',
+};
+
+export class Engine {
+  private index!: SearchIndex;
+  /** What opening the engine had to re-index, if the index was missing, stale or damaged. */
+  openingReport?: IndexReport;
+  private indexing: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    private readonly config: Config,
+    private readonly embedder: Embedder | null,
+    /** Why answers are keyword-only, in words for users; undefined in hybrid mode. */
+    readonly keywordOnlyReason: string | undefined,
+    private readonly options: EngineOptions,
+  ) {}
+
+  /** Loads the model (or falls back to keywords), then opens the index, building it first if stale. */
+  static async open(config: Config, options: EngineOptions = {}): Promise<Engine> {
+    const choice = options.embedder ?? (await loadEmbedder(config.model));
+    const engine = new Engine(config, choice.embedder, choice.unavailable, options);
+    if (choice.unavailable) engine.log.warn(`Keyword-only mode: ${choice.unavailable}.`);
+    await engine.refresh();
+    return engine;
+  }
+
+  get mode(): Mode {
+    return this.embedder ? 'hybrid' : 'keyword';
+  }
+
+  get articles(): ArticleMeta[] {
+    return [...this.index.articles.values()].map(({ text: _text, contentHash: _hash, ...meta }) => meta);
+  }
+
+  get searchIndex(): SearchIndex {
+    return this.index;
+  }
+
+  /**
+   * Re-reads the corpus and re-indexes what changed. Runs one at a time; questions asked meanwhile
+   * are answered from the index in place until the new one is committed and loaded.
+   */
+  reindex(onProgress = this.options.onProgress): Promise<IndexReport> {
+    const run = this.indexing.then(async () => {
+      await mkdir(this.config.dataDir, { recursive: true });
+      const corpus = await loadCorpus(this.config.corpusDir);
+      for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
+      const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress });
+      if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
+      if (report.written || !this.index) this.index = await this.openIndex();
+      return report;
+    });
+    this.indexing = run.catch(() => {});
+    return run;
+  }
+
+  /** Retrieval and sentence scoring for a question, before any quote is chosen. */
+  async search(rawQuestion: string) {
+    const question = validateQuestion(rawQuestion, this.config.maxQuestionChars);
+    const languages = [...new Set([...this.index.articles.values()].map((a) => a.language))];
+    const concepts = queryConcepts(question, languages);
+    const vector = this.embedder ? await this.embedder.embedQuery(question) : null;
+    const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
+    const scored = scoreSentences(this.index, concepts, retrieved, detectIntent(question));
+    return { question, retrieved, scored };
+  }
+
+  async ask(rawQuestion: string): Promise<AskResult> {
+    const { question, scored } = await this.search(rawQuestion);
+    const citations = cite(selectQuotes(scored, this.options.tuning ?? DEFAULT_TUNING));
+    const base = { question, mode: this.mode, citations };
+    if (!citations.length) return { ...base, answer: ABSTAIN[guessLanguage(question)], abstained: true };
+    return { ...base, answer: citations.map((c) => `«${c.quote}» [${c.n}]`).join('\n'), abstained: false };
+  }
+
+  private get log(): EngineLog {
+    return this.options.log ?? silent;
+  }
+
+  // Opens the committed index if it matches the corpus; otherwise builds one.
+  private async refresh(): Promise<void> {
+    try {
+      const current = await SearchIndex.openCurrent(this.config.dataDir);
+      if (current && isUpToDate(current, await loadCorpus(this.config.corpusDir), this.embedder)) {
+        this.index = current;
+        return;
+      }
+      this.log.info(current ? 'The corpus or model changed: updating the index…' : 'No index yet: building it…');
+    } catch (error) {
+      if (!(error instanceof IndexCorruptError)) throw error;
+      this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
+    }
+    this.openingReport = await this.reindex();
+  }
+
+  private async openIndex(): Promise<SearchIndex> {
+    const index = await SearchIndex.openCurrent(this.config.dataDir);
+    if (!index) throw new Error('the index vanished right after it was written');
+    return index;
+  }
+}

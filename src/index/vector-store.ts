@@ -1,0 +1,42 @@
+// The one place that imports vectra. Only chunk ids live in vectra; texts stay in chunks.json.
+import { LocalIndex } from 'vectra';
+
+export interface VectorHit {
+  chunkId: string;
+  score: number;
+}
+
+export class VectorStore {
+  private constructor(private readonly index: LocalIndex<{ chunkId: string }>) {}
+
+  /** Writes a new vector index in `folder` in one update (vectra rewrites its file on every write). */
+  static async create(folder: string, items: Iterable<{ chunkId: string; vector: number[] }>): Promise<VectorStore> {
+    const index = new LocalIndex<{ chunkId: string }>(folder);
+    await index.createIndex({ version: 1, deleteIfExists: true });
+    await index.beginUpdate();
+    for (const item of items) await index.insertItem({ id: item.chunkId, vector: item.vector, metadata: { chunkId: item.chunkId } });
+    await index.endUpdate();
+    return new VectorStore(index);
+  }
+
+  static async open(folder: string): Promise<VectorStore> {
+    const index = new LocalIndex<{ chunkId: string }>(folder);
+    if (!(await index.isIndexCreated())) throw new Error(`no vector index in ${folder}`);
+    await index.getIndexStats(); // reads and parses index.json now, so corruption shows at open
+    return new VectorStore(index);
+  }
+
+  async vectors(): Promise<Map<string, number[]>> {
+    const items = await this.index.listItems();
+    return new Map(items.map((item) => [item.metadata.chunkId, item.vector]));
+  }
+
+  async count(): Promise<number> {
+    return (await this.index.getIndexStats()).items;
+  }
+
+  async query(vector: number[], limit: number): Promise<VectorHit[]> {
+    const results = await this.index.queryItems(vector, '', limit);
+    return results.map((result) => ({ chunkId: result.item.metadata.chunkId, score: result.score }));
+  }
+}

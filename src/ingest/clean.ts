@@ -1,0 +1,74 @@
+// Generic removal of site boilerplate. Every kept line is a trimmed substring of a source line,
+// so a quote taken from the cleaned text is also verbatim in the file a reader can open.
+
+const CALL_TO_ACTION =
+  /^(rejoignez|abonnez[- ]vous|inscrivez[- ]vous|accédez|acceder|découvrez|lancez[- ]vous|suivez[- ]nous|partag(ez|er)|téléchargez|newsletter|mots[- ]clés|tags?\s*:|publicité|subscribe|sign up|join (us|our)|follow us|share (this|on)|download|advertisement|related (articles|posts|topics))\b/iu;
+const SEE_ALSO = /^(à |a )?(lire|voir) aussi\b|^(read|see) (also|more)\b|^en savoir plus\b|^sur le même sujet\b/iu;
+const READING_TIME = /^\d{1,2}\s?min(utes?)?\s*(de lecture|read)?\s*(?=\p{Lu})/u;
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif)\b/i;
+const SENTENCE_END = /[.!?…»"”:)]$/u;
+
+export interface CleanResult {
+  text: string;
+  removed: string[];
+}
+
+export function cleanArticleText(raw: string): CleanResult {
+  const lines = raw.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim());
+  const removed: string[] = [];
+  const seen = new Map<string, number>();
+  for (const line of lines) if (line) seen.set(line, (seen.get(line) ?? 0) + 1);
+
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (!line) continue;
+    const text = line.replace(READING_TIME, '');
+    if (isBoilerplate(text, seen.get(line) ?? 0)) {
+      removed.push(line);
+      continue;
+    }
+    kept.push(text);
+  }
+
+  // Site footers trail the article as short unpunctuated lines ("doingbuzz DIRECT"): once the
+  // last real paragraph is passed, such lines are navigation, not content.
+  let lastParagraph = -1;
+  kept.forEach((line, i) => {
+    if (wordCount(line) >= 12 && SENTENCE_END.test(line)) lastParagraph = i;
+  });
+  const tail = kept.splice(lastParagraph + 1).filter((line) => {
+    const isFooter = wordCount(line) < 8 && !SENTENCE_END.test(line);
+    if (isFooter) removed.push(line);
+    return !isFooter;
+  });
+  return { text: [...kept, ...tail].join('\n'), removed };
+}
+
+function isBoilerplate(line: string, occurrences: number): boolean {
+  const words = line.split(/\s+/);
+  if (occurrences > 1 && words.length < 12) return true; // repeated menu or ad lines
+  if (CALL_TO_ACTION.test(line) && words.length < 25) return true;
+  if (SEE_ALSO.test(line)) return true;
+  if (IMAGE_FILE.test(line) && !SENTENCE_END.test(line)) return true;
+  if (isRepetitive(words)) return true;
+  if (isCodeSoup(words, line)) return true;
+  return false;
+}
+
+// Ad blocks repeat a short phrase many times ("En savoir plus - Publicité 2 Publicité 2 ...").
+function isRepetitive(words: string[]): boolean {
+  if (words.length < 10) return false;
+  const distinct = new Set(words.map((w) => w.toLowerCase()));
+  return distinct.size / words.length < 0.4;
+}
+
+// Image captions made of file-name parts: many tokens mixing digits and letters, no sentence.
+function isCodeSoup(words: string[], line: string): boolean {
+  if (words.length < 4 || SENTENCE_END.test(line)) return false;
+  const codes = words.filter((w) => /\d/.test(w) && (/\p{L}/u.test(w) || w.length >= 6)).length;
+  return codes / words.length >= 0.4;
+}
+
+function wordCount(line: string): number {
+  return line.split(/\s+/).filter(Boolean).length;
+}

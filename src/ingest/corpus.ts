@@ -1,0 +1,52 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isUserError } from '../errors.js';
+import type { Article } from './article.js';
+import { ARTICLE_EXTENSIONS, parseArticle } from './parse.js';
+
+export interface CorpusProblem {
+  path: string;
+  reason: string;
+}
+
+export interface Corpus {
+  articles: Article[];
+  /** Files that could not be read as articles: reported, skipped, never fatal. */
+  problems: CorpusProblem[];
+}
+
+export async function loadCorpus(dir: string): Promise<Corpus> {
+  const files = await listArticleFiles(dir);
+  const articles: Article[] = [];
+  const problems: CorpusProblem[] = [];
+  for (const file of files) {
+    const id = path.relative(dir, file).split(path.sep).join('/');
+    try {
+      articles.push(parseArticle(id, await readFile(file)));
+    } catch (error) {
+      if (!isUserError(error) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+      problems.push({ path: file, reason: (error as Error).message });
+    }
+  }
+  return { articles, problems };
+}
+
+/** Article files under `dir`, sorted, skipping hidden files and editors' temporary files. */
+export async function listArticleFiles(dir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return entries
+    .filter((entry) => entry.isFile() && isArticleFileName(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+}
+
+export function isArticleFileName(name: string): boolean {
+  if (name.startsWith('.') || name.endsWith('~') || name.toLowerCase() === 'readme.md') return false;
+  return (ARTICLE_EXTENSIONS as readonly string[]).includes(path.extname(name).toLowerCase());
+}

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import matter from 'gray-matter';
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { guessLanguage } from '../retrieve/analyzer.js';
+import type { Article } from './article.js';
+import { cleanArticleText } from './clean.js';
+
+export const ARTICLE_EXTENSIONS = ['.md', '.txt', '.html', '.htm'] as const;
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+const isoDate = z
+  .union([z.date(), z.string(), z.number()])
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value)))
+  .pipe(z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD'));
+
+const frontMatter = z.object({
+  title: z.string().trim().min(1, 'is required'),
+  source: z.string().trim().min(1).optional(),
+  url: z.string().url().optional(),
+  published: isoDate.optional(),
+  language: z.enum(['fr', 'en']).optional(),
+});
+
+interface Parsed {
+  meta: z.infer<typeof frontMatter>;
+  body: string;
+}
+
+/**
+ * Reads one article file. Throws a UserError naming what is wrong when the file cannot be an
+ * article (not UTF-8, no text, bad front matter), so the caller can skip it and go on.
+ */
+export function parseArticle(id: string, bytes: Uint8Array): Article {
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UserError(`larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB`);
+  let source: string;
+  try {
+    source = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new UserError('not valid UTF-8 text');
+  }
+  if (source.includes('\u0000')) throw new UserError('binary content (NUL bytes)');
+  const extension = path.extname(id).toLowerCase();
+  const { meta, body } =
+    extension === '.md' ? parseMarkdown(source) : extension === '.txt' ? parsePlainText(source) : parseHtml(source);
+  const { text } = cleanArticleText(body);
+  if (text.split(/\s+/).filter(Boolean).length < 5) throw new UserError('no article text after cleaning');
+  return {
+    id,
+    title: meta.title,
+    source: meta.source,
+    url: meta.url,
+    published: meta.published,
+    language: meta.language ?? guessLanguage(text),
+    text,
+    contentHash: createHash('sha256').update(bytes).digest('hex'),
+  };
+}
+
+function parseMarkdown(source: string): Parsed {
+  let file: matter.GrayMatterFile<string>;
+  try {
+    // A fresh options object: gray-matter caches parses by content otherwise, and the cache
+    // keeps Date objects that the schema below would then see twice.
+    file = matter(source, {});
+  } catch (error) {
+    throw new UserError(`front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+  }
+  return { meta: validate(file.data), body: file.content };
+}
+
+function parsePlainText(source: string): Parsed {
+  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  const titleIndex = lines.findIndex((line) => line.trim());
+  if (titleIndex < 0) throw new UserError('empty file');
+  return { meta: validate({ title: lines[titleIndex]!.trim() }), body: lines.slice(titleIndex + 1).join('\n') };
+}
+
+function parseHtml(source: string): Parsed {
+  const { document } = parseHTML(source);
+  const metaContent = (selector: string) => document.querySelector(selector)?.getAttribute('content') ?? undefined;
+  const published = metaContent('meta[property="article:published_time"]')?.slice(0, 10);
+  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('meta[property="og:url"]');
+  const lang = document.documentElement?.getAttribute('lang')?.slice(0, 2);
+  const article = new Readability(document as unknown as Document).parse();
+  if (!article?.content) throw new UserError('no main text found in the HTML');
+  // Readability's textContent glues paragraphs together; keep one line per block instead.
+  const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);
+  const blocks = [...content.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,blockquote,pre')]
+    .filter((el) => !el.querySelector('p,li,blockquote'))
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  return {
+    meta: validate({
+      title: article.title || document.querySelector('title')?.textContent || '',
+      source: article.siteName ?? metaContent('meta[property="og:site_name"]'),
+      url: canonical,
+      published,
+      language: lang === 'fr' || lang === 'en' ? lang : undefined,
+    }),
+    body: blocks.join('\n'),
+  };
+}
+
+function validate(data: unknown): Parsed['meta'] {
+  const result = frontMatter.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'front matter'} ${issue.message}`);
+    throw new UserError(`bad metadata: ${problems.join('; ')}`);
+  }
+  return result.data;
+}

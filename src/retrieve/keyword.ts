@@ -1,0 +1,93 @@
+import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
+import type { Chunk } from '../ingest/chunk.js';
+import { indexTerms, type Language, type QueryConcept } from './analyzer.js';
+
+interface KeywordDoc {
+  id: string;
+  terms: string;
+  title: string;
+}
+
+// Documents arrive already analysed (see analyzer.ts), so MiniSearch only splits on spaces.
+const OPTIONS = {
+  fields: ['terms', 'title'],
+  idField: 'id',
+  tokenize: (text: string) => text.split(' ').filter(Boolean),
+  processTerm: (term: string) => term,
+};
+
+export interface KeywordHit {
+  chunkId: string;
+  score: number;
+}
+
+/** BM25 keyword search over chunks, on French/English-aware terms. */
+export class KeywordIndex {
+  private constructor(
+    private readonly search: MiniSearch<KeywordDoc>,
+    /** How many chunks hold each term: the idf that answer scoring weighs words by. */
+    readonly documentFrequency: ReadonlyMap<string, number>,
+    readonly chunkCount: number,
+  ) {}
+
+  static build(chunks: readonly Chunk[], lookup: (docId: string) => { title: string; language: Language }): KeywordIndex {
+    const search = new MiniSearch<KeywordDoc>(OPTIONS);
+    search.addAll(
+      chunks.map((chunk) => {
+        const doc = lookup(chunk.docId);
+        return {
+          id: chunk.id,
+          terms: indexTerms(chunk.text, doc.language).join(' '),
+          title: indexTerms(doc.title, doc.language).join(' '),
+        };
+      }),
+    );
+    return KeywordIndex.fromPlain(search, search.toJSON());
+  }
+
+  static fromJSON(json: string): KeywordIndex {
+    const plain = JSON.parse(json) as AsPlainObject;
+    return KeywordIndex.fromPlain(MiniSearch.loadJS<KeywordDoc>(plain, OPTIONS), plain);
+  }
+
+  // MiniSearch keeps its inverted index private; its plain form is the public way to count terms.
+  private static fromPlain(search: MiniSearch<KeywordDoc>, plain: AsPlainObject): KeywordIndex {
+    const frequency = new Map<string, number>();
+    for (const [term, fields] of plain.index) {
+      const docs = new Set<string>();
+      for (const postings of Object.values(fields)) for (const doc of Object.keys(postings as object)) docs.add(doc);
+      frequency.set(term, docs.size);
+    }
+    return new KeywordIndex(search, frequency, search.documentCount);
+  }
+
+  toJSON(): string {
+    return JSON.stringify(this.search);
+  }
+
+  /** Chunks ranked by BM25 over the question's concepts (each concept any of its alternatives). */
+  query(concepts: readonly QueryConcept[], limit: number): KeywordHit[] {
+    if (!concepts.length) return [];
+    const query: Query = {
+      combineWith: 'OR',
+      queries: concepts.map((concept) => ({
+        combineWith: 'OR',
+        queries: concept.alternatives.map((terms): Query => (terms.length === 1 ? terms[0]! : { combineWith: 'AND', queries: terms })),
+      })),
+    };
+    return this.search
+      .search(query, {
+        boost: { terms: 1, title: 0.5 },
+        // Near spellings ("Lamime"/"Lamine", "russi"/"russ") count, at MiniSearch's fuzzy discount.
+        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+      })
+      .slice(0, limit)
+      .map((result) => ({ chunkId: String(result.id), score: result.score }));
+  }
+
+  /** Inverse document frequency; a term no chunk holds gets the highest weight. */
+  idf(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (this.chunkCount + 1) / (df + 0.5));
+  }
+}

@@ -1,0 +1,69 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine.js';
+import { loadCorpus } from '../../src/ingest/corpus.js';
+import { buildIndex } from '../../src/index/build.js';
+import { SearchIndex } from '../../src/index/search-index.js';
+import { HashEmbedder } from '../support/hash-embedder.js';
+import { makeWorkspace, REPO } from '../support/workspace.js';
+
+let workspace: ReturnType<typeof makeWorkspace>;
+afterEach(() => workspace?.cleanup());
+
+/** Starts a re-index in a child process and SIGKILLs it `delayMs` after it prints `marker`. */
+function killDuring(marker: string, delayMs: number, embedDelayMs: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/support/index-child.ts'), workspace.corpusDir, workspace.dataDir, String(embedDelayMs)], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const markers: string[] = [];
+    let stderr = '';
+    child.stderr.on('data', (data) => (stderr += data));
+    child.stdout.on('data', (data: Buffer) => {
+      for (const line of data.toString().split('\n').filter(Boolean)) {
+        markers.push(line);
+        if (line === marker) setTimeout(() => child.kill('SIGKILL'), delayMs);
+      }
+    });
+    child.on('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? resolve(markers) : reject(new Error(`child failed: ${stderr}`))));
+  });
+}
+
+function addArticles(count: number) {
+  for (let i = 0; i < count; i++) {
+    // One fact a line: the cleaner would take one line repeating a pattern for an ad block.
+    const text = Array.from({ length: 12 }, (_, j) => `Le fait numéro ${i}-${j} concerne la ville fictive de Zorbaville et son conseil municipal.`).join('\n');
+    writeFileSync(path.join(workspace.corpusDir, `extra-${i}.md`), `---\ntitle: Article ${i}\n---\n${text}\n`);
+  }
+}
+
+describe('a re-index killed with SIGKILL', () => {
+  it.each([
+    ['while embedding', 'EMBEDDING', 0],
+    ['as writing starts', 'WRITING', 0],
+    ['a little into writing', 'WRITING', 15],
+    ['further into writing', 'WRITING', 60],
+  ])('%s leaves an index that opens and answers', async (_, marker, delayMs) => {
+    workspace = makeWorkspace();
+    await buildIndex({ dataDir: workspace.dataDir, corpus: await loadCorpus(workspace.corpusDir), embedder: new HashEmbedder() });
+    const before = (await SearchIndex.openCurrent(workspace.dataDir))!.manifest;
+    addArticles(150);
+
+    const markers = await killDuring(marker, delayMs, marker === 'EMBEDDING' ? 200 : 0);
+    expect(markers).toContain(marker);
+
+    const after = (await SearchIndex.openCurrent(workspace.dataDir))!;
+    // Either the old generation, untouched, or the new one complete: never a mix.
+    const documents = Object.keys(after.manifest.documents).length;
+    if (markers.includes('COMMITTED')) expect(documents).toBe(155);
+    else expect(after.manifest).toEqual(before);
+
+    const engine = await Engine.open(workspace.config, { embedder: { embedder: new HashEmbedder() } });
+    expect((await engine.ask('When did US troops leave Agadez?')).abstained).toBe(false);
+    expect((await engine.ask('Que concerne le fait numéro 7-3 à Zorbaville ?')).abstained).toBe(false);
+    expect(readdirSync(workspace.dataDir).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
+  });
+});

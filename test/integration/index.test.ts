@@ -1,0 +1,114 @@
+import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine.js';
+import { loadCorpus } from '../../src/ingest/corpus.js';
+import { buildIndex } from '../../src/index/build.js';
+import { SearchIndex } from '../../src/index/search-index.js';
+import { currentGeneration, IndexCorruptError } from '../../src/index/store.js';
+import { HashEmbedder } from '../support/hash-embedder.js';
+import { makeWorkspace } from '../support/workspace.js';
+
+const AFP = '2024-07-retrait-soldats-americains-afp.md';
+let workspace: ReturnType<typeof makeWorkspace>;
+afterEach(() => workspace?.cleanup());
+
+async function build(embedder: HashEmbedder | null) {
+  return buildIndex({ dataDir: workspace.dataDir, corpus: await loadCorpus(workspace.corpusDir), embedder });
+}
+
+describe('buildIndex with a real vectra index on disk', () => {
+  it('indexes the corpus: chunks, keyword index, vectors and manifest', async () => {
+    workspace = makeWorkspace();
+    const embedder = new HashEmbedder();
+    const report = await build(embedder);
+    expect(report).toMatchObject({ added: expect.arrayContaining([AFP]), updated: [], removed: [], rebuilt: true, written: true });
+    expect(report.added).toHaveLength(5);
+    const paths = (await currentGeneration(workspace.dataDir))!;
+    expect(existsSync(path.join(paths.vectors, 'index.json'))).toBe(true);
+    const index = (await SearchIndex.openCurrent(workspace.dataDir))!;
+    expect(index.manifest.model).toEqual({ id: 'test/hash-embedder', dimensions: 64 });
+    expect(await index.vectors!.count()).toBe(index.chunks.size);
+    expect(embedder.passagesEmbedded).toBe(index.chunks.size);
+    for (const chunk of index.chunks.values()) {
+      expect(index.articles.get(chunk.docId)!.text.slice(chunk.start, chunk.end)).toBe(chunk.text);
+    }
+  });
+
+  it('re-embeds only what changed and drops deleted articles', async () => {
+    workspace = makeWorkspace();
+    await build(new HashEmbedder());
+    const afpChunks = (await SearchIndex.openCurrent(workspace.dataDir))!.manifest.documents[AFP]!.chunks;
+
+    const second = new HashEmbedder();
+    const unchanged = await build(second);
+    expect(unchanged).toMatchObject({ written: false, unchanged: 5 });
+    expect(second.passagesEmbedded).toBe(0);
+
+    const afpPath = path.join(workspace.corpusDir, AFP);
+    writeFileSync(afpPath, `${readFileSync(afpPath, 'utf8')}\nUn paragraphe ajouté sur la base de drones d’Agadez et son avenir proche.\n`);
+    rmSync(path.join(workspace.corpusDir, '2024-niger-rompt-lien-etats-unis-doingbuzz.md'));
+    writeFileSync(path.join(workspace.corpusDir, 'nouveau.txt'), 'Un nouvel article\nLes derniers soldats américains ont quitté Agadez le 5 août 2024.\n');
+    const third = new HashEmbedder();
+    const report = await build(third);
+    expect(report).toMatchObject({ added: ['nouveau.txt'], updated: [AFP], removed: ['2024-niger-rompt-lien-etats-unis-doingbuzz.md'], unchanged: 3, rebuilt: false });
+    const index = (await SearchIndex.openCurrent(workspace.dataDir))!;
+    expect(third.passagesEmbedded).toBe(index.manifest.documents[AFP]!.chunks + 1);
+    expect(index.manifest.documents[AFP]!.chunks).toBeGreaterThanOrEqual(afpChunks);
+    expect(await index.vectors!.count()).toBe(index.chunks.size);
+    expect([...index.articles.keys()]).not.toContain('2024-niger-rompt-lien-etats-unis-doingbuzz.md');
+  });
+
+  it('rebuilds instead of mixing vectors of two models, and leaves one generation on disk', async () => {
+    workspace = makeWorkspace();
+    await build(new HashEmbedder('test/model-a'));
+    const other = new HashEmbedder('test/model-b');
+    const report = await build(other);
+    expect(report).toMatchObject({ rebuilt: true, written: true, unchanged: 0 });
+    const index = (await SearchIndex.openCurrent(workspace.dataDir))!;
+    expect(other.passagesEmbedded).toBe(index.chunks.size);
+    expect(index.manifest.model!.id).toBe('test/model-b');
+    expect(readdirSync(workspace.dataDir).filter((entry) => entry.startsWith('gen-'))).toHaveLength(1);
+  });
+
+  it('reports a malformed article with its path and indexes the rest', async () => {
+    workspace = makeWorkspace();
+    writeFileSync(path.join(workspace.corpusDir, 'broken.md'), '---\ntitle: [oops\n---\ntext');
+    const report = await build(null);
+    expect(report.problems).toEqual([{ path: path.join(workspace.corpusDir, 'broken.md'), reason: expect.stringMatching(/YAML/) }]);
+    expect(report.added).toHaveLength(5);
+  });
+});
+
+describe('a damaged index', () => {
+  it.each([
+    ['CURRENT cut short', (dir: string) => writeFileSync(path.join(dir, 'CURRENT'), '{"generat')],
+    ['manifest truncated', (dir: string, gen: string) => truncateSync(path.join(dir, gen, 'manifest.json'), 20)],
+    ['chunks.json missing', (dir: string, gen: string) => rmSync(path.join(dir, gen, 'chunks.json'))],
+    ['keyword index garbled', (dir: string, gen: string) => writeFileSync(path.join(dir, gen, 'keyword.json'), '{"nope": true}')],
+  ])('%s: detected on open, rebuilt with a warning by the engine', async (_, damage) => {
+    workspace = makeWorkspace();
+    await build(null);
+    const generation = path.basename((await currentGeneration(workspace.dataDir))!.dir);
+    damage(workspace.dataDir, generation);
+    await expect(SearchIndex.openCurrent(workspace.dataDir)).rejects.toThrow(IndexCorruptError);
+
+    const warnings: string[] = [];
+    const engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'test' }, log: { info: () => {}, warn: (m) => warnings.push(m) } });
+    expect(warnings.some((w) => /damaged|unusable/.test(w))).toBe(true);
+    const answer = await engine.ask('When did US troops leave Agadez?');
+    expect(answer.abstained).toBe(false);
+    expect(await SearchIndex.openCurrent(workspace.dataDir)).not.toBeNull();
+  });
+
+  it('a vector index that disagrees with the chunks is refused', async () => {
+    workspace = makeWorkspace();
+    await build(new HashEmbedder());
+    const paths = (await currentGeneration(workspace.dataDir))!;
+    const file = path.join(paths.vectors, 'index.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.items.pop();
+    writeFileSync(file, JSON.stringify(data));
+    await expect(SearchIndex.openCurrent(workspace.dataDir)).rejects.toThrow(/vector index and chunks disagree/);
+  });
+});

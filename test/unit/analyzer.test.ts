@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { fold, guessLanguage, indexTerms, queryConcepts, words } from '../../src/retrieve/analyzer.js';
+
+describe('words', () => {
+  it('folds accents and drops elisions and possessives', () => {
+    expect(words("la base de drones d’Agadez, l'État et qu'il")).toEqual(['la', 'base', 'de', 'drones', 'agadez', 'etat', 'et', 'il']);
+    expect(words("Niger's junta")).toEqual(['niger', 'junta']);
+  });
+
+  it('keeps numbers', () => {
+    expect(words('766 militaires sur 950, le 19 mai 2024')).toEqual(['766', 'militaires', 'sur', '950', 'le', '19', 'mai', '2024']);
+  });
+
+  it('reads US, USA, United States and États-Unis as one country token', () => {
+    expect(words('US troops')).toEqual(['usa', 'troops']);
+    expect(words('les États-Unis et les Etats Unis')).toEqual(['les', 'usa', 'et', 'les', 'usa']);
+    expect(words('the United States')).toEqual(['the', 'usa']);
+    expect(words('tell us')).toEqual(['tell', 'us']);
+  });
+});
+
+describe('indexTerms', () => {
+  it('removes French and English stop words and stems', () => {
+    expect(indexTerms('Les soldats américains ont quitté le pays', 'fr')).toEqual(['soldat', 'americain', 'quitt', 'pay']);
+    expect(indexTerms('The soldiers have left the country', 'en')).toEqual(['soldier', 'left', 'countri']);
+  });
+
+  it('does not stem numbers', () => {
+    expect(indexTerms('environ 200 personnes en 2024', 'fr')).toEqual(['environ', '200', 'person', '2024']);
+  });
+});
+
+describe('queryConcepts', () => {
+  it('translates English words to French terms through the glossary', () => {
+    const concepts = queryConcepts('When did US troops leave Agadez?', ['fr']);
+    expect(concepts.map((c) => c.word)).toEqual(['usa', 'troops', 'leave', 'agadez']);
+    const troops = concepts.find((c) => c.word === 'troops')!;
+    expect(troops.alternatives).toContainEqual(['soldat']);
+    expect(troops.alternatives).toContainEqual(['troup']);
+    expect(concepts.find((c) => c.word === 'leave')!.alternatives).toContainEqual(['quitt']);
+  });
+
+  it('keeps phrases as phrases', () => {
+    const coup = queryConcepts('Who led the coup?', ['fr']).find((c) => c.word === 'coup')!;
+    expect(coup.alternatives).toContainEqual(['coup', 'etat']);
+  });
+
+  it('marks names and untranslatable English words', () => {
+    const concepts = queryConcepts('Did Germany ever frobnicate Niamey?', ['fr']);
+    expect(concepts.find((c) => c.word === 'germany')).toMatchObject({ isName: true, untranslated: false });
+    expect(concepts.find((c) => c.word === 'frobnicate')).toMatchObject({ isName: false, untranslated: true });
+  });
+
+  it('stems French questions without translating', () => {
+    const concepts = queryConcepts("Quand les soldats ont-ils quitté la base d'Agadez ?", ['fr']);
+    expect(concepts.map((c) => c.alternatives)).toEqual([[['soldat']], [['quitt']], [['bas']], [['agad']]]);
+  });
+});
+
+describe('fold and guessLanguage', () => {
+  it('folds ligatures and curly apostrophes', () => {
+    expect(fold('Œuvre d’État')).toBe("oeuvre d'etat");
+  });
+
+  it('tells French from English', () => {
+    expect(guessLanguage('Quand les soldats ont-ils quitté Agadez ?')).toBe('fr');
+    expect(guessLanguage('When did the soldiers leave Agadez?')).toBe('en');
+  });
+});

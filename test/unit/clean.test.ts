@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cleanArticleText } from '../../src/ingest/clean.js';
+import { REPO } from '../support/workspace.js';
+
+const doingbuzz = readFileSync(path.join(REPO, 'corpus/2024-niger-rompt-lien-etats-unis-doingbuzz.md'), 'utf8').split('---\n')[2]!;
+
+describe('cleanArticleText on the DOINGBUZZ seed', () => {
+  const { text, removed } = cleanArticleText(doingbuzz);
+
+  it('removes the ad block, the see-also link, the image file name and the newsletter footer', () => {
+    for (const junk of ['Publicité', 'Lire aussi', 'Rtrmadp', 'DOINGBUZZ PREMIUM', 'Accédez Maintenant', 'doingbuzz DIRECT', 'Newsletter', 'Mots-clés', 'Abonnez-vous', 'Lancez-vous']) {
+      expect(text).not.toContain(junk);
+    }
+    expect(removed.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('keeps the title line and every paragraph of the article', () => {
+    expect(text.split('\n')[0]).toBe('Le Niger rompt tout lien avec les États-Unis ?');
+    expect(text).toContain('Dans une décision audacieuse, les autorités militaires du Niger');
+    expect(text).toContain('En somme, la rupture des liens entre le Niger et les États-Unis marque le début');
+    expect(text).toContain('mercenaires russes de Wagner');
+    expect(text.split('\n')).toHaveLength(7);
+  });
+
+  it('keeps only text that stands verbatim in the source', () => {
+    for (const line of text.split('\n')) expect(doingbuzz).toContain(line);
+  });
+});
+
+describe('cleanArticleText, generic rules', () => {
+  it('drops a reading-time prefix glued to a heading but keeps the heading', () => {
+    const { text } = cleanArticleText('3 minutesRencontre entre une délégation et le ministre\nUn paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.');
+    expect(text.split('\n')[0]).toBe('Rencontre entre une délégation et le ministre');
+  });
+
+  it('drops lines repeated within an article (menus, share bars)', () => {
+    const body = 'Partager sur X\nUn paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.\nMenu principal\nMenu principal';
+    expect(cleanArticleText(body).text).toBe('Un paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.');
+  });
+});
