@@ -1,0 +1,98 @@
+// npm run bench: index time, warm `ask` latency and memory, on the bundled corpus and on a
+// synthetic corpus of 5,000 articles recombined from its sentences. Prints a table of measurements.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadConfig } from '../src/config.js';
+import { Engine } from '../src/engine.js';
+import { loadCorpus } from '../src/ingest/corpus.js';
+import { splitSentences } from '../src/ingest/sentences.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+const SYNTHETIC_ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5000);
+const QUESTIONS = readFileSync(path.join(REPO, 'eval/dev-set.jsonl'), 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => (JSON.parse(line) as { question: string }).question);
+
+interface Row {
+  scenario: string;
+  articles: number;
+  chunks: number;
+  indexMs: number;
+  openMs: number;
+  p50: number;
+  p95: number;
+  heapMB: number;
+}
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+
+async function measure(scenario: string, corpusDir: string, askRounds: number): Promise<Row> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
+  const config = loadConfig({ DOSSIER_CORPUS_DIR: corpusDir, DOSSIER_DATA_DIR: dataDir, DOSSIER_EMBEDDINGS: 'false' }, REPO);
+  const started = performance.now();
+  const engine = await Engine.open(config); // builds the index: nothing exists yet
+  const indexMs = performance.now() - started;
+  const reopened = performance.now();
+  const warm = await Engine.open(config); // opens the committed index, as a restart would
+  const openMs = performance.now() - reopened;
+  for (const question of QUESTIONS) await warm.ask(question); // warm-up
+  const latencies: number[] = [];
+  for (let round = 0; round < askRounds; round++) {
+    for (const question of QUESTIONS) {
+      const t = performance.now();
+      await warm.ask(question);
+      latencies.push(performance.now() - t);
+    }
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  const row: Row = {
+    scenario,
+    articles: engine.articles.length,
+    chunks: warm.searchIndex.chunks.size,
+    indexMs,
+    openMs,
+    p50: at(0.5),
+    p95: at(0.95),
+    heapMB: process.memoryUsage().heapUsed / 2 ** 20,
+  };
+  rmSync(dataDir, { recursive: true, force: true });
+  return row;
+}
+
+/** Articles of 6 to 14 sentences drawn from the bundled corpus, with their own titles. */
+async function syntheticCorpus(count: number): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-corpus-'));
+  const { articles } = await loadCorpus(path.join(REPO, 'corpus'));
+  const sentences = articles.flatMap((a) => splitSentences(a.text).map((s) => a.text.slice(s.start, s.end)));
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let i = 0; i < count; i++) {
+    const length = 6 + Math.floor(random() * 9);
+    const body = Array.from({ length }, () => sentences[Math.floor(random() * sentences.length)]).join('\n');
+    const sub = path.join(dir, String(Math.floor(i / 500)));
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(path.join(sub, `article-${i}.md`), `---\ntitle: "Synthetic article ${i}"\nsource: bench\npublished: 2024-0${1 + (i % 9)}\nlanguage: fr\n---\n${body}\n`);
+  }
+  return dir;
+}
+
+const rows: Row[] = [];
+rows.push(await measure('bundled corpus, keyword', path.join(REPO, 'corpus'), 20));
+const synthetic = await syntheticCorpus(SYNTHETIC_ARTICLES);
+rows.push(await measure(`${SYNTHETIC_ARTICLES} synthetic articles, keyword`, synthetic, 3));
+rmSync(synthetic, { recursive: true, force: true });
+clearInterval(sampler);
+
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+console.log('\n| scenario | articles | chunks | index build | index open | ask p50 | ask p95 | heap after |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.scenario} | ${r.articles} | ${r.chunks} | ${fmt(r.indexMs)} | ${fmt(r.openMs)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.heapMB.toFixed(0)} MB |`);
+}
+console.log(`\nPeak RSS of the whole run: ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB`);
+console.log('Targets: warm ask p95 < 100 ms on the corpus, < 300 ms at 5,000 articles (keyword mode).');
