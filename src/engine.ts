@@ -17,6 +17,8 @@ export type Mode = 'hybrid' | 'keyword';
 
 export interface AskResult {
   question: string;
+  /** For "when" questions: the date the quotes give, said first (e.g. "Early August 2024 (expected)"). */
+  lead?: string;
   answer: string;
   abstained: boolean;
   mode: Mode;

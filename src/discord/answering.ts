@@ -1,0 +1,25 @@
+import { UserError } from '../errors.js';
+import { validateQuestion } from '../answer/question.js';
+import type { BotContext } from './command.js';
+import { answerPayload, type MessagePayload } from './format.js';
+
+/**
+ * Checks the question and the user's rate before anything is sent, so a refusal can be private
+ * and nothing is queued; returns the question to answer.
+ */
+export function admitQuestion(ctx: BotContext, userId: string, raw: string): string {
+  const question = validateQuestion(raw, ctx.config.maxQuestionChars);
+  const waitMs = ctx.rateLimiter.attempt(userId);
+  if (waitMs > 0) {
+    throw new UserError(
+      `You are asking quickly: the limit is ${ctx.config.discord.ratePerMinute} questions a minute. Ask again in ${Math.ceil(waitMs / 1000)} s.`,
+    );
+  }
+  return question;
+}
+
+/** Answers in turn with the other questions, as a message payload. */
+export async function answerInQueue(ctx: BotContext, question: string): Promise<MessagePayload> {
+  const result = await ctx.answers.add(() => ctx.engine.ask(question));
+  return answerPayload(result, ctx.engine.keywordOnlyReason);
+}

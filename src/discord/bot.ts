@@ -1,0 +1,151 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  type ButtonInteraction,
+  type Interaction,
+  type Message,
+  type RepliableInteraction,
+} from 'discord.js';
+import PQueue from 'p-queue';
+import type { Config } from '../config.js';
+import { isUserError, UserError } from '../errors.js';
+import { admitQuestion, answerInQueue } from './answering.js';
+import type { BotContext, BotEngine, Command } from './command.js';
+import { askCommand } from './commands/ask.js';
+import { reindexCommand } from './commands/reindex.js';
+import { sourcesCommand } from './commands/sources.js';
+import { recordFeedback } from './feedback.js';
+import { FEEDBACK_PREFIX, SOURCES_PREFIX, sourcesPayload } from './format.js';
+import { BotLog } from './log.js';
+import { NO_PINGS } from './mentions.js';
+import { RateLimiter } from './rate-limit.js';
+
+export function commandList(config: Config): Command[] {
+  return [askCommand(config.maxQuestionChars), sourcesCommand, reindexCommand];
+}
+
+export interface RunningBot {
+  client: Client;
+  ctx: BotContext;
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs in and serves until stop(). Intents: guilds and guild/direct messages only. The privileged
+ * Message Content intent is not needed: messages that mention the bot carry their content anyway.
+ */
+export async function startBot(config: Config, engine: BotEngine, log = new BotLog(config.logFile)): Promise<RunningBot> {
+  if (!config.discord.token) throw new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_PINGS,
+    ...(config.discord.apiUrl ? { rest: { api: config.discord.apiUrl } } : {}),
+  });
+  const ctx: BotContext = {
+    engine,
+    config,
+    log,
+    rateLimiter: new RateLimiter(config.discord.ratePerMinute),
+    answers: new PQueue({ concurrency: 1 }),
+    reindexes: new PQueue({ concurrency: 1 }),
+  };
+  const commands = new Map(commandList(config).map((command) => [command.data.name, command]));
+
+  client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, ctx));
+  client.on(Events.MessageCreate, (message) => void handleMention(message, ctx));
+  client.on(Events.Error, (error) => log.failure('client error', error));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(config.discord.token);
+  } catch (error) {
+    await client.destroy();
+    const code = (error as { code?: string }).code;
+    if (code === 'TokenInvalid' || /invalid token|401/i.test((error as Error).message)) {
+      throw new UserError('Discord refused the token (DISCORD_TOKEN): check it in the Developer Portal > Bot > Reset Token.', { cause: error });
+    }
+    throw error;
+  }
+  await ready;
+  log.info('bot ready', { user: client.user?.tag, mode: engine.keywordOnlyReason ? 'keyword' : 'hybrid' });
+  return {
+    client,
+    ctx,
+    async stop() {
+      await ctx.reindexes.onIdle();
+      await client.destroy();
+    },
+  };
+}
+
+async function handleInteraction(interaction: Interaction, commands: Map<string, Command>, ctx: BotContext): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  try {
+    if (interaction.isChatInputCommand()) {
+      const command = commands.get(interaction.commandName);
+      if (!command) throw new UserError('This command is not available any more.');
+      await command.execute(interaction, ctx);
+    } else if (interaction.isButton()) {
+      await handleButton(interaction, ctx);
+    }
+  } catch (error) {
+    await replyWithFailure(interaction, error, ctx);
+  }
+}
+
+// A user sees a UserError's own words, or a reference to the logged fault; never a stack trace.
+async function replyWithFailure(interaction: RepliableInteraction, error: unknown, ctx: BotContext): Promise<void> {
+  const content = isUserError(error)
+    ? error.message
+    : `Something went wrong on our side. Reference: ${ctx.log.failure('interaction', error, { user: interaction.user.id })}.`;
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
+    else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+  } catch (replyError) {
+    ctx.log.failure('could not tell the user about a failure', replyError);
+  }
+}
+
+async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
+  const id = interaction.customId;
+  if (id.startsWith(SOURCES_PREFIX)) {
+    await interaction.update({ ...sourcesPayload(ctx.engine.articles, Number(id.slice(SOURCES_PREFIX.length))), allowedMentions: NO_PINGS });
+    return;
+  }
+  if (id.startsWith(FEEDBACK_PREFIX)) {
+    // The answer message itself says what was asked and cited: nothing needs remembering.
+    const embed = interaction.message.embeds[0];
+    await recordFeedback(ctx.config.feedbackLog, {
+      vote: id.endsWith('up') ? 'up' : 'down',
+      question: embed?.title ?? '',
+      sources: embed?.fields.map((f) => f.name) ?? [],
+      userId: interaction.user.id,
+      messageId: interaction.message.id,
+    });
+    await interaction.reply({ content: 'Thanks, your feedback was recorded.', flags: MessageFlags.Ephemeral });
+  }
+}
+
+async function handleMention(message: Message, ctx: BotContext): Promise<void> {
+  const botId = message.client.user.id;
+  if (message.author.bot) return;
+  const addressed = message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
+  if (!addressed) return;
+  const question = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+  try {
+    if (!question) {
+      await message.reply({ content: 'Ask me a question about the articles, e.g. “When did US troops leave Agadez?”, or use /ask.', allowedMentions: NO_PINGS });
+      return;
+    }
+    const admitted = admitQuestion(ctx, message.author.id, question);
+    if ('sendTyping' in message.channel) await message.channel.sendTyping();
+    await message.reply({ ...(await answerInQueue(ctx, admitted)), allowedMentions: NO_PINGS });
+  } catch (error) {
+    const content = isUserError(error) ? error.message : `Something went wrong on our side. Reference: ${ctx.log.failure('mention', error, { user: message.author.id })}.`;
+    await message.reply({ content, allowedMentions: NO_PINGS }).catch((replyError) => ctx.log.failure('could not reply to a mention', replyError));
+  }
+}

@@ -1,0 +1,33 @@
+import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type PQueue from 'p-queue';
+import type { Config } from '../config.js';
+import type { AskResult } from '../engine.js';
+import type { ArticleMeta } from '../ingest/article.js';
+import type { IndexReport } from '../index/build.js';
+import type { BotLog } from './log.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** What the bot needs of the engine; tests can wrap the real one. */
+export interface BotEngine {
+  ask(question: string): Promise<AskResult>;
+  reindex(): Promise<IndexReport>;
+  readonly articles: ArticleMeta[];
+  readonly keywordOnlyReason: string | undefined;
+}
+
+export interface BotContext {
+  engine: BotEngine;
+  config: Config;
+  log: BotLog;
+  rateLimiter: RateLimiter;
+  /** Questions are answered one at a time, in arrival order. */
+  answers: PQueue;
+  /** Re-index runs one at a time: /reindex and the corpus watcher share this. */
+  reindexes: PQueue;
+}
+
+/** One slash command: its registration data and its handler (discord.js template style). */
+export interface Command {
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+}

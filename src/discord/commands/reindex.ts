@@ -1,0 +1,31 @@
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import type { BotContext, Command } from '../command.js';
+import { reindexSummary } from '../format.js';
+import { NO_PINGS } from '../mentions.js';
+
+export const reindexCommand = {
+  data: new SlashCommandBuilder()
+    .setName('reindex')
+    .setDescription('Re-read the corpus folder and index what changed (admins only).')
+    // Hidden from members without Manage Server in the client; still checked below, since
+    // server admins can override who sees a command.
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .toJSON(),
+  async execute(interaction, ctx) {
+    if (!isAdmin(interaction, ctx)) {
+      await interaction.reply({ content: 'Only members with Manage Server (or on the bot’s admin list) can re-index.', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if (ctx.reindexes.size + ctx.reindexes.pending > 0) {
+      await interaction.reply({ content: 'A re-index is already running; try again when it has finished.', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    await interaction.deferReply();
+    const report = await ctx.reindexes.add(() => ctx.engine.reindex());
+    await interaction.editReply({ content: reindexSummary(report), allowedMentions: NO_PINGS });
+  },
+} satisfies Command;
+
+export function isAdmin(interaction: ChatInputCommandInteraction, ctx: BotContext): boolean {
+  return Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) || ctx.config.discord.adminUserIds.includes(interaction.user.id);
+}

@@ -1,0 +1,17 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+
+export interface FeedbackEntry {
+  vote: 'up' | 'down';
+  question: string;
+  /** The cited sources as shown ("[1] Title"), so a vote can be traced to what was answered. */
+  sources: string[];
+  userId: string;
+  messageId: string;
+}
+
+/** Appends 👍/👎 votes to a JSON-lines file: the question and sources, never other message content. */
+export async function recordFeedback(file: string, entry: FeedbackEntry): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await appendFile(file, `${JSON.stringify({ time: new Date().toISOString(), ...entry })}\n`);
+}

@@ -1,0 +1,30 @@
+// npm start: opens the engine (building the index if needed), logs in, serves until SIGINT/SIGTERM.
+import { loadConfig } from '../config.js';
+import { Engine } from '../engine.js';
+import { isUserError, UserError } from '../errors.js';
+import { startBot } from './bot.js';
+import { BotLog } from './log.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.discord.token) throw new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
+  const log = new BotLog(config.logFile);
+  const engine = await Engine.open(config, { log: { info: (m) => console.log(m), warn: (m) => log.warn(m) } });
+  const bot = await startBot(config, engine, log);
+  console.log(`Dossier is online as ${bot.client.user?.tag}, answering from ${engine.articles.length} articles (${engine.mode} mode).`);
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing the current work and disconnecting…`);
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(isUserError(error) ? `Error: ${error.message}` : `Dossier stopped: ${(error as Error).stack ?? error}`);
+  process.exit(isUserError(error) ? 2 : 1);
+});

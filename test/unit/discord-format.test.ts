@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { Citation } from '../../src/answer/answer.js';
+import { answerPayload, reindexSummary, sourcesPayload } from '../../src/discord/format.js';
+import { embedCharacters } from '../../src/discord/limits.js';
+import type { AskResult } from '../../src/engine.js';
+
+function citation(n: number, quote: string, extra: Partial<Citation> = {}): Citation {
+  return { n, title: `Article ${n}`, source: 'AFP', published: '2024-07', url: `https://example.org/${n}`, quote, docId: `${n}.md`, start: 0, end: quote.length, ...extra };
+}
+
+function result(citations: Citation[], question = 'When did US troops leave Agadez?'): AskResult {
+  return { question, answer: citations.map((c) => `«${c.quote}» [${c.n}]`).join('\n'), abstained: false, mode: 'keyword', citations };
+}
+
+describe('answerPayload', () => {
+  it('puts numbered quotes in the description and one field per source', () => {
+    const { embeds, components } = answerPayload(result([citation(1, 'Ils sont partis en août.'), citation(2, 'Il restait 200 personnes.', { source: undefined, url: undefined })]), 'no model');
+    expect(embeds[0]!.description).toBe('«Ils sont partis en août.» [1]\n\n«Il restait 200 personnes.» [2]');
+    expect(embeds[0]!.fields).toEqual([
+      { name: '[1] Article 1', value: 'AFP · 2024-07 · [link](https://example.org/1)', inline: false },
+      { name: '[2] Article 2', value: 'source not stated · 2024-07', inline: false },
+    ]);
+    expect(embeds[0]!.footer!.text).toBe('Keyword-only mode: no model');
+    expect(components[0]!.components).toHaveLength(2);
+  });
+
+  it('says hybrid in the footer when a model is loaded, and leads with the date when there is one', () => {
+    const { embeds } = answerPayload({ ...result([citation(1, 'Partis début août.')]), lead: 'Early August 2024' });
+    expect(embeds[0]!.footer!.text).toMatch(/^Hybrid/);
+    expect(embeds[0]!.description).toBe('**Early August 2024**\n\n«Partis début août.» [1]');
+  });
+
+  it('drops whole quotes (and their sources) from the end to fit, never cutting one', () => {
+    const long = (n: number) => citation(n, `${'Une longue phrase sur le retrait des troupes. '.repeat(30)}Fin ${n}.`);
+    const many = result([1, 2, 3, 4, 5].map(long));
+    const { embeds } = answerPayload(many);
+    const embed = embeds[0]!;
+    expect(embed.description!.length).toBeLessThanOrEqual(4096);
+    expect(embedCharacters(embeds)).toBeLessThanOrEqual(6000);
+    const shown = embed.fields!.length;
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(5);
+    for (let n = 1; n <= shown; n++) expect(embed.description).toContain(`«${many.citations[n - 1]!.quote}» [${n}]`);
+    expect(embed.description).not.toContain(`[${shown + 1}]`);
+    expect(embed.footer!.text).toMatch(new RegExp(`^${5 - shown} more quote\\(s\\) left out`));
+  });
+
+  it('truncates an over-long question in the title only', () => {
+    const { embeds } = answerPayload(result([citation(1, 'Court.')], 'q'.repeat(400)));
+    expect(embeds[0]!.title).toHaveLength(256);
+    expect(embeds[0]!.title!.endsWith('…')).toBe(true);
+  });
+
+  it('shows an abstention without sources', () => {
+    const { embeds } = answerPayload({ question: 'Q?', answer: "I don't find this in the articles.", abstained: true, mode: 'keyword', citations: [] });
+    expect(embeds[0]).toMatchObject({ description: "I don't find this in the articles." });
+    expect(embeds[0]!.fields).toBeUndefined();
+  });
+});
+
+describe('sourcesPayload', () => {
+  const articles = Array.from({ length: 23 }, (_, i) => ({ id: `${i}.md`, title: `Titre ${i + 1}`, source: 'AFP', published: '2024', language: 'fr' as const }));
+
+  it('pages by ten with buttons that know their page', () => {
+    const last = sourcesPayload(articles, 2);
+    expect(last.embeds[0]!.fields!.map((f) => f.name)).toEqual(['[21] Titre 21', '[22] Titre 22', '[23] Titre 23']);
+    expect(last.embeds[0]!.footer!.text).toBe('Page 3 of 3');
+    expect(last.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['sources:1', 'sources:3']);
+  });
+
+  it('clamps a page out of range and has no buttons for one page', () => {
+    expect(sourcesPayload(articles, 99).embeds[0]!.footer!.text).toBe('Page 3 of 3');
+    expect(sourcesPayload(articles.slice(0, 3), 0).components).toEqual([]);
+    expect(sourcesPayload([], 0).embeds[0]!.description).toMatch(/corpus is empty/);
+  });
+});
+
+describe('reindexSummary', () => {
+  it('names what changed, shortening long lists', () => {
+    const summary = reindexSummary({ added: ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md'], updated: [], removed: ['x.md'], unchanged: 4, chunks: 40, rebuilt: false, problems: [], written: true });
+    expect(summary).toBe('Re-index done: 40 chunks.\nAdded 6 (a.md, b.md, c.md, d.md, e.md, +1 more), updated 0, removed 1 (x.md), unchanged 4.');
+  });
+});
