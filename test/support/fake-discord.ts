@@ -324,7 +324,7 @@ async function parseBody(request: RecordedRequest, raw: Buffer, contentType: str
   if (!raw.length) return;
   if (contentType?.startsWith('multipart/form-data')) {
     // undici's Response parses multipart bodies: payload_json plus files[n] parts.
-    const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': contentType } }).formData();
     for (const [field, value] of form.entries()) {
       if (typeof value === 'string') {
         if (field === 'payload_json') request.body = JSON.parse(value);
