@@ -12,6 +12,7 @@ import { SearchIndex } from './index/search-index.js';
 import { IndexCorruptError } from './index/store.js';
 import { guessLanguage, queryConcepts, type Language } from './retrieve/analyzer.js';
 import { retrieve } from './retrieve/hybrid.js';
+import { buildTimeline, dateLead, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
 
 export type Mode = 'hybrid' | 'keyword';
 
@@ -49,6 +50,7 @@ export class Engine {
   /** What opening the engine had to re-index, if the index was missing, stale or damaged. */
   openingReport?: IndexReport;
   private indexing: Promise<unknown> = Promise.resolve();
+  private timelineCache?: { index: SearchIndex; events: TimelineEvent[] };
 
   private constructor(
     private readonly config: Config,
@@ -105,15 +107,30 @@ export class Engine {
     const vector = this.embedder ? await this.embedder.embedQuery(question) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
     const scored = scoreSentences(this.index, concepts, retrieved, detectIntent(question));
-    return { question, retrieved, scored };
+    return { question, concepts, retrieved, scored };
   }
 
   async ask(rawQuestion: string): Promise<AskResult> {
-    const { question, scored } = await this.search(rawQuestion);
+    const { question, concepts, scored } = await this.search(rawQuestion);
     const citations = cite(selectQuotes(scored, this.options.tuning ?? DEFAULT_TUNING));
     const base = { question, mode: this.mode, citations };
     if (!citations.length) return { ...base, answer: ABSTAIN[guessLanguage(question)], abstained: true };
-    return { ...base, answer: citations.map((c) => `«${c.quote}» [${c.n}]`).join('\n'), abstained: false };
+    const quotes = citations.map((c) => `«${c.quote}» [${c.n}]`).join('\n');
+    // "When" questions get the dates the quotes give first, as the timeline reads them.
+    const lead = detectIntent(question) === 'when' ? dateLead(this.events(), citations, concepts) : undefined;
+    return { ...base, ...(lead ? { lead } : {}), answer: lead ? `${lead}\n${quotes}` : quotes, abstained: false };
+  }
+
+  /** Dated events of the corpus, ordered, merged across sources, filtered and numbered. */
+  timeline(filter: TimelineFilter = {}): TimelineEvent[] {
+    return filterTimeline(this.events(), filter);
+  }
+
+  private events(): TimelineEvent[] {
+    if (this.timelineCache?.index !== this.index) {
+      this.timelineCache = { index: this.index, events: buildTimeline([...this.index.articles.values()]) };
+    }
+    return this.timelineCache.events;
   }
 
   private get log(): EngineLog {

@@ -1,7 +1,7 @@
 import type { Article, CitationMeta } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { SearchIndex } from '../index/search-index.js';
-import { indexTerms, type QueryConcept } from '../retrieve/analyzer.js';
+import { conceptHolds, indexTerms, type QueryConcept } from '../retrieve/analyzer.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { mentionsDate, withoutDates } from '../timeline/mentions.js';
 import type { Intent } from './question.js';
@@ -22,17 +22,21 @@ export interface ScoredSentence {
   /** Share of the question's weight (idf) that the sentence covers, 0 to 1. */
   coverage: number;
   score: number;
+  /** Has what the question asks for: a date for "when", a number for "how many"… */
+  fitsIntent: boolean;
 }
 
 export interface AnswerTuning {
   /** Below this coverage the best sentence does not answer the question: abstain. */
   minCoverage: number;
-  /** Extra quotes must reach this share of the best one's score. */
+  /** Extra quotes must reach this share of the best one's score… */
   companionRatio: number;
+  /** …or this lower share when they hold what the question asks for (another date for "when"). */
+  intentCompanionRatio: number;
   maxQuotes: number;
 }
 
-export const DEFAULT_TUNING: AnswerTuning = { minCoverage: 0.6, companionRatio: 0.85, maxQuotes: 3 };
+export const DEFAULT_TUNING: AnswerTuning = { minCoverage: 0.6, companionRatio: 0.85, intentCompanionRatio: 0.6, maxQuotes: 3 };
 
 const NEIGHBOUR_SHARE = 0.5;
 // A "when" answer without a date (or "how many" without a number) is at best half an answer.
@@ -70,13 +74,14 @@ export function scoreSentences(
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n) => n !== undefined);
       let covered = 0;
       concepts.forEach((concept, c) => {
-        if (holds(sentence.terms, concept)) covered += weights[c]!;
-        else if (neighbours.some((n) => holds(n.terms, concept))) covered += weights[c]! * NEIGHBOUR_SHARE;
+        if (conceptHolds(sentence.terms, concept)) covered += weights[c]!;
+        else if (neighbours.some((n) => conceptHolds(n.terms, concept))) covered += weights[c]! * NEIGHBOUR_SHARE;
       });
       const coverage = covered / total;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
-      const intentFactor = fitsIntent(text, intent) ? 1 : MISSED_INTENT_FACTOR;
-      scored.push({ article, span: sentence.span, text, coverage, score: coverage * intentFactor + 0.05 / (rank + 1) });
+      const fits = fitsIntent(text, intent);
+      const score = coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + 0.05 / (rank + 1);
+      scored.push({ article, span: sentence.span, text, coverage, score, fitsIntent: fits && intent !== 'other' });
     });
   });
   return scored.sort((a, b) => b.score - a.score);
@@ -89,7 +94,8 @@ export function selectQuotes(scored: readonly ScoredSentence[], tuning: AnswerTu
   const chosen = [best];
   for (const candidate of scored.slice(1)) {
     if (chosen.length >= tuning.maxQuotes) break;
-    if (candidate.coverage < tuning.minCoverage || candidate.score < best.score * tuning.companionRatio) continue;
+    const ratio = candidate.fitsIntent ? tuning.intentCompanionRatio : tuning.companionRatio;
+    if (candidate.coverage < tuning.minCoverage || candidate.score < best.score * ratio) continue;
     if (chosen.some((c) => nearDuplicate(c.text, candidate.text))) continue;
     chosen.push(candidate);
   }
@@ -137,17 +143,7 @@ function sentencesOf(article: Article): AnalysedSentence[] {
   return sentences;
 }
 
-function holds(terms: readonly string[], concept: QueryConcept): boolean {
-  return concept.alternatives.some((alternative) => alternative.every((term) => terms.some((t) => sameStem(t, term))));
-}
 
-// Stems of one word family can differ by an ending the stemmers keep ("russ"/"russi",
-// "niger"/"nigerien"); a shared start of 4+ letters with a short tail counts as the same word.
-function sameStem(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short) && !/\p{N}/u.test(short);
-}
 
 function fitsIntent(text: string, intent: Intent): boolean {
   switch (intent) {

@@ -108,6 +108,19 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
   return [...concepts.values()];
 }
 
+/** Whether analysed text (its index terms) holds the concept: all terms of one alternative. */
+export function conceptHolds(terms: readonly string[], concept: QueryConcept): boolean {
+  return concept.alternatives.some((alternative) => alternative.every((term) => terms.some((t) => sameStem(t, term))));
+}
+
+// Stems of one word family can differ by an ending the stemmers keep ("russ"/"russi",
+// "niger"/"nigerien"); a shared start of 4+ letters with a short tail counts as the same word.
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short) && !/\p{N}/u.test(short);
+}
+
 // Capitalised words past the start of a sentence: names, whose absence from the corpus matters.
 function properNames(text: string): string[] {
   return [...text.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}])\p{Lu}[\p{L}-]*/gu)].map((m) => m[0]);

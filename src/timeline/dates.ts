@@ -1,0 +1,201 @@
+// Date expressions in French (and English) news sentences. chrono-node's French parser reads
+// explicit days ("19 mai 2024", "mercredi 24 juillet"); the rest are rules of ours, because
+// chrono misses months, periods and years ("en mars 2024", "début août", "mi-septembre",
+// "fin de l'année 2023", "signé en 2012") and reads a bare "vendredi" as the next Friday.
+import * as chrono from 'chrono-node';
+import { fold } from '../retrieve/analyzer.js';
+
+export type Precision = 'day' | 'month' | 'year';
+
+/** A date at some precision; a period ("early August") is the range it covers. */
+export interface DateValue {
+  precision: Precision;
+  year: number;
+  month?: number;
+  day?: number;
+  /** For periods and ranges: the last month (or year) covered, at the same precision. */
+  endYear?: number;
+  endMonth?: number;
+  qualifier?: 'early' | 'mid' | 'late';
+}
+
+export interface DateMention {
+  /** Offsets in the sentence. */
+  start: number;
+  end: number;
+  text: string;
+  value: DateValue;
+  /** The year was not written and could not be pinned from the article's date. */
+  yearUncertain: boolean;
+  /** A weekday alone, in an article dated only to the month: the day is unknown. */
+  dayUncertain: boolean;
+  /** Counted from the article's date ("un an auparavant"): near, not exact. */
+  approximate?: boolean;
+}
+
+export interface DateContext {
+  /** The article's `published` date (YYYY, YYYY-MM or YYYY-MM-DD), the anchor for missing years. */
+  published?: string;
+  /** Whether the clause around a position speaks of the future ("auront quitté"). */
+  isFuture: (position: number) => boolean;
+}
+
+const MONTHS: Record<string, number> = {
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+};
+const MONTH = '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)';
+const YEAR = '((?:19|20)\\d{2})';
+const APOS = "['’]";
+const WEEKDAYS: Record<string, number> = { dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6 };
+
+interface Rule {
+  pattern: RegExp;
+  read: (m: RegExpExecArray, ctx: DateContext) => Omit<DateMention, 'start' | 'end' | 'text'> | null;
+}
+
+const QUALIFIERS: Record<string, DateValue['qualifier']> = { debut: 'early', mi: 'mid', milieu: 'mid', fin: 'late' };
+
+// Ordered: longer, more precise expressions first; a span taken by one rule is not read again.
+const RULES: Rule[] = [
+  {
+    // "au début du mois d'août", "début août", "mi-septembre", "fin juillet 2024"
+    pattern: new RegExp(`\\b(début|debut|mi|milieu|fin)(?:[- ]|\\s+du\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|\\s+d(?:e\\s+|${APOS}\\s*))${MONTH}(?:\\s+${YEAR})?`, 'giu'),
+    read: (m, ctx) => monthMention(m.index, monthNumber(m[2]!), m[3], ctx, QUALIFIERS[fold(m[1]!)]),
+  },
+  {
+    // "à la fin de l'année 2023", "début de l'année 2024"
+    pattern: new RegExp(`\\b(début|debut|milieu|fin)\\s+de\\s+l${APOS}\\s*ann[ée]e\\s+${YEAR}`, 'giu'),
+    read: (m) => {
+      const year = Number(m[2]);
+      const qualifier = QUALIFIERS[fold(m[1]!)];
+      const [from, to] = qualifier === 'early' ? [1, 3] : qualifier === 'mid' ? [5, 8] : [10, 12];
+      return { value: { precision: 'month', year, month: from, endYear: year, endMonth: to, qualifier }, yearUncertain: false, dayUncertain: false };
+    },
+  },
+  {
+    // "en avril et en mai", "en avril et mai 2024": one range
+    pattern: new RegExp(`\\ben\\s+${MONTH}\\s+et\\s+(?:en\\s+)?${MONTH}(?:\\s+${YEAR})?`, 'giu'),
+    read: (m, ctx) => {
+      const first = monthMention(m.index, monthNumber(m[1]!), m[3], ctx);
+      if (!first) return null;
+      return { ...first, value: { ...first.value, endYear: first.value.year, endMonth: monthNumber(m[2]!) } };
+    },
+  },
+  {
+    // "le mois d'août", "au mois de juillet", "en mars", "depuis juillet 2023"
+    pattern: new RegExp(`\\b(?:(?:le|au)\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|en\\s+|depuis\\s+)${MONTH}(?:\\s+${YEAR})?(?![\\p{L}])`, 'giu'),
+    read: (m, ctx) => monthMention(m.index, monthNumber(m[1]!), m[2], ctx),
+  },
+  {
+    // "juillet 2023" with no lead-in
+    pattern: new RegExp(`(?<![\\p{L}])${MONTH}\\s+${YEAR}`, 'giu'),
+    read: (m, ctx) => monthMention(m.index, monthNumber(m[1]!), m[2], ctx),
+  },
+  {
+    // "signé en 2012", "depuis 2023", "en 2024"
+    pattern: new RegExp(`(?<![\\d-])${YEAR}(?![\\d-])`, 'g'),
+    read: (m) => ({ value: { precision: 'year', year: Number(m[1]) }, yearUncertain: false, dayUncertain: false }),
+  },
+  {
+    // "un an auparavant", "deux ans plus tôt", "l'année dernière", "l'an dernier"
+    pattern: new RegExp(`\\b(un|deux|trois)\\s+ans?\\s+(auparavant|plus\\s+t[ôo]t)|\\bl${APOS}\\s*(?:ann[ée]e|an)\\s+derni[èe]re?`, 'giu'),
+    read: (m, ctx) => {
+      const anchor = parsePublished(ctx.published);
+      if (!anchor) return null;
+      const years = m[1] ? { un: 1, deux: 2, trois: 3 }[fold(m[1]) as 'un' | 'deux' | 'trois'] : 1;
+      const value: DateValue = anchor.month
+        ? { precision: 'month', year: anchor.year - years, month: anchor.month }
+        : { precision: 'year', year: anchor.year - years };
+      return { value, yearUncertain: false, dayUncertain: false, approximate: true };
+    },
+  },
+];
+
+/** Every date expression in a sentence, resolved against the article's date where one is missing. */
+export function findDates(sentence: string, ctx: DateContext): DateMention[] {
+  const mentions: DateMention[] = [];
+  const taken: [number, number][] = [];
+  const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
+  const add = (start: number, end: number, mention: Omit<DateMention, 'start' | 'end' | 'text'> | null) => {
+    if (!mention || !free(start, end)) return;
+    taken.push([start, end]);
+    mentions.push({ start, end, text: sentence.slice(start, end), ...mention });
+  };
+
+  for (const result of chrono.fr.parse(sentence, anchorDate(ctx.published))) {
+    const { start } = result;
+    if (!start.isCertain('day') || !start.isCertain('month')) continue; // weekdays and times: ours
+    const yearWritten = start.isCertain('year');
+    const value: DateValue = { precision: 'day', year: yearWritten ? start.get('year')! : 0, month: start.get('month')!, day: start.get('day')! };
+    add(result.index, result.index + result.text.length, resolveYear(value, !yearWritten, result.index, ctx));
+  }
+  for (const rule of RULES) {
+    for (const match of sentence.matchAll(rule.pattern)) {
+      const start = match.index;
+      add(start, start + match[0].length, rule.read(match as RegExpExecArray, ctx));
+    }
+  }
+  for (const match of sentence.matchAll(/\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b(?!\s+\d)/giu)) {
+    add(match.index, match.index + match[0].length, weekdayMention(WEEKDAYS[match[1]!.toLowerCase()]!, match.index, ctx));
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+function monthMention(position: number, month: number, writtenYear: string | undefined, ctx: DateContext, qualifier?: DateValue['qualifier']) {
+  const value: DateValue = { precision: 'month', year: writtenYear ? Number(writtenYear) : 0, month, qualifier };
+  return resolveYear(value, !writtenYear, position, ctx);
+}
+
+// A bare weekday means the one nearest the article's date: before it for past events, after it
+// for announced ones. Without a day-precise article date only the month is known.
+function weekdayMention(weekday: number, position: number, ctx: DateContext): Omit<DateMention, 'start' | 'end' | 'text'> | null {
+  const anchor = parsePublished(ctx.published);
+  if (!anchor?.month) return null;
+  if (!anchor.day) {
+    return { value: { precision: 'month', year: anchor.year, month: anchor.month }, yearUncertain: false, dayUncertain: true };
+  }
+  const date = new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day));
+  const step = ctx.isFuture(position) ? 1 : -1;
+  while (date.getUTCDay() !== weekday) date.setUTCDate(date.getUTCDate() + step);
+  return {
+    value: { precision: 'day', year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() },
+    yearUncertain: false,
+    dayUncertain: false,
+  };
+}
+
+/**
+ * Gives a year to a date written without one: the article's year, or the one before when the month
+ * comes after the article's month and the event is past (an article of March 2024 speaking of
+ * "26 juillet" means 2023), or the one after for an announced event. With an article dated to the
+ * year only, or not at all, the year is a guess and is flagged.
+ */
+function resolveYear(value: DateValue, yearMissing: boolean, position: number, ctx: DateContext) {
+  if (!yearMissing) return { value, yearUncertain: false, dayUncertain: false };
+  const anchor = parsePublished(ctx.published);
+  if (!anchor) return { value: { ...value, year: new Date().getUTCFullYear() }, yearUncertain: true, dayUncertain: false };
+  let year = anchor.year;
+  if (anchor.month && value.month) {
+    const future = ctx.isFuture(position);
+    if (!future && value.month > anchor.month) year -= 1;
+    if (future && value.month < anchor.month) year += 1;
+  }
+  return { value: { ...value, year, ...(value.endMonth ? { endYear: year } : {}) }, yearUncertain: !anchor.month, dayUncertain: false };
+}
+
+export function parsePublished(published: string | undefined): { year: number; month?: number; day?: number } | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(published ?? '');
+  if (!m) return null;
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : undefined, day: m[3] ? Number(m[3]) : undefined };
+}
+
+function anchorDate(published: string | undefined): Date {
+  const anchor = parsePublished(published);
+  return anchor ? new Date(Date.UTC(anchor.year, (anchor.month ?? 7) - 1, anchor.day ?? 15, 12)) : new Date();
+}
+
+function monthNumber(name: string): number {
+  return MONTHS[fold(name)]!;
+}
+

@@ -1,0 +1,241 @@
+import type { Article, CitationMeta } from '../ingest/article.js';
+import { splitSentences, type Span } from '../ingest/sentences.js';
+import { conceptHolds, indexTerms, queryConcepts, type QueryConcept } from '../retrieve/analyzer.js';
+import { findDates, type DateMention, type DateValue } from './dates.js';
+
+export interface TimelineCitation extends CitationMeta {
+  n: number;
+  /** The event's sentence (or the clauses of it around the date), verbatim from the article. */
+  quote: string;
+  docId: string;
+  start: number;
+  end: number;
+  /** Where the date expression itself starts in the article. */
+  dateStart: number;
+}
+
+export interface TimelineEvent {
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a period gives its first month and `end` its last. */
+  date: string;
+  end?: string;
+  /** The date for people: "19 May 2024", "early August 2024", "late 2023". */
+  label: string;
+  text: string;
+  /** Announced or planned at the time of writing, not reported as done. */
+  expected: boolean;
+  /** What about the date is a guess: the year, or the day of a bare weekday. */
+  uncertain?: 'year' | 'day';
+  /** Another article dates what looks like the same event differently. */
+  conflict?: string;
+  citations: TimelineCitation[];
+  /** YYYY-MM-DD at the start of the date or period: the sort order. */
+  sortKey: string;
+}
+
+export interface TimelineFilter {
+  from?: string;
+  to?: string;
+  /** Only events whose text holds every word of this topic (French/English aware). */
+  about?: string;
+}
+
+// Future and planned: auxiliaries, "prévoit", and a pronoun or "se" before a verb in the futur
+// simple ("la délégation se rendra", "ils quitteront").
+const FUTURE =
+  /\b(sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will)\b|\b(se|s['’]|il|elle|ils|elles|on|qui|nous|vous|je|j['’])\s*\p{L}+(ra|ront|rons|rez|rai)\b/iu;
+const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+que\s+|\s+qu['’]/giu;
+const MAX_TEXT = 220;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Dated events of every article, merged across sources, ordered by date. */
+export function buildTimeline(articles: readonly Article[]): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const article of articles) {
+    for (const raw of articleEvents(article)) mergeInto(events, raw);
+  }
+  flagConflicts(events);
+  return events.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.text.localeCompare(b.text));
+}
+
+/** The events the filter keeps, their citations numbered [1], [2], … in timeline order. */
+export function filterTimeline(events: readonly TimelineEvent[], filter: TimelineFilter): TimelineEvent[] {
+  const concepts = filter.about ? queryConcepts(filter.about, ['fr', 'en']) : [];
+  let n = 0;
+  const kept = events.filter((event) => {
+    const last = event.end ?? event.date;
+    if (filter.from && last.localeCompare(filter.from.slice(0, last.length)) < 0) return false;
+    if (filter.to && event.date.localeCompare(filter.to.slice(0, event.date.length)) > 0) return false;
+    if (!concepts.length) return true;
+    const terms = event.citations.flatMap((c) => [...indexTerms(c.quote, 'fr'), ...indexTerms(c.quote, 'en')]);
+    return concepts.every((concept) => conceptHolds(terms, concept));
+  });
+  return kept.map((event) => ({ ...event, citations: event.citations.map((c) => ({ ...c, n: ++n })) }));
+}
+
+/** The dated events of one article, one per date mention, each with its sentence (trimmed). */
+export function articleEvents(article: Article): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  for (const span of splitSentences(article.text)) {
+    const sentence = article.text.slice(span.start, span.end);
+    const clauses = clauseSpans(sentence);
+    const clauseAt = (position: number) => clauses.find((c) => position >= c.start && position < c.end) ?? { start: 0, end: sentence.length };
+    const isFuture = (position: number) => {
+      const clause = clauseAt(position);
+      return FUTURE.test(sentence.slice(clause.start, clause.end));
+    };
+    for (const mention of findDates(sentence, { published: article.published, isFuture })) {
+      const excerpt = excerptAround(sentence, clauses, mention);
+      const start = span.start + excerpt.start;
+      const end = span.start + excerpt.end;
+      const quote = article.text.slice(start, end);
+      const event = describe(mention, isFuture(mention.start), article.published);
+      events.push({
+        ...event,
+        text: quote,
+        citations: [
+          { n: 0, title: article.title, source: article.source, url: article.url, published: article.published, quote, docId: article.id, start, end, dateStart: span.start + mention.start },
+        ],
+      });
+    }
+  }
+  return events;
+}
+
+function describe(mention: DateMention, futureTense: boolean, published: string | undefined) {
+  const { value } = mention;
+  const date = isoDate(value.year, value.month, value.precision === 'day' ? value.day : undefined, value.precision);
+  const end = value.endMonth ? isoDate(value.endYear ?? value.year, value.endMonth, undefined, 'month') : undefined;
+  const startDay = value.day ?? (value.qualifier === 'mid' ? 10 : value.qualifier === 'late' && !value.endMonth ? 20 : 1);
+  const sortKey = `${String(value.year).padStart(4, '0')}-${pad(value.month ?? 1)}-${pad(startDay)}`;
+  // Whatever comes after the article's own date cannot have happened when it was written.
+  const afterPublication = published ? sortKey.slice(0, published.length) > published : false;
+  return {
+    date,
+    ...(end && end !== date ? { end } : {}),
+    label: label(value, mention),
+    expected: futureTense || afterPublication,
+    ...(mention.yearUncertain ? { uncertain: 'year' as const } : mention.dayUncertain ? { uncertain: 'day' as const } : {}),
+    sortKey,
+  };
+}
+
+function label(value: DateValue, mention: DateMention): string {
+  const month = value.month ? MONTH_NAMES[value.month - 1]! : '';
+  const year = mention.yearUncertain ? `${value.year} (year uncertain)` : String(value.year);
+  if (mention.approximate) return `about ${value.month ? `${month} ` : ''}${year}`;
+  if (value.precision === 'year') return year;
+  if (value.precision === 'day') return `${value.day} ${month} ${year}`;
+  if (mention.dayUncertain) return `a ${weekdayName(mention.text)} in ${month} ${year}`;
+  if (value.endMonth && value.endMonth !== value.month) {
+    if (value.qualifier) return `${value.qualifier} ${year}`;
+    return `${month}–${MONTH_NAMES[value.endMonth - 1]} ${year}`;
+  }
+  const qualifier = value.qualifier === 'mid' ? 'mid-' : value.qualifier ? `${value.qualifier} ` : '';
+  return `${qualifier}${month} ${year}`;
+}
+
+function weekdayName(french: string): string {
+  const names: Record<string, string> = { lundi: 'Monday', mardi: 'Tuesday', mercredi: 'Wednesday', jeudi: 'Thursday', vendredi: 'Friday', samedi: 'Saturday', dimanche: 'Sunday' };
+  return names[french.toLowerCase()] ?? french;
+}
+
+function isoDate(year: number, month: number | undefined, day: number | undefined, precision: DateValue['precision']): string {
+  if (precision === 'year' || !month) return String(year);
+  return day ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function clauseSpans(sentence: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+    spans.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  spans.push({ start, end: sentence.length });
+  return spans;
+}
+
+// The whole sentence when it is short; otherwise the clause holding the date, widened by
+// neighbouring clauses until it says enough.
+function excerptAround(sentence: string, clauses: Span[], mention: DateMention): Span {
+  if (sentence.length <= MAX_TEXT) return { start: 0, end: sentence.length };
+  let first = clauses.findIndex((c) => mention.start >= c.start && mention.start < c.end);
+  let last = Math.max(first, clauses.findIndex((c) => mention.end > c.start && mention.end <= c.end));
+  const length = () => clauses[last]!.end - clauses[first]!.start;
+  while (length() < 80 && (first > 0 || last < clauses.length - 1)) {
+    if (first > 0) first--;
+    if (length() < 80 && last < clauses.length - 1) last++;
+  }
+  return { start: clauses[first]!.start, end: clauses[last]!.end };
+}
+
+// The same date, and text that tells the same thing (or the same article saying it twice),
+// is one event with every source.
+function mergeInto(events: TimelineEvent[], event: TimelineEvent): void {
+  const same = events.find(
+    (e) => e.date === event.date && e.end === event.end && e.expected === event.expected && similarity(e.text, event.text) >= 0.3,
+  );
+  if (!same) {
+    events.push(event);
+    return;
+  }
+  const citation = event.citations[0]!;
+  if (!same.citations.some((c) => c.docId === citation.docId && c.start === citation.start)) same.citations.push(citation);
+}
+
+// Text that tells the same thing in other articles with a date less than three months apart.
+function flagConflicts(events: TimelineEvent[]): void {
+  for (const a of events) {
+    for (const b of events) {
+      if (a === b || a.date === b.date || similarity(a.text, b.text) < 0.4) continue;
+      if (a.citations.some((ca) => b.citations.some((cb) => cb.docId === ca.docId))) continue;
+      if (Math.abs(Date.parse(a.sortKey) - Date.parse(b.sortKey)) > 92 * 86_400_000) continue;
+      a.conflict = `${b.citations[0]!.title} dates this ${b.label}`;
+    }
+  }
+}
+
+/** Overlap of the content words of two texts, dates left out: 1 when one says all the other does. */
+function similarity(a: string, b: string): number {
+  const termsOf = (text: string) => new Set(indexTerms(text, 'fr').filter((t) => !/^\d+$/.test(t) && !MONTH_STEMS.has(t)));
+  const ta = termsOf(a);
+  const tb = termsOf(b);
+  const shared = [...ta].filter((t) => tb.has(t)).length;
+  return shared / Math.max(1, Math.min(ta.size, tb.size));
+}
+
+const MONTH_STEMS = new Set(
+  ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'début', 'fin', 'mois', 'année'].flatMap((m) => indexTerms(m, 'fr')),
+);
+
+/**
+ * "Early July 2024; early August 2024 (expected)": for each quote, the date it gives; where a quote
+ * gives several, the one whose clause says most of what was asked.
+ */
+export function dateLead(
+  events: readonly TimelineEvent[],
+  quotes: readonly { docId: string; start: number; end: number; quote: string }[],
+  concepts: readonly QueryConcept[],
+): string | undefined {
+  const labels: string[] = [];
+  for (const quote of quotes) {
+    let best: { text: string; score: number } | undefined;
+    for (const event of events) {
+      const citation = event.citations.find((c) => c.docId === quote.docId && c.dateStart >= quote.start && c.dateStart < quote.end);
+      if (!citation) continue;
+      const offset = citation.dateStart - quote.start;
+      const clause = clauseSpans(quote.quote).find((c) => offset >= c.start && offset < c.end) ?? { start: 0, end: quote.quote.length };
+      const terms = indexTerms(quote.quote.slice(clause.start, clause.end), 'fr');
+      const score = concepts.filter((concept) => conceptHolds(terms, concept)).length;
+      if (!best || score > best.score) best = { text: `${event.label}${event.expected ? ' (expected)' : ''}`, score };
+    }
+    if (best && !labels.includes(best.text)) labels.push(best.text);
+  }
+  if (!labels.length) return undefined;
+  const lead = labels.slice(0, 2).join('; ');
+  return lead[0]!.toUpperCase() + lead.slice(1);
+}
