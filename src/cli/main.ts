@@ -5,6 +5,7 @@ import { isUserError } from '../errors.js';
 import { askCommand } from './commands/ask.js';
 import { evalCommand } from './commands/eval.js';
 import { indexCommand } from './commands/index.js';
+import { timelineCommand } from './commands/timeline.js';
 import type { CliContext } from './io.js';
 
 export interface CliIO {
@@ -26,7 +27,7 @@ export async function runCli(rawArgs: string[], io: CliIO = {}): Promise<number>
     const ctx: CliContext = { out, err, config, interactive: Boolean(process.stderr.isTTY) };
     const main = defineCommand({
       meta: { name: 'dossier', description: 'Answers questions over a corpus of news articles, with citations.' },
-      subCommands: { index: indexCommand(ctx), ask: askCommand(ctx), eval: evalCommand(ctx) },
+      subCommands: { index: indexCommand(ctx), ask: askCommand(ctx), timeline: timelineCommand(ctx), eval: evalCommand(ctx) },
     }) as CommandDef;
     if (!rawArgs.length || rawArgs[0] === '--help' || rawArgs[0] === '-h') {
       await showUsage(main);

@@ -17,14 +17,15 @@ import type { BotContext, BotEngine, Command } from './command.js';
 import { askCommand } from './commands/ask.js';
 import { reindexCommand } from './commands/reindex.js';
 import { sourcesCommand } from './commands/sources.js';
+import { timelineCommand } from './commands/timeline.js';
 import { recordFeedback } from './feedback.js';
-import { FEEDBACK_PREFIX, SOURCES_PREFIX, sourcesPayload } from './format.js';
+import { FEEDBACK_PREFIX, parseTimelineButton, SOURCES_PREFIX, sourcesPayload, TIMELINE_PREFIX, timelinePayload } from './format.js';
 import { BotLog } from './log.js';
 import { NO_PINGS } from './mentions.js';
 import { RateLimiter } from './rate-limit.js';
 
 export function commandList(config: Config): Command[] {
-  return [askCommand(config.maxQuestionChars), sourcesCommand, reindexCommand];
+  return [askCommand(config.maxQuestionChars), timelineCommand, sourcesCommand, reindexCommand];
 }
 
 export interface RunningBot {
@@ -114,6 +115,11 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
   const id = interaction.customId;
   if (id.startsWith(SOURCES_PREFIX)) {
     await interaction.update({ ...sourcesPayload(ctx.engine.articles, Number(id.slice(SOURCES_PREFIX.length))), allowedMentions: NO_PINGS });
+    return;
+  }
+  if (id.startsWith(TIMELINE_PREFIX)) {
+    const { page, filter } = parseTimelineButton(id);
+    await interaction.update({ ...timelinePayload(ctx.engine.timeline(filter), filter, page), allowedMentions: NO_PINGS });
     return;
   }
   if (id.startsWith(FEEDBACK_PREFIX)) {

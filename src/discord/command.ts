@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { AskResult } from '../engine.js';
 import type { ArticleMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
+import type { TimelineEvent, TimelineFilter } from '../timeline/timeline.js';
 import type { BotLog } from './log.js';
 import type { RateLimiter } from './rate-limit.js';
 
@@ -11,6 +12,7 @@ import type { RateLimiter } from './rate-limit.js';
 export interface BotEngine {
   ask(question: string): Promise<AskResult>;
   reindex(): Promise<IndexReport>;
+  timeline(filter: TimelineFilter): TimelineEvent[];
   readonly articles: ArticleMeta[];
   readonly keywordOnlyReason: string | undefined;
 }

@@ -1,3 +1,4 @@
+import { UserError } from '../errors.js';
 import type { Article, CitationMeta } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import { conceptHolds, indexTerms, queryConcepts, type QueryConcept } from '../retrieve/analyzer.js';
@@ -57,14 +58,28 @@ export function buildTimeline(articles: readonly Article[]): TimelineEvent[] {
   return events.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.text.localeCompare(b.text));
 }
 
+/** Checks a filter as typed by a user (CLI options or Discord command options). */
+export function parseTimelineFilter(options: { from?: string; to?: string; about?: string }): TimelineFilter {
+  for (const [name, value] of [['from', options.from], ['to', options.to]] as const) {
+    if (value !== undefined && !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value)) {
+      throw new UserError(`"${name}" must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value}").`);
+    }
+  }
+  if (options.from && options.to && options.from > options.to) throw new UserError('"from" comes after "to".');
+  const about = options.about?.trim();
+  if (options.about !== undefined && !about) throw new UserError('"about" needs a topic, e.g. Agadez.');
+  return { from: options.from, to: options.to, about };
+}
+
 /** The events the filter keeps, their citations numbered [1], [2], … in timeline order. */
 export function filterTimeline(events: readonly TimelineEvent[], filter: TimelineFilter): TimelineEvent[] {
   const concepts = filter.about ? queryConcepts(filter.about, ['fr', 'en']) : [];
   let n = 0;
   const kept = events.filter((event) => {
-    const last = event.end ?? event.date;
-    if (filter.from && last.localeCompare(filter.from.slice(0, last.length)) < 0) return false;
-    if (filter.to && event.date.localeCompare(filter.to.slice(0, event.date.length)) > 0) return false;
+    // Dates of different precision compare on their common prefix: July 2024 is within --to 2024-07-31.
+    const before = (a: string, b: string) => a.slice(0, b.length) < b.slice(0, a.length);
+    if (filter.from && before(event.end ?? event.date, filter.from)) return false;
+    if (filter.to && before(filter.to, event.date)) return false;
     if (!concepts.length) return true;
     const terms = event.citations.flatMap((c) => [...indexTerms(c.quote, 'fr'), ...indexTerms(c.quote, 'en')]);
     return concepts.every((concept) => conceptHolds(terms, concept));

@@ -34,6 +34,7 @@ beforeAll(async () => {
   const flaky: BotEngine = {
     ask: (q) => (q.includes('[fail]') ? Promise.reject(new Error('simulated fault')) : engine.ask(q)),
     reindex: () => engine.reindex(),
+    timeline: (filter) => engine.timeline(filter),
     get articles() {
       return engine.articles;
     },
@@ -53,13 +54,13 @@ const callback = (token: string) => fake.waitForRequest((r) => r.path.endsWith(`
 
 describe('registration', () => {
   it('registers /ask, /sources and /reindex in the configured server', async () => {
-    expect(await registerCommands(workspace.config)).toMatchObject({ count: 3, where: expect.stringContaining(fake.guildId) });
+    expect(await registerCommands(workspace.config)).toMatchObject({ count: 4, where: expect.stringContaining(fake.guildId) });
     const put = await fake.waitForRequest((r) => r.method === 'PUT');
     expect(put.path).toBe(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'sources', 'reindex']);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'timeline', 'sources', 'reindex']);
     const ask = put.body[0];
     expect(ask.options[0]).toMatchObject({ name: 'question', required: true, max_length: 500 });
-    expect(put.body[2].default_member_permissions).toBe(String(1 << 5));
+    expect(put.body[3].default_member_permissions).toBe(String(1 << 5));
   });
 
   it('refuses to register without a token or application id, in one clear message', async () => {
@@ -169,6 +170,36 @@ describe('@mentions', () => {
     fake.postMessage('When did US troops leave Agadez?');
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(fake.requests.slice(before).filter((r) => r.path.includes('/messages'))).toEqual([]);
+  });
+});
+
+describe('/timeline', () => {
+  it('edits the reply with the event list and a PNG timeline attached, and pages with buttons', async () => {
+    const token = fake.slashCommand('timeline', {}, fake.createUser('historian'));
+    expect((await callback(token)).body).toMatchObject({ type: 5 });
+    const edit = await edited(token);
+    expect(edit.rejected).toBeUndefined();
+    const [file] = edit.files;
+    expect(file).toMatchObject({ name: 'timeline.png', type: 'image/png' });
+    expect(file!.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const embed = edit.body.embeds[0];
+    expect(embed.image.url).toBe('attachment://timeline.png');
+    expect(embed.title).toBe('Timeline (14 events)');
+    expect(embed.fields[0].name).toBe('2012');
+    expect(embed.fields[0].value).toContain('signé en 2012');
+    const later = edit.body.components[0].components[1];
+    const message = { ...edit.body, id: '4234567890123456789', channel_id: fake.channelId, author: fake.botUser, timestamp: new Date().toISOString(), type: 20, attachments: [], mentions: [], mention_roles: [] };
+    const update = (await callback(fake.clickButton(message, later.custom_id))).body;
+    expect(update).toMatchObject({ type: 7 });
+    expect(update.data.embeds[0].footer.text).toMatch(/^Page 2 of/);
+  });
+
+  it('narrows to a topic and a period, and refuses a malformed date privately', async () => {
+    const token = fake.slashCommand('timeline', { about: 'Agadez', from: '2024' }, fake.createUser('focused'));
+    const embed = (await edited(token)).body.embeds[0];
+    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(['early July 2024']);
+    const bad = fake.slashCommand('timeline', { from: 'yesterday' }, fake.createUser('sloppy'));
+    expect((await callback(bad)).body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/"from" must be a date/) } });
   });
 });
 

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, type DateValue } from '../../src/timeline/dates.js';
+
+const past = () => false;
+const future = () => true;
+const read = (text: string, published?: string, isFuture = past) =>
+  findDates(text, { published, isFuture }).map((m) => ({ text: m.text, ...m.value, ...(m.yearUncertain ? { yearUncertain: true } : {}), ...(m.dayUncertain ? { dayUncertain: true } : {}) }));
+const day = (year: number, month: number, d: number): Partial<DateValue> => ({ precision: 'day', year, month, day: d });
+
+describe('findDates: the forms of the corpus', () => {
+  it('explicit dates, with and without weekday', () => {
+    expect(read('officialisée le 19 mai 2024.', '2024-07')).toEqual([{ text: '19 mai 2024', ...day(2024, 5, 19) }]);
+    expect(read('a déclaré mercredi 24 juillet que', '2024-07')).toEqual([{ text: 'mercredi 24 juillet', ...day(2024, 7, 24) }]);
+  });
+
+  it('months and ranges of months', () => {
+    expect(read('en avril et en mai', '2024-07')).toEqual([{ text: 'en avril et en mai', precision: 'month', year: 2024, month: 4, endYear: 2024, endMonth: 5 }]);
+    expect(read('en cours depuis juillet 2023', '2024-04')).toEqual([{ text: 'depuis juillet 2023', precision: 'month', year: 2023, month: 7 }]);
+    expect(read('prévu en mars 2024', '2024')).toEqual([{ text: 'en mars 2024', precision: 'month', year: 2024, month: 3 }]);
+  });
+
+  it('periods: early, mid and late', () => {
+    expect(read('au début du mois d’août', '2024-07', future)).toMatchObject([{ text: 'début du mois d’août', precision: 'month', year: 2024, month: 8, qualifier: 'early' }]);
+    expect(read('achevé début août', '2024-07', future)).toMatchObject([{ month: 8, qualifier: 'early' }]);
+    expect(read('à la mi-septembre', '2024-10')).toMatchObject([{ text: 'mi-septembre', year: 2024, month: 9, qualifier: 'mid' }]);
+    expect(read('À la fin de l’année 2023,', '2024-07')).toMatchObject([{ year: 2023, month: 10, endMonth: 12, qualifier: 'late' }]);
+  });
+
+  it('years, alone', () => {
+    expect(read('l’accord signé en 2012 avec', '2024-07')).toEqual([{ text: '2012', precision: 'year', year: 2012 }]);
+    expect(read('766 militaires sur 950 éléments', '2024-07')).toEqual([]);
+  });
+
+  it('relative dates from the article’s date', () => {
+    expect(read('qui a pris le pouvoir un an auparavant', '2024-07')).toEqual([{ text: 'un an auparavant', precision: 'month', year: 2023, month: 7 }]);
+    expect(read('un an auparavant', undefined)).toEqual([]);
+  });
+});
+
+describe('findDates: years resolved from the article’s date', () => {
+  it('a month after the article’s month is last year’s when the event is past', () => {
+    expect(read('le coup d’État du 26 juillet', '2024-03')).toMatchObject([{ ...day(2023, 7, 26) }]);
+    expect(read('depuis le mois d’août', '2024-03')).toMatchObject([{ year: 2023, month: 8 }]);
+  });
+
+  it('a month before the article’s month is next year’s when the event is announced', () => {
+    expect(read('ils partiront en février', '2024-11', future)).toMatchObject([{ year: 2025, month: 2 }]);
+  });
+
+  it('an article dated only to the year gives a year, flagged uncertain', () => {
+    expect(read('depuis le mois d’août', '2024')).toMatchObject([{ year: 2024, month: 8, yearUncertain: true }]);
+    expect(read('à la mi-septembre', undefined)).toMatchObject([{ month: 9, yearUncertain: true }]);
+  });
+
+  it('a bare weekday is the nearest one in the article’s direction, not chrono’s next one', () => {
+    expect(read('la délégation se rendra mercredi', '2024-03-12', future)).toMatchObject([{ ...day(2024, 3, 13) }]);
+    expect(read('les soldats sont partis vendredi', '2024-03-12')).toMatchObject([{ ...day(2024, 3, 8) }]);
+    expect(read('la délégation se rendra mercredi', '2024-03', future)).toMatchObject([{ precision: 'month', year: 2024, month: 3, dayUncertain: true }]);
+  });
+});
