@@ -50,6 +50,7 @@ export class Engine {
   /** What opening the engine had to re-index, if the index was missing, stale or damaged. */
   openingReport?: IndexReport;
   private indexing: Promise<unknown> = Promise.resolve();
+  private runningReindexes = 0;
   private timelineCache?: { index: SearchIndex; events: TimelineEvent[] };
 
   private constructor(
@@ -77,15 +78,27 @@ export class Engine {
     return [...this.index.articles.values()].map(({ text: _text, contentHash: _hash, ...meta }) => meta);
   }
 
+  /** How many chunks the current index holds for an article; undefined when it is not indexed. */
+  chunkCount(articleId: string): number | undefined {
+    return this.index.manifest.documents[articleId]?.chunks;
+  }
+
   get searchIndex(): SearchIndex {
     return this.index;
   }
 
+  /** Whether a re-index is running or waiting its turn. */
+  get isReindexing(): boolean {
+    return this.runningReindexes > 0;
+  }
+
   /**
-   * Re-reads the corpus and re-indexes what changed. Runs one at a time; questions asked meanwhile
-   * are answered from the index in place until the new one is committed and loaded.
+   * Re-reads the corpus and re-indexes what changed. One queue for every caller (CLI, /reindex,
+   * the corpus watcher): runs one at a time; questions asked meanwhile are answered from the
+   * index in place until the new one is committed and loaded.
    */
   reindex(onProgress = this.options.onProgress): Promise<IndexReport> {
+    this.runningReindexes++;
     const run = this.indexing.then(async () => {
       await mkdir(this.config.dataDir, { recursive: true });
       const corpus = await loadCorpus(this.config.corpusDir);
@@ -95,7 +108,7 @@ export class Engine {
       if (report.written || !this.index) this.index = await this.openIndex();
       return report;
     });
-    this.indexing = run.catch(() => {});
+    this.indexing = run.catch(() => {}).finally(() => this.runningReindexes--);
     return run;
   }
 

@@ -124,11 +124,11 @@ export function cite(quotes: readonly ScoredSentence[]): Citation[] {
 
 // A word weighs by its rarity (idf): the commonest of its alternatives, a phrase by its rarest
 // term. A common word that cannot be checked against the articles (untranslated, or found in
-// none of them) weighs a third; a name found nowhere keeps its full weight.
+// none of them) weighs a third; a name or number found nowhere keeps its full weight.
 function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
   const idf = Math.min(...concept.alternatives.map((terms) => Math.max(...terms.map((term) => index.keyword.idf(term)))));
   const unseen = concept.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term)));
-  return concept.untranslated || (unseen && !concept.isName) ? idf / 3 : idf;
+  return concept.untranslated || (unseen && !concept.specific) ? idf / 3 : idf;
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {

@@ -7,8 +7,8 @@ export interface CliContext {
   out: (text: string) => void;
   err: (text: string) => void;
   config: Config;
-  /** Whether stderr is a terminal (progress is redrawn in place there). */
-  interactive: boolean;
+  /** What the run exits with when it ends without an error (a failed --check sets 1). */
+  exitCode: number;
 }
 
 /** citty accepts any option; a typo must not be silently ignored, so unknown ones are refused. */

@@ -24,7 +24,7 @@ export async function runCli(rawArgs: string[], io: CliIO = {}): Promise<number>
   const out = io.out ?? ((text: string) => process.stdout.write(`${text}\n`));
   try {
     const config = loadConfig(io.env ?? process.env, io.cwd ?? process.cwd());
-    const ctx: CliContext = { out, err, config, interactive: Boolean(process.stderr.isTTY) };
+    const ctx: CliContext = { out, err, config, exitCode: 0 };
     const main = defineCommand({
       meta: { name: 'dossier', description: 'Answers questions over a corpus of news articles, with citations.' },
       subCommands: { index: indexCommand(ctx), ask: askCommand(ctx), timeline: timelineCommand(ctx), eval: evalCommand(ctx) },
@@ -39,7 +39,7 @@ export async function runCli(rawArgs: string[], io: CliIO = {}): Promise<number>
       return 0;
     }
     await runCommand(main, { rawArgs });
-    return 0;
+    return ctx.exitCode;
   } catch (error) {
     if (isUserError(error)) {
       err(`Error: ${error.message}`);

@@ -11,9 +11,11 @@ import {
 } from 'discord.js';
 import PQueue from 'p-queue';
 import type { Config } from '../config.js';
+import { watchCorpus } from '../ingest/watch.js';
 import { isUserError, UserError } from '../errors.js';
 import { admitQuestion, answerInQueue } from './answering.js';
 import type { BotContext, BotEngine, Command } from './command.js';
+import { addArticleCommand } from './commands/add-article.js';
 import { askCommand } from './commands/ask.js';
 import { reindexCommand } from './commands/reindex.js';
 import { sourcesCommand } from './commands/sources.js';
@@ -25,7 +27,7 @@ import { NO_PINGS } from './mentions.js';
 import { RateLimiter } from './rate-limit.js';
 
 export function commandList(config: Config): Command[] {
-  return [askCommand(config.maxQuestionChars), timelineCommand, sourcesCommand, reindexCommand];
+  return [askCommand(config.maxQuestionChars), timelineCommand, sourcesCommand, reindexCommand, addArticleCommand];
 }
 
 export interface RunningBot {
@@ -52,7 +54,6 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
     log,
     rateLimiter: new RateLimiter(config.discord.ratePerMinute),
     answers: new PQueue({ concurrency: 1 }),
-    reindexes: new PQueue({ concurrency: 1 }),
   };
   const commands = new Map(commandList(config).map((command) => [command.data.name, command]));
 
@@ -73,11 +74,20 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
   }
   await ready;
   log.info('bot ready', { user: client.user?.tag, mode: engine.keywordOnlyReason ? 'keyword' : 'hybrid' });
+  // Articles dropped into the corpus folder are indexed while the bot runs, through the engine's
+  // one re-index queue; questions keep being answered from the previous index meanwhile.
+  const watcher = config.watchCorpus
+    ? await watchCorpus(config.corpusDir, async (paths) => {
+        const report = await engine.reindex();
+        log.info('corpus changed: re-indexed', { paths, added: report.added, updated: report.updated, removed: report.removed });
+      }, { onError: (error) => log.failure('corpus watcher', error) })
+    : undefined;
   return {
     client,
     ctx,
     async stop() {
-      await ctx.reindexes.onIdle();
+      await watcher?.close();
+      await ctx.answers.onIdle();
       await client.destroy();
     },
   };

@@ -11,7 +11,10 @@ import type { RateLimiter } from './rate-limit.js';
 /** What the bot needs of the engine; tests can wrap the real one. */
 export interface BotEngine {
   ask(question: string): Promise<AskResult>;
+  /** Serialised by the engine: /reindex, /add-article and the corpus watcher share its queue. */
   reindex(): Promise<IndexReport>;
+  readonly isReindexing: boolean;
+  chunkCount(articleId: string): number | undefined;
   timeline(filter: TimelineFilter): TimelineEvent[];
   readonly articles: ArticleMeta[];
   readonly keywordOnlyReason: string | undefined;
@@ -24,8 +27,6 @@ export interface BotContext {
   rateLimiter: RateLimiter;
   /** Questions are answered one at a time, in arrival order. */
   answers: PQueue;
-  /** Re-index runs one at a time: /reindex and the corpus watcher share this. */
-  reindexes: PQueue;
 }
 
 /** One slash command: its registration data and its handler (discord.js template style). */

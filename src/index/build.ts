@@ -6,7 +6,8 @@ import type { Corpus, CorpusProblem } from '../ingest/corpus.js';
 import { ANALYZER_VERSION } from '../retrieve/analyzer.js';
 import { KeywordIndex } from '../retrieve/keyword.js';
 import { SearchIndex } from './search-index.js';
-import { commitGeneration, IndexCorruptError, INDEX_FORMAT, newGeneration, writeFileDurably, type Manifest } from './store.js';
+import { writeFileDurably } from '../files.js';
+import { commitGeneration, IndexCorruptError, INDEX_FORMAT, newGeneration, type Manifest } from './store.js';
 import { VectorStore } from './vector-store.js';
 
 export interface IndexReport {

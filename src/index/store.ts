@@ -8,7 +8,8 @@
 //   embeddings/gen-…/keyword.json   the keyword index
 //   embeddings/gen-…/vectors/       the vectra index (only with a model)
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import { writeFileDurably } from '../files.js';
 import path from 'node:path';
 import type { Article } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
@@ -76,25 +77,6 @@ export async function commitGeneration(dataDir: string, paths: GenerationPaths):
     if (entry.startsWith('gen-') && entry !== path.basename(paths.dir)) {
       await rm(path.join(dataDir, entry), { recursive: true, force: true });
     }
-  }
-}
-
-/** Writes through a temporary file, fsynced, renamed over the target: readers see old or new, never half. */
-export async function writeFileDurably(file: string, content: string): Promise<void> {
-  const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
-  const dir = await open(path.dirname(file), 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
   }
 }
 

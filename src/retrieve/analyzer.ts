@@ -77,8 +77,8 @@ export function indexTerms(text: string, language: Language): string[] {
 export interface QueryConcept {
   word: string;
   alternatives: string[][];
-  /** Capitalised past the start of the question: a name, whose absence from the corpus matters. */
-  isName: boolean;
+  /** A name (capitalised past the start of the question) or a number: its absence from the corpus matters. */
+  specific: boolean;
   /**
    * An English word the glossary cannot translate and that is not a name: its absence from a
    * French article says little, so it weighs less than words that can be checked.
@@ -103,7 +103,7 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     const translations = indexLanguages.includes('fr') ? LEXICON.get(stem(word, 'en')) : undefined;
     for (const translation of translations ?? []) add(indexTerms(translation, 'fr'));
     const untranslated = english && !translations && !names.has(word) && !/\p{N}/u.test(word) && !indexLanguages.every((l) => l === 'en');
-    concepts.set(word, { word, alternatives: [...alternatives.values()], isName: names.has(word), untranslated });
+    concepts.set(word, { word, alternatives: [...alternatives.values()], specific: names.has(word) || /\p{N}/u.test(word), untranslated });
   }
   return [...concepts.values()];
 }

@@ -35,6 +35,10 @@ beforeAll(async () => {
     ask: (q) => (q.includes('[fail]') ? Promise.reject(new Error('simulated fault')) : engine.ask(q)),
     reindex: () => engine.reindex(),
     timeline: (filter) => engine.timeline(filter),
+    chunkCount: (id) => engine.chunkCount(id),
+    get isReindexing() {
+      return engine.isReindexing;
+    },
     get articles() {
       return engine.articles;
     },

@@ -45,6 +45,7 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private readonly messages = new Map<string, any>();
+  private readonly hosted = new Map<string, { bytes: Buffer; type: string }>();
   private sequence = 0;
 
   private constructor(
@@ -99,9 +100,26 @@ export class FakeDiscord {
     return this.requests.filter((r) => r.path.includes(`/${token}`));
   }
 
+  /** Puts a file on the fake CDN, as Discord does with an upload; returns its attachment object. */
+  hostFile(filename: string, content: string | Buffer, contentType = 'text/plain; charset=utf-8') {
+    const id = snowflake();
+    const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    this.hosted.set(`/attachments/${id}/${filename}`, { bytes, type: contentType });
+    const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(filename)}`;
+    return { id, filename, size: bytes.length, content_type: contentType, url, proxy_url: url };
+  }
+
   /** Sends a slash command as a guild member; returns the interaction's token. */
-  slashCommand(name: string, options: Record<string, string | boolean> = {}, as: FakeUser = this.member): string {
+  slashCommand(name: string, options: Record<string, string | boolean | { attachment: ReturnType<FakeDiscord['hostFile']> }> = {}, as: FakeUser = this.member): string {
     const token = `itoken-${randomBytes(8).toString('hex')}`;
+    const attachments: Record<string, unknown> = {};
+    const data = Object.entries(options).map(([option, value]) => {
+      if (typeof value === 'object') {
+        attachments[value.attachment.id] = value.attachment;
+        return { name: option, type: 11, value: value.attachment.id };
+      }
+      return { name: option, type: typeof value === 'boolean' ? 5 : 3, value };
+    });
     this.dispatch('INTERACTION_CREATE', {
       ...this.interactionBase(token, as),
       type: 2,
@@ -110,7 +128,8 @@ export class FakeDiscord {
         name,
         type: 1,
         guild_id: this.guildId,
-        options: Object.entries(options).map(([option, value]) => ({ name: option, type: typeof value === 'boolean' ? 5 : 3, value })),
+        options: data,
+        ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
       },
     });
     return token;
@@ -227,6 +246,13 @@ export class FakeDiscord {
       reply(status, { code, message: problems.join('; '), errors: {} });
     };
 
+    const file = this.hosted.get(decodeURIComponent(url.pathname));
+    if (request.method === 'GET' && url.pathname.startsWith('/attachments/')) {
+      this.record(request);
+      res.writeHead(file ? 200 : 404, { 'Content-Type': file?.type ?? 'text/plain' });
+      res.end(file?.bytes ?? 'Not found');
+      return;
+    }
     const botRoute = !path.startsWith('/interactions/') && !path.startsWith('/webhooks/');
     if (botRoute && req.headers.authorization !== `Bot ${this.token}`) return refuse(401, 0, ['401: Unauthorized']);
 

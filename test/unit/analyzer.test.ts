@@ -47,8 +47,8 @@ describe('queryConcepts', () => {
 
   it('marks names and untranslatable English words', () => {
     const concepts = queryConcepts('Did Germany ever frobnicate Niamey?', ['fr']);
-    expect(concepts.find((c) => c.word === 'germany')).toMatchObject({ isName: true, untranslated: false });
-    expect(concepts.find((c) => c.word === 'frobnicate')).toMatchObject({ isName: false, untranslated: true });
+    expect(concepts.find((c) => c.word === 'germany')).toMatchObject({ specific: true, untranslated: false });
+    expect(concepts.find((c) => c.word === 'frobnicate')).toMatchObject({ specific: false, untranslated: true });
   });
 
   it('stems French questions without translating', () => {

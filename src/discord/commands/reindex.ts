@@ -16,12 +16,12 @@ export const reindexCommand = {
       await interaction.reply({ content: 'Only members with Manage Server (or on the bot’s admin list) can re-index.', flags: MessageFlags.Ephemeral });
       return;
     }
-    if (ctx.reindexes.size + ctx.reindexes.pending > 0) {
+    if (ctx.engine.isReindexing) {
       await interaction.reply({ content: 'A re-index is already running; try again when it has finished.', flags: MessageFlags.Ephemeral });
       return;
     }
     await interaction.deferReply();
-    const report = await ctx.reindexes.add(() => ctx.engine.reindex());
+    const report = await ctx.engine.reindex();
     await interaction.editReply({ content: reindexSummary(report), allowedMentions: NO_PINGS });
   },
 } satisfies Command;

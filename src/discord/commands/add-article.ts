@@ -1,0 +1,44 @@
+import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { UserError } from '../../errors.js';
+import { addArticle } from '../../ingest/add.js';
+import { MAX_ARTICLE_BYTES } from '../../ingest/parse.js';
+import type { Command } from '../command.js';
+import { NO_PINGS } from '../mentions.js';
+import { isAdmin } from './reindex.js';
+
+export const addArticleCommand = {
+  data: new SlashCommandBuilder()
+    .setName('add-article')
+    .setDescription('Add an article (.md, .txt or .html) to the corpus and index it (admins only).')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .addAttachmentOption((o) => o.setName('file').setDescription('The article: .md with front matter, .txt (first line = title) or .html').setRequired(true))
+    .addStringOption((o) => o.setName('title').setDescription('Title (overrides the file’s)').setMaxLength(200))
+    .addStringOption((o) => o.setName('source').setDescription('Site or agency').setMaxLength(100))
+    .addStringOption((o) => o.setName('url').setDescription('Link to the original').setMaxLength(500))
+    .addStringOption((o) => o.setName('published').setDescription('Publication date: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(10))
+    .toJSON(),
+  async execute(interaction, ctx) {
+    if (!isAdmin(interaction, ctx)) {
+      await interaction.reply({ content: 'Only members with Manage Server (or on the bot’s admin list) can add articles.', flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const file = interaction.options.getAttachment('file', true);
+    if (file.size > MAX_ARTICLE_BYTES) throw new UserError(`The file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB.`);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const response = await fetch(file.url, { signal: AbortSignal.timeout(15_000) });
+    if (!response.ok) throw new UserError(`Discord did not hand over the file (HTTP ${response.status}); try sending it again.`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const article = await addArticle(ctx.config.corpusDir, file.name, bytes, {
+      title: interaction.options.getString('title') ?? undefined,
+      source: interaction.options.getString('source') ?? undefined,
+      url: interaction.options.getString('url') ?? undefined,
+      published: interaction.options.getString('published') ?? undefined,
+    });
+    await ctx.engine.reindex();
+    const chunks = ctx.engine.chunkCount(article.id);
+    await interaction.editReply({
+      content: `Added “${article.title}” as ${article.id}${chunks === undefined ? '' : `: ${chunks} chunk${chunks === 1 ? '' : 's'} indexed`}. It can be asked about now.`,
+      allowedMentions: NO_PINGS,
+    });
+  },
+} satisfies Command;

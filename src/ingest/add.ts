@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { writeFileDurably } from '../files.js';
+import type { Article } from './article.js';
+import { isArticleFileName, loadCorpus } from './corpus.js';
+import { MAX_ARTICLE_BYTES, parseArticle } from './parse.js';
+
+export interface NewArticleMeta {
+  title?: string;
+  source?: string;
+  url?: string;
+  published?: string;
+}
+
+/**
+ * Validates an uploaded file as an article and writes it into the corpus atomically. Metadata
+ * given here overrides the file's (the article is then stored as Markdown with front matter).
+ * Refuses, changing nothing, a file that is too large, not text, empty, malformed, already in the
+ * corpus (same text), or named like a different article.
+ */
+export async function addArticle(corpusDir: string, fileName: string, bytes: Uint8Array, meta: NewArticleMeta = {}): Promise<Article> {
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UserError(`The file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB.`);
+  const base = safeFileName(fileName);
+  const overrides = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = describeProblem(() => parseArticle(base, bytes));
+  const name = Object.keys(overrides).length ? base.replace(/\.(md|txt|html?)$/i, '.md') : base;
+  const content = Object.keys(overrides).length ? withFrontMatter({ ...parsed, ...overrides }, parsed.text) : bytes;
+  // Parse what will be written, so the corpus never receives a file that indexing would skip.
+  const article = describeProblem(() => parseArticle(name, typeof content === 'string' ? new TextEncoder().encode(content) : content));
+
+  const target = path.join(corpusDir, name);
+  const textHash = hashText(article.text);
+  const { articles } = await loadCorpus(corpusDir);
+  const duplicate = articles.find((a) => hashText(a.text) === textHash);
+  if (duplicate) throw new UserError(`This article is already in the corpus, as ${duplicate.id} (“${duplicate.title}”).`);
+  if (existsSync(target)) throw new UserError(`A different article is already named ${name}; rename the file and try again.`);
+  await writeFileDurably(target, content);
+  return article;
+}
+
+function withFrontMatter(meta: NewArticleMeta & { language?: string }, body: string): string {
+  const lines = ['---'];
+  for (const key of ['title', 'source', 'url', 'published', 'language'] as const) {
+    if (meta[key]) lines.push(`${key}: ${JSON.stringify(meta[key])}`);
+  }
+  return `${lines.join('\n')}\n---\n${body}\n`;
+}
+
+function safeFileName(fileName: string): string {
+  const base = path.basename(fileName).normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '');
+  if (!base || !isArticleFileName(base)) throw new UserError('Send a .md, .txt or .html file.');
+  return base;
+}
+
+function describeProblem<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`This file cannot be added: ${error.message}.`, { cause: error });
+    throw error;
+  }
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
+}
