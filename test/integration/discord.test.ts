@@ -57,14 +57,16 @@ const edited = (token: string) => fake.waitForRequest((r) => r.method === 'PATCH
 const callback = (token: string) => fake.waitForRequest((r) => r.path.endsWith(`${token}/callback`));
 
 describe('registration', () => {
-  it('registers /ask, /sources and /reindex in the configured server', async () => {
-    expect(await registerCommands(workspace.config)).toMatchObject({ count: 4, where: expect.stringContaining(fake.guildId) });
+  it('registers the five commands in the configured server, admin ones hidden from members', async () => {
+    expect(await registerCommands(workspace.config)).toMatchObject({ count: 5, where: expect.stringContaining(fake.guildId) });
     const put = await fake.waitForRequest((r) => r.method === 'PUT');
     expect(put.path).toBe(`/applications/${fake.appId}/guilds/${fake.guildId}/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'timeline', 'sources', 'reindex']);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'timeline', 'sources', 'reindex', 'add-article']);
     const ask = put.body[0];
     expect(ask.options[0]).toMatchObject({ name: 'question', required: true, max_length: 500 });
     expect(put.body[3].default_member_permissions).toBe(String(1 << 5));
+    expect(put.body[4].default_member_permissions).toBe(String(1 << 5));
+    expect(put.body[4].options[0]).toMatchObject({ name: 'file', type: 11, required: true });
   });
 
   it('refuses to register without a token or application id, in one clear message', async () => {
