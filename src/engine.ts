@@ -1,6 +1,7 @@
 // The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
 import { mkdir } from 'node:fs/promises';
 import { cite, scoreSentences, selectQuotes, type AnswerTuning, type Citation, DEFAULT_TUNING } from './answer/answer.js';
+import { quoted } from './answer/format.js';
 import { detectIntent, validateQuestion } from './answer/question.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
@@ -128,7 +129,7 @@ export class Engine {
     const citations = cite(selectQuotes(scored, this.options.tuning ?? DEFAULT_TUNING));
     const base = { question, mode: this.mode, citations };
     if (!citations.length) return { ...base, answer: ABSTAIN[guessLanguage(question)], abstained: true };
-    const quotes = citations.map((c) => `«${c.quote}» [${c.n}]`).join('\n');
+    const quotes = citations.map((c) => `${quoted(c.quote)} [${c.n}]`).join('\n');
     // "When" questions get the dates the quotes give first, as the timeline reads them.
     const lead = detectIntent(question) === 'when' ? dateLead(this.events(), citations, concepts) : undefined;
     return { ...base, ...(lead ? { lead } : {}), answer: lead ? `${lead}\n${quotes}` : quotes, abstained: false };

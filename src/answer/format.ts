@@ -5,3 +5,11 @@ export function formatCitationSource(meta: CitationMeta): string {
   const origin = [meta.source ?? 'source not stated', meta.published ?? 'date not stated'].join(', ');
   return [meta.title, origin, meta.url].filter(Boolean).join(' — ');
 }
+
+/**
+ * A verbatim quote as shown to readers. English quotation marks, because the French quotes often
+ * hold « » themselves.
+ */
+export function quoted(text: string): string {
+  return `“${text}”`;
+}

@@ -1,6 +1,7 @@
 // Pure formatting of engine results into Discord message payloads, within Discord's limits.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { Citation } from '../answer/answer.js';
+import { quoted } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
 import type { ArticleMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
@@ -51,7 +52,7 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string): Me
 const QUOTE_TOO_LONG = 'The passage that answers is too long to show in Discord. Open the source below, or ask from the command line.';
 
 function answerDescription(result: AskResult, shown: readonly Citation[]): string {
-  const quotes = shown.map((c) => `«${c.quote}» [${c.n}]`).join('\n\n');
+  const quotes = shown.map((c) => `${quoted(c.quote)} [${c.n}]`).join('\n\n');
   return result.lead ? `**${result.lead}**\n\n${quotes}` : quotes;
 }
 
@@ -138,7 +139,7 @@ export function parseTimelineButton(customId: string): { page: number; filter: T
 function timelineField(event: TimelineEvent): { name: string; value: string } {
   const flags = [event.expected && 'expected', event.uncertain && `${event.uncertain} uncertain`, event.conflict && `⚠ ${event.conflict}`].filter(Boolean);
   const sources = event.citations.map((c) => `[${c.n}] ${c.title} (${c.source ?? 'source not stated'}, ${c.published ?? 'date not stated'})`);
-  const quote = `«${event.text}»`;
+  const quote = quoted(event.text);
   const room = DISCORD_LIMITS.fieldValue - sources.join('\n').length - 1;
   // A quote too long for the field is shortened visibly, with […], and keeps its sources.
   const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`;

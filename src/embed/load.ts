@@ -23,6 +23,12 @@ export async function loadEmbedder(model: Config['model']): Promise<EmbedderChoi
     return { embedder };
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    return { embedder: null, unavailable: `the embedding model ${model.id} could not be loaded (${reason})` };
+    const offline = model.allowRemote && /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/i.test(reason ?? '');
+    return {
+      embedder: null,
+      unavailable: offline
+        ? `the embedding model ${model.id} is not in ${model.dir} and the Hugging Face hub cannot be reached (${reason})`
+        : `the embedding model ${model.id} could not be loaded (${reason})`,
+    };
   }
 }

@@ -68,7 +68,7 @@ describe('"when" questions', () => {
   it('lead with the dates the quotes give, as the timeline reads them', async () => {
     const result = await engine.ask('When did US troops leave Agadez?');
     expect(result.lead).toBe('Early July 2024; early August 2024 (expected)');
-    expect(result.answer.startsWith(`${result.lead}\n«`)).toBe(true);
+    expect(result.answer.startsWith(`${result.lead}\n“`)).toBe(true);
     expect((await engine.ask('When was the military cooperation agreement with the United States signed?')).lead).toMatch(/^2012/);
     expect((await engine.ask('Who is the US ambassador to Niger?')).lead).toBeUndefined();
   });

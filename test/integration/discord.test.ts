@@ -83,7 +83,7 @@ describe('/ask', () => {
     expect(edit.rejected).toBeUndefined();
     const embed = edit.body.embeds[0];
     expect(embed.title).toBe('When did US troops leave Agadez?');
-    expect(embed.description).toMatch(/«[^»]*Agadez[^»]*» \[1\]/s);
+    expect(embed.description).toMatch(/“[^”]*Agadez[^”]*” \[1\]/s);
     expect(embed.fields[0]).toMatchObject({ name: '[1] Niger : le retrait des soldats américains sera achevé début août', value: 'AFP · 2024-07' });
     expect(embed.footer.text).toMatch(/^Keyword-only mode: no model in tests/);
     expect(edit.body.allowed_mentions).toEqual({ parse: [], replied_user: false });

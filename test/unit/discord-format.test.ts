@@ -9,13 +9,13 @@ function citation(n: number, quote: string, extra: Partial<Citation> = {}): Cita
 }
 
 function result(citations: Citation[], question = 'When did US troops leave Agadez?'): AskResult {
-  return { question, answer: citations.map((c) => `«${c.quote}» [${c.n}]`).join('\n'), abstained: false, mode: 'keyword', citations };
+  return { question, answer: citations.map((c) => `“${c.quote}” [${c.n}]`).join('\n'), abstained: false, mode: 'keyword', citations };
 }
 
 describe('answerPayload', () => {
   it('puts numbered quotes in the description and one field per source', () => {
     const { embeds, components } = answerPayload(result([citation(1, 'Ils sont partis en août.'), citation(2, 'Il restait 200 personnes.', { source: undefined, url: undefined })]), 'no model');
-    expect(embeds[0]!.description).toBe('«Ils sont partis en août.» [1]\n\n«Il restait 200 personnes.» [2]');
+    expect(embeds[0]!.description).toBe('“Ils sont partis en août.” [1]\n\n“Il restait 200 personnes.” [2]');
     expect(embeds[0]!.fields).toEqual([
       { name: '[1] Article 1', value: 'AFP · 2024-07 · [link](https://example.org/1)', inline: false },
       { name: '[2] Article 2', value: 'source not stated · 2024-07', inline: false },
@@ -27,7 +27,7 @@ describe('answerPayload', () => {
   it('says hybrid in the footer when a model is loaded, and leads with the date when there is one', () => {
     const { embeds } = answerPayload({ ...result([citation(1, 'Partis début août.')]), lead: 'Early August 2024' });
     expect(embeds[0]!.footer!.text).toMatch(/^Hybrid/);
-    expect(embeds[0]!.description).toBe('**Early August 2024**\n\n«Partis début août.» [1]');
+    expect(embeds[0]!.description).toBe('**Early August 2024**\n\n“Partis début août.” [1]');
   });
 
   it('drops whole quotes (and their sources) from the end to fit, never cutting one', () => {
@@ -40,7 +40,7 @@ describe('answerPayload', () => {
     const shown = embed.fields!.length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(5);
-    for (let n = 1; n <= shown; n++) expect(embed.description).toContain(`«${many.citations[n - 1]!.quote}» [${n}]`);
+    for (let n = 1; n <= shown; n++) expect(embed.description).toContain(`“${many.citations[n - 1]!.quote}” [${n}]`);
     expect(embed.description).not.toContain(`[${shown + 1}]`);
     expect(embed.footer!.text).toMatch(new RegExp(`^${5 - shown} more quote\\(s\\) left out`));
   });

@@ -1,5 +1,5 @@
 import { defineCommand } from 'citty';
-import { formatCitationSource } from '../../answer/format.js';
+import { formatCitationSource, quoted } from '../../answer/format.js';
 import { parseTimelineFilter, type TimelineEvent } from '../../timeline/timeline.js';
 import { openEngine } from '../engine.js';
 import { rejectUnknownOptions, type CliContext } from '../io.js';
@@ -44,7 +44,7 @@ function renderTimeline(events: readonly TimelineEvent[]): string {
   for (const event of events) {
     const flags = [event.expected && 'expected', event.uncertain && `${event.uncertain} uncertain`, event.conflict && `conflict: ${event.conflict}`].filter(Boolean);
     lines.push(`${event.label}${flags.length ? ` (${flags.join('; ')})` : ''}`);
-    for (const c of event.citations) lines.push(`  «${c.quote}» [${c.n}]`);
+    for (const c of event.citations) lines.push(`  ${quoted(c.quote)} [${c.n}]`);
   }
   lines.push('', 'Sources:');
   for (const c of events.flatMap((e) => e.citations)) lines.push(`[${c.n}] ${formatCitationSource(c)}`);
