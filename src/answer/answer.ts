@@ -67,6 +67,8 @@ export function scoreSentences(
     const article = index.articles.get(entry.chunk.docId);
     if (!article) return;
     const sentences = sentencesOf(article);
+    // The source's name ("the AFP article") holds in all the article's sentences.
+    const sourceTerms = indexTerms(article.source ?? '', article.language);
     sentences.forEach((sentence, i) => {
       const key = `${article.id}:${sentence.span.start}`;
       if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) return;
@@ -74,7 +76,7 @@ export function scoreSentences(
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n) => n !== undefined);
       let covered = 0;
       concepts.forEach((concept, c) => {
-        if (conceptHolds(sentence.terms, concept)) covered += weights[c]!;
+        if (conceptHolds(sentence.terms, concept) || (concept.specific && conceptHolds(sourceTerms, concept))) covered += weights[c]!;
         else if (neighbours.some((n) => conceptHolds(n.terms, concept))) covered += weights[c]! * NEIGHBOUR_SHARE;
       });
       const coverage = covered / total;
@@ -128,7 +130,7 @@ export function cite(quotes: readonly ScoredSentence[]): Citation[] {
 function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
   const idf = Math.min(...concept.alternatives.map((terms) => Math.max(...terms.map((term) => index.keyword.idf(term)))));
   const unseen = concept.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term)));
-  return concept.untranslated || (unseen && !concept.specific) ? idf / 3 : idf;
+  return concept.untranslated ? idf / 3 : unseen && !concept.specific ? idf / 2 : idf;
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {

@@ -15,7 +15,7 @@ const EXTRA_STOP_WORDS = [
   'when', 'why', 'does', 'doing', 'done', 'tell', 'please', 'whom', 'whose', 'which', 'there', 'its', 'made', 'know',
   'quand', 'combien', 'comment', 'pourquoi', 'quoi', 'lequel', 'laquelle', 'lesquels', 'est-ce', 'ete', 'etait',
   'aussi', 'ainsi', 'alors', 'donc', 'dont', 'comme', 'tout', 'tous', 'toute', 'toutes', 'plus', 'tres', 'cette',
-  'lieu', 'lors', 'apres', 'avant', 'selon', 'entre', 'chez', 'vers', 'sous', 'sans', 'encore', 'deja', 'fait',
+  'lieu', 'autre', 'autres', 'du', 'doit', 'faut', 'lors', 'apres', 'avant', 'selon', 'entre', 'chez', 'vers', 'sous', 'sans', 'encore', 'deja', 'fait',
 ];
 
 export function fold(text: string): string {
@@ -93,19 +93,35 @@ export interface QueryConcept {
  */
 export function queryConcepts(question: string, indexLanguages: readonly Language[]): QueryConcept[] {
   const english = guessLanguage(question) === 'en';
-  const names = new Set(properNames(question).map(fold));
+  const nameRuns = properNames(question).map((name) => words(name).filter((w) => !isStopWord(w)));
+  const names = new Set(nameRuns.flat());
   const concepts = new Map<string, QueryConcept>();
-  for (const word of words(question)) {
+  const all = words(question);
+  for (let i = 0; i < all.length; i++) {
+    // A name of several words ("Burkina Faso", "Kenneth Ekman") is one concept: all its words.
+    const run = nameRuns.find((r) => r.length > 1 && r.every((w, j) => all[i + j] === w));
+    if (run) {
+      const key = run.join(' ');
+      const alternatives = indexLanguages.map((language) => run.map((w) => stem(w, language)));
+      concepts.set(key, { word: key, alternatives: uniqueAlternatives(alternatives), specific: true, untranslated: false });
+      i += run.length - 1;
+      continue;
+    }
+    const word = all[i]!;
     if (concepts.has(word) || isStopWord(word) || (word.length < 2 && !/\p{N}/u.test(word))) continue;
-    const alternatives = new Map<string, string[]>();
-    const add = (terms: string[]) => terms.length && alternatives.set(terms.join(' '), terms);
-    for (const language of indexLanguages) add([stem(word, language)]);
+    const alternatives = indexLanguages.map((language) => [stem(word, language)]);
     const translations = indexLanguages.includes('fr') ? LEXICON.get(stem(word, 'en')) : undefined;
-    for (const translation of translations ?? []) add(indexTerms(translation, 'fr'));
-    const untranslated = english && !translations && !names.has(word) && !/\p{N}/u.test(word) && !indexLanguages.every((l) => l === 'en');
-    concepts.set(word, { word, alternatives: [...alternatives.values()], specific: names.has(word) || /\p{N}/u.test(word), untranslated });
+    for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));
+    const specific = names.has(word) || /\p{N}/u.test(word);
+    const untranslated = english && !translations && !specific && !indexLanguages.every((l) => l === 'en');
+    concepts.set(word, { word, alternatives: uniqueAlternatives(alternatives), specific, untranslated });
   }
   return [...concepts.values()];
+}
+
+function uniqueAlternatives(alternatives: string[][]): string[][] {
+  const unique = new Map(alternatives.filter((terms) => terms.length).map((terms) => [terms.join(' '), terms]));
+  return [...unique.values()];
 }
 
 /** Whether analysed text (its index terms) holds the concept: all terms of one alternative. */
@@ -121,9 +137,9 @@ function sameStem(a: string, b: string): boolean {
   return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short) && !/\p{N}/u.test(short);
 }
 
-// Capitalised words past the start of a sentence: names, whose absence from the corpus matters.
+// Runs of capitalised words past the start of a sentence: names, whose absence from the corpus matters.
 function properNames(text: string): string[] {
-  return [...text.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}])\p{Lu}[\p{L}-]*/gu)].map((m) => m[0]);
+  return [...text.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}])\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*/gu)].map((m) => m[0]);
 }
 
 /** French or English, by which language's stop words the text uses more. */
