@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
 import type { ArticleMeta } from './ingest/article.js';
-import { loadCorpus } from './ingest/corpus.js';
+import { loadCorpus, type Corpus } from './ingest/corpus.js';
 import { buildIndex, isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
 import { SearchIndex } from './index/search-index.js';
 import { IndexCorruptError } from './index/store.js';
@@ -99,10 +99,15 @@ export class Engine {
    * index in place until the new one is committed and loaded.
    */
   reindex(onProgress = this.options.onProgress): Promise<IndexReport> {
+    return this.reindexCorpus(undefined, onProgress);
+  }
+
+  // `loaded`: a corpus just read by the caller, so that opening does not read it twice.
+  private reindexCorpus(loaded: Corpus | undefined, onProgress = this.options.onProgress): Promise<IndexReport> {
     this.runningReindexes++;
     const run = this.indexing.then(async () => {
       await mkdir(this.config.dataDir, { recursive: true });
-      const corpus = await loadCorpus(this.config.corpusDir);
+      const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
       for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
       const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress });
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
@@ -153,9 +158,10 @@ export class Engine {
 
   // Opens the committed index if it matches the corpus; otherwise builds one.
   private async refresh(): Promise<void> {
+    const corpus = await loadCorpus(this.config.corpusDir);
     try {
       const current = await SearchIndex.openCurrent(this.config.dataDir);
-      if (current && isUpToDate(current, await loadCorpus(this.config.corpusDir), this.embedder)) {
+      if (current && isUpToDate(current, corpus, this.embedder)) {
         this.index = current;
         return;
       }
@@ -164,7 +170,7 @@ export class Engine {
       if (!(error instanceof IndexCorruptError)) throw error;
       this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
     }
-    this.openingReport = await this.reindex();
+    this.openingReport = await this.reindexCorpus(corpus);
   }
 
   private async openIndex(): Promise<SearchIndex> {

@@ -15,18 +15,27 @@ export interface Corpus {
   problems: CorpusProblem[];
 }
 
+const READ_BATCH = 64;
+
 export async function loadCorpus(dir: string): Promise<Corpus> {
   const files = await listArticleFiles(dir);
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
-  for (const file of files) {
-    const id = path.relative(dir, file).split(path.sep).join('/');
-    try {
-      articles.push(parseArticle(id, await readFile(file)));
-    } catch (error) {
-      if (!isUserError(error) && (error as NodeJS.ErrnoException).code === undefined) throw error;
-      problems.push({ path: file, reason: (error as Error).message });
-    }
+  // Reads overlap (a large corpus is thousands of small files); parsing stays in file order.
+  for (let i = 0; i < files.length; i += READ_BATCH) {
+    const batch = files.slice(i, i + READ_BATCH);
+    const contents = await Promise.allSettled(batch.map((file) => readFile(file)));
+    contents.forEach((content, j) => {
+      const file = batch[j]!;
+      const id = path.relative(dir, file).split(path.sep).join('/');
+      try {
+        if (content.status === 'rejected') throw content.reason;
+        articles.push(parseArticle(id, content.value));
+      } catch (error) {
+        if (!isUserError(error) && (error as NodeJS.ErrnoException).code === undefined) throw error;
+        problems.push({ path: file, reason: (error as Error).message });
+      }
+    });
   }
   return { articles, problems };
 }

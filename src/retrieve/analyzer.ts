@@ -58,9 +58,20 @@ export function isStopWord(word: string): boolean {
   return STOP_WORDS.has(word);
 }
 
+// Stemming is the costly step of analysis and news vocabulary is small: remember each word's stem.
+const stemCache = { fr: new Map<string, string>(), en: new Map<string, string>() };
+const STEM_CACHE_LIMIT = 200_000;
+
 export function stem(word: string, language: Language): string {
   if (/^\p{N}+$/u.test(word)) return word;
-  return stemmers[language].stem(word);
+  const cache = stemCache[language];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmers[language].stem(word);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /** The index terms of a text in its own language. */
