@@ -106,15 +106,19 @@ export class Engine {
   private reindexCorpus(loaded: Corpus | undefined, onProgress = this.options.onProgress): Promise<IndexReport> {
     this.runningReindexes++;
     const run = this.indexing.then(async () => {
-      await mkdir(this.config.dataDir, { recursive: true });
-      const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
-      for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
-      const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress });
-      if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
-      if (report.written || !this.index) this.index = await this.openIndex();
-      return report;
+      try {
+        await mkdir(this.config.dataDir, { recursive: true });
+        const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
+        for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
+        const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress });
+        if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
+        if (report.written || !this.index) this.index = await this.openIndex();
+        return report;
+      } finally {
+        this.runningReindexes--;
+      }
     });
-    this.indexing = run.catch(() => {}).finally(() => this.runningReindexes--);
+    this.indexing = run.catch(() => {});
     return run;
   }
 

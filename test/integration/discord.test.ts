@@ -13,11 +13,16 @@ import { makeWorkspace } from '../support/workspace.js';
 let fake: FakeDiscord;
 let bot: RunningBot;
 let workspace: ReturnType<typeof makeWorkspace>;
+let trusted: ReturnType<FakeDiscord['createUser']>;
+/** Makes the bot see a re-index in progress, as if the watcher had started one. */
+let reindexBusy = false;
 
 beforeAll(async () => {
   fake = await FakeDiscord.start();
+  trusted = fake.createUser('trusted');
   workspace = makeWorkspace({
     env: {
+      DOSSIER_ADMIN_USER_IDS: trusted.id,
       DISCORD_TOKEN: fake.token,
       DISCORD_APPLICATION_ID: fake.appId,
       DISCORD_GUILD_ID: fake.guildId,
@@ -37,7 +42,7 @@ beforeAll(async () => {
     timeline: (filter) => engine.timeline(filter),
     chunkCount: (id) => engine.chunkCount(id),
     get isReindexing() {
-      return engine.isReindexing;
+      return reindexBusy || engine.isReindexing;
     },
     get articles() {
       return engine.articles;
@@ -240,6 +245,22 @@ describe('/reindex', () => {
     expect((await callback(token)).body).toMatchObject({ type: 5 });
     const edit = await edited(token);
     expect(edit.body.content).toMatch(/Re-index done: \d+ chunks\.\nAdded 1 \(zorbaville-9\.md\), updated 0, removed 0, unchanged 13\./);
+  });
+});
+
+describe('/reindex, continued', () => {
+  it('runs for a user on the DOSSIER_ADMIN_USER_IDS allow-list without Manage Server', async () => {
+    const token = fake.slashCommand('reindex', {}, trusted);
+    expect((await callback(token)).body).toMatchObject({ type: 5 });
+    expect((await edited(token)).body.content).toMatch(/^Nothing to re-index: the index already matches the corpus/);
+  });
+
+  it('is refused, privately, while another re-index runs', async () => {
+    reindexBusy = true;
+    const token = fake.slashCommand('reindex', {}, fake.admin);
+    const refusal = (await callback(token)).body;
+    reindexBusy = false;
+    expect(refusal).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/already running/) } });
   });
 });
 

@@ -80,6 +80,20 @@ describe('buildIndex with a real vectra index on disk', () => {
   });
 });
 
+describe('Engine.reindex', () => {
+  it('runs one at a time: a second call waits for the first and finds nothing left to do', async () => {
+    workspace = makeWorkspace();
+    const engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'test' } });
+    writeFileSync(path.join(workspace.corpusDir, 'nouveau.txt'), 'Un nouvel article\nLes derniers soldats américains ont quitté Agadez le 5 août 2024.\n');
+    const first = engine.reindex();
+    const second = engine.reindex();
+    expect(engine.isReindexing).toBe(true);
+    expect(await first).toMatchObject({ added: ['nouveau.txt'], written: true });
+    expect(await second).toMatchObject({ added: [], written: false });
+    expect(engine.isReindexing).toBe(false);
+  });
+});
+
 describe('a damaged index', () => {
   it.each([
     ['CURRENT cut short', (dir: string) => writeFileSync(path.join(dir, 'CURRENT'), '{"generat')],
