@@ -70,6 +70,9 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
     if (code === 'TokenInvalid' || /invalid token|401/i.test((error as Error).message)) {
       throw new UserError('Discord refused the token (DISCORD_TOKEN): check it in the Developer Portal > Bot > Reset Token.', { cause: error });
     }
+    if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|fetch failed/i.test(`${code ?? ''} ${(error as Error).message}`)) {
+      throw new UserError(`Cannot reach Discord (${(error as Error).message}): check the network connection.`, { cause: error });
+    }
     throw error;
   }
   await ready;

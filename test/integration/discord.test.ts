@@ -282,6 +282,11 @@ describe('starting the bot', () => {
     await expect(startBot(config, {} as BotEngine)).rejects.toThrow(new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).'));
   });
 
+  it('when Discord cannot be reached: one clear error', async () => {
+    const config = loadConfig({ ...workspace.env, DISCORD_API_URL: 'http://127.0.0.1:1/api' }, workspace.root);
+    await expect(startBot(config, {} as BotEngine)).rejects.toThrow(/^Cannot reach Discord \(.*\): check the network connection\.$/);
+  });
+
   it('with a token Discord refuses: one clear error', async () => {
     const config = loadConfig({ ...workspace.env, DISCORD_TOKEN: 'wrong.token' }, workspace.root);
     await expect(startBot(config, {} as BotEngine)).rejects.toThrow(/Discord refused the token/);
