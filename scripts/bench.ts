@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { Engine } from '../src/engine.js';
 import { loadCorpus } from '../src/ingest/corpus.js';
@@ -22,6 +22,10 @@ interface Row {
   chunks: number;
   indexMs: number;
   openMs: number;
+  /** The first timeline (or "when" answer) builds the events of every article, once per index. */
+  timelineMs: number;
+  /** Longest time the event loop was blocked while building the index and the timeline: how long a bot could not answer anything. */
+  maxBlockMs: number;
   p50: number;
   p95: number;
   heapMB: number;
@@ -43,6 +47,8 @@ const collect = () => (globalThis as { gc?: () => void }).gc?.();
 async function measure(scenario: string, corpusDir: string, askRounds: number, model: Record<string, string> = { DOSSIER_EMBEDDINGS: 'false' }): Promise<Row> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
   const config = loadConfig({ DOSSIER_CORPUS_DIR: corpusDir, DOSSIER_DATA_DIR: dataDir, ...model }, REPO);
+  const blocked = monitorEventLoopDelay({ resolution: 10 });
+  blocked.enable();
   const started = performance.now();
   const articles = (await Engine.open(config)).articles.length; // builds the index: nothing exists yet
   const indexMs = performance.now() - started;
@@ -50,6 +56,10 @@ async function measure(scenario: string, corpusDir: string, askRounds: number, m
   const reopened = performance.now();
   const warm = await Engine.open(config); // opens the committed index, as a restart would
   const openMs = performance.now() - reopened;
+  const timelineStarted = performance.now();
+  await warm.timeline();
+  const timelineMs = performance.now() - timelineStarted;
+  blocked.disable();
   for (const question of QUESTIONS) await warm.ask(question); // warm-up
   const latencies: number[] = [];
   for (let round = 0; round < askRounds; round++) {
@@ -68,6 +78,8 @@ async function measure(scenario: string, corpusDir: string, askRounds: number, m
     chunks: warm.searchIndex.chunks.size,
     indexMs,
     openMs,
+    timelineMs,
+    maxBlockMs: blocked.max / 1e6,
     p50: at(0.5),
     p95: at(0.95),
     heapMB: process.memoryUsage().heapUsed / 2 ** 20,
@@ -103,10 +115,10 @@ rmSync(synthetic, { recursive: true, force: true });
 clearInterval(sampler);
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
-console.log('\n| scenario | articles | chunks | index build | reopen (model + index) | ask p50 | ask p95 | heap, engine open |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('\n| scenario | articles | chunks | index build | reopen (model + index) | first timeline | longest event-loop block | ask p50 | ask p95 | heap, engine open |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.scenario} | ${r.articles} | ${r.chunks} | ${fmt(r.indexMs)} | ${fmt(r.openMs)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.heapMB.toFixed(0)} MB |`);
+  console.log(`| ${r.scenario} | ${r.articles} | ${r.chunks} | ${fmt(r.indexMs)} | ${fmt(r.openMs)} | ${fmt(r.timelineMs)} | ${fmt(r.maxBlockMs)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${r.heapMB.toFixed(0)} MB |`);
 }
 console.log(`\nPeak RSS of the whole run: ${(Math.max(peakRss, process.resourceUsage().maxRSS * 1024) / 2 ** 20).toFixed(0)} MB`);
 console.log('Targets: warm ask p95 < 100 ms on the corpus, < 300 ms at 5,000 articles (keyword mode).');

@@ -77,12 +77,16 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
   }
   await ready;
   log.info('bot ready', { user: client.user?.tag, mode: engine.keywordOnlyReason ? 'keyword' : 'hybrid' });
+  // Reading every article's dates takes seconds on a large corpus: start now, not at the first question.
+  const warmTimeline = () => void engine.timeline({}).catch((error) => log.failure('timeline', error));
+  warmTimeline();
   // Articles dropped into the corpus folder are indexed while the bot runs, through the engine's
   // one re-index queue; questions keep being answered from the previous index meanwhile.
   const watcher = config.watchCorpus
     ? await watchCorpus(config.corpusDir, async (paths) => {
         const report = await engine.reindex();
         log.info('corpus changed: re-indexed', { paths, added: report.added, updated: report.updated, removed: report.removed });
+        warmTimeline();
       }, { onError: (error) => log.failure('corpus watcher', error) })
     : undefined;
   return {
@@ -132,7 +136,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
   }
   if (id.startsWith(TIMELINE_PREFIX)) {
     const { page, filter } = parseTimelineButton(id);
-    await interaction.update({ ...timelinePayload(ctx.engine.timeline(filter), filter, page), allowedMentions: NO_PINGS });
+    await interaction.update({ ...timelinePayload(await ctx.engine.timeline(filter), filter, page), allowedMentions: NO_PINGS });
     return;
   }
   if (id.startsWith(FEEDBACK_PREFIX)) {

@@ -15,7 +15,7 @@ export interface BotEngine {
   reindex(): Promise<IndexReport>;
   readonly isReindexing: boolean;
   chunkCount(articleId: string): number | undefined;
-  timeline(filter: TimelineFilter): TimelineEvent[];
+  timeline(filter: TimelineFilter): Promise<TimelineEvent[]>;
   readonly articles: ArticleMeta[];
   readonly keywordOnlyReason: string | undefined;
 }

@@ -104,7 +104,7 @@ export async function buildIndex({ dataDir, corpus, embedder, onProgress }: Buil
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const paths = await newGeneration(dataDir);
   await writeFile(paths.chunks, JSON.stringify({ articles: corpus.articles, chunks }));
-  await writeFile(paths.keyword, KeywordIndex.build(chunks, (id) => articles.get(id)!).toJSON());
+  await writeFile(paths.keyword, (await KeywordIndex.build(chunks, (id) => articles.get(id)!)).toJSON());
   if (embedder) await VectorStore.create(paths.vectors, chunks.map((chunk) => ({ chunkId: chunk.id, vector: vectors.get(chunk.id)! })));
   const manifest: Manifest = {
     format: INDEX_FORMAT,

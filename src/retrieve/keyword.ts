@@ -16,6 +16,8 @@ const OPTIONS = {
   processTerm: (term: string) => term,
 };
 
+const SLICE = 250;
+
 export interface KeywordHit {
   chunkId: string;
   score: number;
@@ -30,18 +32,21 @@ export class KeywordIndex {
     readonly chunkCount: number,
   ) {}
 
-  static build(chunks: readonly Chunk[], lookup: (docId: string) => { title: string; language: Language }): KeywordIndex {
+  /**
+   * Indexes the chunks, in slices with pauses between, so that a bot stays responsive while a large
+   * corpus is indexed (analysis is the costly part: about a second per 5,000 articles).
+   */
+  static async build(chunks: readonly Chunk[], lookup: (docId: string) => { title: string; language: Language }): Promise<KeywordIndex> {
     const search = new MiniSearch<KeywordDoc>(OPTIONS);
-    search.addAll(
-      chunks.map((chunk) => {
+    const docs: KeywordDoc[] = [];
+    for (let i = 0; i < chunks.length; i += SLICE) {
+      for (const chunk of chunks.slice(i, i + SLICE)) {
         const doc = lookup(chunk.docId);
-        return {
-          id: chunk.id,
-          terms: indexTerms(chunk.text, doc.language).join(' '),
-          title: indexTerms(doc.title, doc.language).join(' '),
-        };
-      }),
-    );
+        docs.push({ id: chunk.id, terms: indexTerms(chunk.text, doc.language).join(' '), title: indexTerms(doc.title, doc.language).join(' ') });
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await search.addAllAsync(docs, { chunkSize: SLICE });
     return KeywordIndex.fromPlain(search, search.toJSON());
   }
 

@@ -48,12 +48,19 @@ const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+que\s+|\s+qu['’]/giu;
 const MAX_TEXT = 220;
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** Dated events of every article, merged across sources, ordered by date. */
-export function buildTimeline(articles: readonly Article[]): TimelineEvent[] {
-  const events: TimelineEvent[] = [];
-  for (const article of articles) {
-    for (const raw of articleEvents(article)) mergeInto(events, raw);
+const SLICE = 50;
+
+/**
+ * Dated events of every article, merged across sources, ordered by date. Articles are read in
+ * slices with a pause between, so a server stays responsive while a large corpus is read.
+ */
+export async function buildTimeline(articles: readonly Article[]): Promise<TimelineEvent[]> {
+  const found: TimelineEvent[] = [];
+  for (let i = 0; i < articles.length; i += SLICE) {
+    for (const article of articles.slice(i, i + SLICE)) found.push(...articleEvents(article));
+    if (i + SLICE < articles.length) await new Promise((resolve) => setImmediate(resolve));
   }
+  const events = mergeEvents(found);
   flagConflicts(events);
   return events.sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.text.localeCompare(b.text));
 }
@@ -188,43 +195,105 @@ function excerptAround(sentence: string, clauses: Span[], mention: DateMention):
   return { start: clauses[first]!.start, end: clauses[last]!.end };
 }
 
-// The same date, and text that tells the same thing (or the same article saying it twice),
-// is one event with every source.
-function mergeInto(events: TimelineEvent[], event: TimelineEvent): void {
-  const same = events.find(
-    (e) => e.date === event.date && e.end === event.end && e.expected === event.expected && similarity(e.text, event.text) >= 0.3,
-  );
-  if (!same) {
-    events.push(event);
-    return;
+const MERGE_SIMILARITY = 0.5;
+const CONFLICT_WINDOW_MONTHS = 3;
+
+/**
+ * Which earlier events could tell the same thing as this one: those sharing one of its rarer words
+ * (a word in more than `common` events, like "conseil", says little). An inverted index keeps the
+ * work near-linear in the number of events.
+ */
+class SimilarEvents {
+  private readonly postings = new Map<string, TimelineEvent[]>();
+
+  constructor(private readonly common: number) {}
+
+  add(event: TimelineEvent): void {
+    for (const term of eventTerms(event).words) {
+      const list = this.postings.get(term);
+      if (list) list.push(event);
+      else this.postings.set(term, [event]);
+    }
   }
-  const citation = event.citations[0]!;
-  if (!same.citations.some((c) => c.docId === citation.docId && c.start === citation.start)) same.citations.push(citation);
+
+  candidates(event: TimelineEvent): Set<TimelineEvent> {
+    const found = new Set<TimelineEvent>();
+    for (const term of eventTerms(event).words) {
+      const list = this.postings.get(term) ?? [];
+      if (list.length <= this.common) for (const other of list) if (other !== event) found.add(other);
+    }
+    return found;
+  }
 }
 
-// Text that tells the same thing in other articles with a date less than three months apart.
-function flagConflicts(events: TimelineEvent[]): void {
+// The same date, and text that tells the same thing, is one event with every source.
+function mergeEvents(found: readonly TimelineEvent[]): TimelineEvent[] {
+  const byDate = new Map<string, SimilarEvents>();
+  const merged: TimelineEvent[] = [];
+  for (const event of found) {
+    const key = `${event.date}|${event.end ?? ''}|${event.expected}`;
+    const sameDate = byDate.get(key) ?? new SimilarEvents(commonLimit(found.length));
+    byDate.set(key, sameDate);
+    const same = [...sameDate.candidates(event)].find((e) => similarity(e, event) >= MERGE_SIMILARITY);
+    if (same) {
+      const citation = event.citations[0]!;
+      if (!same.citations.some((c) => c.docId === citation.docId && c.start === citation.start)) same.citations.push(citation);
+      continue;
+    }
+    sameDate.add(event);
+    merged.push(event);
+  }
+  return merged;
+}
+
+// Text that tells the same thing in other articles, with a date less than three months apart.
+function flagConflicts(events: readonly TimelineEvent[]): void {
+  const index = new SimilarEvents(commonLimit(events.length));
+  for (const event of events) index.add(event);
+  const month = (e: TimelineEvent) => Number(e.sortKey.slice(0, 4)) * 12 + Number(e.sortKey.slice(5, 7));
   for (const a of events) {
-    for (const b of events) {
-      if (a === b || a.date === b.date || similarity(a.text, b.text) < 0.4) continue;
+    for (const b of index.candidates(a)) {
+      if (a.date === b.date || Math.abs(month(a) - month(b)) > CONFLICT_WINDOW_MONTHS) continue;
       if (a.citations.some((ca) => b.citations.some((cb) => cb.docId === ca.docId))) continue;
-      if (Math.abs(Date.parse(a.sortKey) - Date.parse(b.sortKey)) > 92 * 86_400_000) continue;
-      a.conflict = `${b.citations[0]!.title} dates this ${b.label}`;
+      if (similarity(a, b) >= MERGE_SIMILARITY) a.conflict = `${b.citations[0]!.title} dates this ${b.label}`;
     }
   }
 }
 
-/** Overlap of the content words of two texts, dates left out: 1 when one says all the other does. */
-function similarity(a: string, b: string): number {
-  const termsOf = (text: string) => new Set(indexTerms(text, 'fr').filter((t) => !/^\d+$/.test(t) && !MONTH_STEMS.has(t)));
-  const ta = termsOf(a);
-  const tb = termsOf(b);
-  const shared = [...ta].filter((t) => tb.has(t)).length;
-  return shared / Math.max(1, Math.min(ta.size, tb.size));
+function commonLimit(events: number): number {
+  return Math.max(50, Math.ceil(events / 50));
 }
 
-const MONTH_STEMS = new Set(
-  ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'début', 'fin', 'mois', 'année'].flatMap((m) => indexTerms(m, 'fr')),
+/**
+ * Jaccard overlap of the content words of two events' texts, their own dates left out (so "le 5
+ * août" and "le 7 août" neither make two texts alike nor apart). Texts whose other numbers all
+ * differ ("la ville 12", "la ville 40") tell different things.
+ */
+function similarity(a: TimelineEvent, b: TimelineEvent): number {
+  const ta = eventTerms(a);
+  const tb = eventTerms(b);
+  let shared = 0;
+  for (const term of ta.words) if (tb.words.has(term)) shared++;
+  const sharesNumber = [...ta.numbers].some((n) => tb.numbers.has(n));
+  if (ta.numbers.size && tb.numbers.size && !sharesNumber) return 0;
+  return shared / Math.max(1, ta.words.size + tb.words.size - shared);
+}
+
+const termCache = new WeakMap<TimelineEvent, { words: Set<string>; numbers: Set<string> }>();
+
+function eventTerms(event: TimelineEvent): { words: Set<string>; numbers: Set<string> } {
+  let terms = termCache.get(event);
+  if (!terms) {
+    const dateNumbers = new Set(event.date.split('-').map((part) => String(Number(part))));
+    const words = new Set(indexTerms(event.text, 'fr').filter((t) => !dateNumbers.has(t) && !DATE_WORDS.has(t)));
+    terms = { words, numbers: new Set([...words].filter((t) => /^\d+$/.test(t))) };
+    termCache.set(event, terms);
+  }
+  return terms;
+}
+
+const DATE_WORDS = new Set(
+  ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'début', 'fin', 'mois', 'année', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'].flatMap((m) => indexTerms(m, 'fr')),
 );
 
 /**

@@ -19,7 +19,7 @@ const truth: Truth[] = JSON.parse(readFileSync(path.join(REPO, 'test/fixtures/ti
 
 describe('the timeline of the bundled corpus against the hand-checked ground truth', async () => {
   const { articles } = await loadCorpus(BUNDLED_CORPUS);
-  const events = buildTimeline(articles);
+  const events = await buildTimeline(articles);
   // One row per source of an event: what a reader would check against the articles.
   const found = events.flatMap((e) => e.citations.map((c) => ({ doc: c.docId, date: e.date, end: e.end, expected: e.expected, uncertain: e.uncertain, quote: c.quote })));
   const matches = (t: Truth, f: (typeof found)[number]) =>
@@ -58,8 +58,8 @@ function article(id: string, text: string, published = '2024-08-10'): Article {
 }
 
 describe('merging and conflicts across articles', () => {
-  it('one event reported by two articles is one entry with both sources', () => {
-    const events = buildTimeline([
+  it('one event reported by two articles is one entry with both sources', async () => {
+    const events = await buildTimeline([
       article('a.md', 'Les derniers soldats américains ont quitté la base de drones d’Agadez le 5 août 2024.'),
       article('b.md', 'Le 5 août 2024, les derniers soldats américains ont quitté la base d’Agadez, selon le ministère.'),
     ]);
@@ -67,8 +67,8 @@ describe('merging and conflicts across articles', () => {
     expect(events[0]!.citations.map((c) => c.docId)).toEqual(['a.md', 'b.md']);
   });
 
-  it('two articles dating one event differently are both shown, each flagged', () => {
-    const events = buildTimeline([
+  it('two articles dating one event differently are both shown, each flagged', async () => {
+    const events = await buildTimeline([
       article('a.md', 'Les derniers soldats américains ont quitté la base de drones d’Agadez le 5 août 2024.'),
       article('b.md', 'Les derniers soldats américains ont quitté la base de drones d’Agadez le 7 août 2024.'),
     ]);
@@ -77,8 +77,8 @@ describe('merging and conflicts across articles', () => {
     expect(events[1]!.conflict).toBe('Titre a.md dates this 5 August 2024');
   });
 
-  it('an event after the article’s date is expected, even without a future verb', () => {
-    const [event] = buildTimeline([article('a.md', 'Le retrait complet est annoncé pour septembre 2024 par le Pentagone.', '2024-07-01')]);
+  it('an event after the article’s date is expected, even without a future verb', async () => {
+    const [event] = await buildTimeline([article('a.md', 'Le retrait complet est annoncé pour septembre 2024 par le Pentagone.', '2024-07-01')]);
     expect(event).toMatchObject({ date: '2024-09', expected: true });
   });
 });

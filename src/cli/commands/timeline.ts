@@ -19,7 +19,7 @@ export function timelineCommand(ctx: CliContext) {
       rejectUnknownOptions(rawArgs, args);
       const filter = parseTimelineFilter(parsed);
       const engine = await openEngine(ctx);
-      const events = engine.timeline(filter);
+      const events = await engine.timeline(filter);
       ctx.out(parsed.json ? JSON.stringify({ events: events.map(eventJson) }) : renderTimeline(events));
     },
   });

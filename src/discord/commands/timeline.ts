@@ -23,7 +23,7 @@ export const timelineCommand = {
     };
     const filter = parseTimelineFilter(options);
     await interaction.deferReply();
-    const events = ctx.engine.timeline(filter);
+    const events = await ctx.engine.timeline(filter);
     const title = options.about ? `Timeline: ${options.about}` : 'Timeline';
     const image = new AttachmentBuilder(renderTimelinePng(events, title), { name: 'timeline.png', description: 'The events on a date axis' });
     await interaction.editReply({ ...timelinePayload(events, filter, 0), files: [image], allowedMentions: NO_PINGS });
