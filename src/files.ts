@@ -13,10 +13,15 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
     await handle.close();
   }
   await rename(temporary, file);
-  const dir = await open(path.dirname(file), 'r');
+  await syncPath(path.dirname(file));
+}
+
+/** Flushes a file (or a folder's entries) written by someone else's code to the disk. */
+export async function syncPath(target: string): Promise<void> {
+  const handle = await open(target, 'r');
   try {
-    await dir.sync();
+    await handle.sync();
   } finally {
-    await dir.close();
+    await handle.close();
   }
 }

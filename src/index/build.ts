@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import type { Embedder } from '../embed/embedder.js';
 import type { Article } from '../ingest/article.js';
 import { chunkText, CHUNKER_VERSION, type Chunk } from '../ingest/chunk.js';
@@ -55,10 +54,11 @@ export async function buildIndex({ dataDir, corpus, embedder, onProgress }: Buil
   const oldDocs = reusable?.manifest.documents ?? {};
   const oldVectors = reusable?.vectors ? await reusable.vectors.vectors() : new Map<string, number[]>();
 
+  const inCorpus = new Set(corpus.articles.map((a) => a.id));
   const report: IndexReport = {
     added: [],
     updated: [],
-    removed: Object.keys(oldDocs).filter((id) => !corpus.articles.some((a) => a.id === id)),
+    removed: Object.keys(oldDocs).filter((id) => !inCorpus.has(id)),
     unchanged: 0,
     chunks: 0,
     rebuilt: !reusable,
@@ -103,9 +103,14 @@ export async function buildIndex({ dataDir, corpus, embedder, onProgress }: Buil
   onProgress?.({ phase: 'writing', done: 0, total: 1 });
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const paths = await newGeneration(dataDir);
-  await writeFile(paths.chunks, JSON.stringify({ articles: corpus.articles, chunks }));
-  await writeFile(paths.keyword, (await KeywordIndex.build(chunks, (id) => articles.get(id)!)).toJSON());
-  if (embedder) await VectorStore.create(paths.vectors, chunks.map((chunk) => ({ chunkId: chunk.id, vector: vectors.get(chunk.id)! })));
+  // Every file is on disk (fsynced) before CURRENT names the generation, so even a power cut
+  // cannot leave CURRENT pointing at a generation with missing parts.
+  await writeFileDurably(paths.chunks, JSON.stringify({ articles: corpus.articles, chunks }));
+  await writeFileDurably(paths.keyword, (await KeywordIndex.build(chunks, (id) => articles.get(id)!)).toJSON());
+  if (embedder) {
+    const store = await VectorStore.create(paths.vectors, chunks.map((chunk) => ({ chunkId: chunk.id, vector: vectors.get(chunk.id)! })));
+    await store.sync();
+  }
   const manifest: Manifest = {
     format: INDEX_FORMAT,
     chunkerVersion: CHUNKER_VERSION,

@@ -1,5 +1,7 @@
 // The one place that imports vectra. Only chunk ids live in vectra; texts stay in chunks.json.
+import path from 'node:path';
 import { LocalIndex } from 'vectra';
+import { syncPath } from '../files.js';
 
 export interface VectorHit {
   chunkId: string;
@@ -17,6 +19,12 @@ export class VectorStore {
     for (const item of items) await index.insertItem({ id: item.chunkId, vector: item.vector, metadata: { chunkId: item.chunkId } });
     await index.endUpdate();
     return new VectorStore(index);
+  }
+
+  /** vectra writes without fsync; this makes its files durable. */
+  async sync(): Promise<void> {
+    await syncPath(path.join(this.index.folderPath, this.index.indexName));
+    await syncPath(this.index.folderPath);
   }
 
   static async open(folder: string): Promise<VectorStore> {
