@@ -125,22 +125,22 @@ export class Engine {
   /** Retrieval and sentence scoring for a question, before any quote is chosen. */
   async search(rawQuestion: string) {
     const question = validateQuestion(rawQuestion, this.config.maxQuestionChars);
-    const languages = [...new Set([...this.index.articles.values()].map((a) => a.language))];
-    const concepts = queryConcepts(question, languages);
+    const concepts = queryConcepts(question, this.index.languages);
     const vector = this.embedder ? await this.embedder.embedQuery(question) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
-    const scored = scoreSentences(this.index, concepts, retrieved, detectIntent(question));
-    return { question, concepts, retrieved, scored };
+    const intent = detectIntent(question);
+    const scored = scoreSentences(this.index, concepts, retrieved, intent);
+    return { question, intent, concepts, retrieved, scored };
   }
 
   async ask(rawQuestion: string): Promise<AskResult> {
-    const { question, concepts, scored } = await this.search(rawQuestion);
+    const { question, intent, concepts, scored } = await this.search(rawQuestion);
     const citations = cite(selectQuotes(scored, this.options.tuning ?? DEFAULT_TUNING));
     const base = { question, mode: this.mode, citations };
     if (!citations.length) return { ...base, answer: ABSTAIN[guessLanguage(question)], abstained: true };
     const quotes = citations.map((c) => `${quoted(c.quote)} [${c.n}]`).join('\n');
     // "When" questions get the dates the quotes give first, as the timeline reads them.
-    const lead = detectIntent(question) === 'when' ? dateLead(await this.events(), citations, concepts) : undefined;
+    const lead = intent === 'when' ? dateLead(await this.events(), citations, concepts) : undefined;
     return { ...base, ...(lead ? { lead } : {}), answer: lead ? `${lead}\n${quotes}` : quotes, abstained: false };
   }
 

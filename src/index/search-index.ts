@@ -1,5 +1,6 @@
 import type { Article } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
+import type { Language } from '../retrieve/analyzer.js';
 import { KeywordIndex } from '../retrieve/keyword.js';
 import {
   currentGeneration,
@@ -14,13 +15,18 @@ import { VectorStore } from './vector-store.js';
 
 /** A committed index generation, loaded and checked: what retrieval reads. */
 export class SearchIndex {
+  /** The languages of the indexed articles: the stemmers a question needs. */
+  readonly languages: Language[];
+
   private constructor(
     readonly manifest: Manifest,
     readonly articles: ReadonlyMap<string, Article>,
     readonly chunks: ReadonlyMap<string, Chunk>,
     readonly keyword: KeywordIndex,
     readonly vectors: VectorStore | null,
-  ) {}
+  ) {
+    this.languages = [...new Set([...articles.values()].map((a) => a.language))];
+  }
 
   /** The current index, or null when none was built. Damage raises IndexCorruptError. */
   static async openCurrent(dataDir: string): Promise<SearchIndex | null> {
