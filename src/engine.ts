@@ -110,6 +110,7 @@ export class Engine {
         await mkdir(this.config.dataDir, { recursive: true });
         const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
         for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
+        if (!corpus.articles.length) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
         const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress });
         if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
         if (report.written || !this.index) this.index = await this.openIndex();
