@@ -156,7 +156,8 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
 async function handleMention(message: Message, ctx: BotContext): Promise<void> {
   const botId = message.client.user.id;
   if (message.author.bot) return;
-  const addressed = message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
+  // In a direct message every message is for the bot; in a server, those that mention it or reply to it.
+  const addressed = message.channel.isDMBased() || message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
   if (!addressed) return;
   const question = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
   try {

@@ -1,4 +1,5 @@
 // The one place that imports chokidar: notices articles added, changed or removed in the corpus.
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { isArticleFileName } from './corpus.js';
@@ -16,6 +17,7 @@ export interface WatchOptions {
 /** Calls `onChange` with the changed paths once the corpus folder has been quiet for a moment. */
 export async function watchCorpus(dir: string, onChange: (paths: string[]) => unknown, options: WatchOptions = {}): Promise<CorpusWatcher> {
   const debounceMs = options.debounceMs ?? 750;
+  await mkdir(dir, { recursive: true }); // chokidar cannot watch a folder that is not there yet
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(dir, {

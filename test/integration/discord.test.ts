@@ -176,6 +176,12 @@ describe('@mentions', () => {
     expect(reply.body.embeds[0].description).toContain('FitzGibbon');
   });
 
+  it('answers a direct message without a mention', async () => {
+    const channelId = fake.postDirectMessage('Who is the US ambassador to Niger?', fake.createUser('private-reader'));
+    const reply = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+    expect(reply.body.embeds[0].description).toContain('FitzGibbon');
+  });
+
   it('ignores messages that do not address it', async () => {
     const before = fake.requests.length;
     fake.postMessage('When did US troops leave Agadez?');

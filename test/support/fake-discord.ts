@@ -159,6 +159,14 @@ export class FakeDiscord {
     return id;
   }
 
+  /** A direct message to the bot, in a DM channel the client has not seen yet; returns the channel id. */
+  postDirectMessage(content: string, author: FakeUser = this.member): string {
+    const channelId = snowflake();
+    // Discord marks a DM with channel_type 1; discord.js needs it to make the channel.
+    this.dispatch('MESSAGE_CREATE', { ...messageObject(snowflake(), channelId, author, { content }), channel_type: 1, mentions: [] });
+    return channelId;
+  }
+
   private interactionBase(token: string, as: FakeUser) {
     const permissions = as === this.admin ? EVERYDAY_PERMISSIONS | MANAGE_GUILD : EVERYDAY_PERMISSIONS;
     return {
