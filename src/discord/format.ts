@@ -3,7 +3,7 @@ import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonC
 import type { Citation } from '../answer/answer.js';
 import { quoted } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
-import type { ArticleMeta } from '../ingest/article.js';
+import type { ArticleMeta, CitationMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
 import type { TimelineEvent, TimelineFilter } from '../timeline/timeline.js';
 import { DISCORD_LIMITS, embedCharacters } from './limits.js';
@@ -56,7 +56,7 @@ function answerDescription(result: AskResult, shown: readonly Citation[]): strin
   return result.lead ? `**${result.lead}**\n\n${quotes}` : quotes;
 }
 
-function sourceField(c: Citation): { name: string; value: string; inline: false } {
+function sourceField(c: CitationMeta & { n: number }): { name: string; value: string; inline: false } {
   const origin = `${c.source ?? 'source not stated'} · ${c.published ?? 'date not stated'}`;
   const link = c.url && origin.length + c.url.length + 12 <= DISCORD_LIMITS.fieldValue ? ` · [link](${c.url})` : '';
   return { name: truncate(`[${c.n}] ${c.title}`, DISCORD_LIMITS.fieldName), value: origin + link, inline: false };
@@ -83,7 +83,7 @@ export function sourcesPayload(articles: readonly ArticleMeta[], page: number): 
     title: `Articles in the corpus (${articles.length})`,
     color: COLOR.list,
     description: articles.length ? undefined : 'The corpus is empty: add articles to the corpus folder and run /reindex.',
-    fields: slice.map((a) => sourceField({ ...a, n: articles.indexOf(a) + 1, quote: '', docId: a.id, start: 0, end: 0 })),
+    fields: slice.map((a, i) => sourceField({ ...a, n: current * SOURCES_PAGE_SIZE + i + 1 })),
     footer: { text: `Page ${current + 1} of ${pages}` },
   };
   const components: MessagePayload['components'] = [];
