@@ -45,6 +45,13 @@ describe('answerPayload', () => {
     expect(embed.footer!.text).toMatch(new RegExp(`^${5 - shown} more quote\\(s\\) left out`));
   });
 
+  it('sends a reader to the source rather than cut a single quote too long for Discord', () => {
+    const { embeds } = answerPayload(result([citation(1, `${'mot '.repeat(1200)}fin.`)]));
+    expect(embeds[0]!.description).toMatch(/^The passage that answers is too long to show in Discord/);
+    expect(embeds[0]!.fields).toHaveLength(1);
+    expect(embedCharacters(embeds)).toBeLessThanOrEqual(6000);
+  });
+
   it('truncates an over-long question in the title only', () => {
     const { embeds } = answerPayload(result([citation(1, 'Court.')], 'q'.repeat(400)));
     expect(embeds[0]!.title).toHaveLength(256);
