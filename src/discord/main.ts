@@ -2,26 +2,30 @@
 import { loadConfig } from '../config.js';
 import { Engine } from '../engine.js';
 import { isUserError, UserError } from '../errors.js';
-import { startBot } from './bot.js';
+import { startBot, type RunningBot } from './bot.js';
 import { BotLog } from './log.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.discord.token) throw new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
-  const log = new BotLog(config.logFile);
-  const engine = await Engine.open(config, { log: { info: (m) => console.log(m), warn: (m) => log.warn(m) } });
-  const bot = await startBot(config, engine, log);
-  console.log(`Dossier is online as ${bot.client.user?.tag}, answering from ${engine.articles.length} articles (${engine.mode} mode).`);
+  // Listening from the start: a signal during start-up stops cleanly too (an index being
+  // written is safe to abandon, see src/index/store.ts).
+  let bot: RunningBot | undefined;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: finishing the current work and disconnecting…`);
-    await bot.stop();
+    await bot?.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const log = new BotLog(config.logFile);
+  const engine = await Engine.open(config, { log: { info: (m) => console.log(m), warn: (m) => log.warn(m) } });
+  bot = await startBot(config, engine, log);
+  console.log(`Dossier is online as ${bot.client.user?.tag}, answering from ${engine.articles.length} articles (${engine.mode} mode).`);
 }
 
 main().catch((error) => {
