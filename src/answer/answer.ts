@@ -126,11 +126,12 @@ export function cite(quotes: readonly ScoredSentence[]): Citation[] {
 
 // A word weighs by its rarity (idf): the commonest of its alternatives, a phrase by its rarest
 // term. A common word that cannot be checked against the articles (untranslated, or found in
-// none of them) weighs a third; a name or number found nowhere keeps its full weight.
+// none of them) weighs half, since its absence may be the glossary's; a name or number found
+// nowhere keeps its full weight.
 function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
   const idf = Math.min(...concept.alternatives.map((terms) => Math.max(...terms.map((term) => index.keyword.idf(term)))));
   const unseen = concept.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term)));
-  return concept.untranslated ? idf / 3 : unseen && !concept.specific ? idf / 2 : idf;
+  return concept.untranslated || (unseen && !concept.specific) ? idf / 2 : idf;
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {
