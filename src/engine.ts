@@ -141,7 +141,7 @@ export class Engine {
     if (!citations.length) return { ...base, answer: ABSTAIN[guessLanguage(question)], abstained: true };
     const quotes = citations.map((c) => `${quoted(c.quote)} [${c.n}]`).join('\n');
     // "When" questions get the dates the quotes give first, as the timeline reads them.
-    const lead = intent === 'when' ? dateLead(await this.events(), citations, concepts) : undefined;
+    const lead = intent === 'when' ? dateLead(await this.events(), citations, concepts, guessLanguage(question)) : undefined;
     return { ...base, ...(lead ? { lead } : {}), answer: lead ? `${lead}\n${quotes}` : quotes, abstained: false };
   }
 

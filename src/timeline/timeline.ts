@@ -1,7 +1,7 @@
 import { UserError } from '../errors.js';
 import type { Article, CitationMeta } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
-import { conceptHolds, indexTerms, queryConcepts, type QueryConcept } from '../retrieve/analyzer.js';
+import { conceptHolds, indexTerms, queryConcepts, type Language, type QueryConcept } from '../retrieve/analyzer.js';
 import { findDates, type DateMention, type DateValue } from './dates.js';
 
 export interface TimelineCitation extends CitationMeta {
@@ -21,6 +21,8 @@ export interface TimelineEvent {
   end?: string;
   /** The date for people: "19 May 2024", "early August 2024", "late 2023". */
   label: string;
+  /** The same in French, for answers to French questions: "19 mai 2024", "début août 2024". */
+  labelFr: string;
   text: string;
   /** Announced or planned at the time of writing, not reported as done. */
   expected: boolean;
@@ -135,6 +137,7 @@ function describe(mention: DateMention, futureTense: boolean, published: string 
     date,
     ...(end && end !== date ? { end } : {}),
     label: label(value, mention),
+    labelFr: frenchLabel(value, mention),
     expected: futureTense || afterPublication,
     ...(mention.yearUncertain ? { uncertain: 'year' as const } : mention.dayUncertain ? { uncertain: 'day' as const } : {}),
     sortKey,
@@ -154,6 +157,24 @@ function label(value: DateValue, mention: DateMention): string {
   }
   const qualifier = value.qualifier === 'mid' ? 'mid-' : value.qualifier ? `${value.qualifier} ` : '';
   return `${qualifier}${month} ${year}`;
+}
+
+const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const PERIODE = { early: 'début', mid: 'mi-', late: 'fin' } as const;
+
+function frenchLabel(value: DateValue, mention: DateMention): string {
+  const mois = value.month ? MOIS[value.month - 1]! : '';
+  const annee = mention.yearUncertain ? `${value.year} (année incertaine)` : String(value.year);
+  if (mention.approximate) return `vers ${value.month ? `${mois} ` : ''}${annee}`;
+  if (value.precision === 'year') return annee;
+  if (value.precision === 'day') return `${value.day === 1 ? '1er' : value.day} ${mois} ${annee}`;
+  if (mention.dayUncertain) return `un ${mention.text.toLowerCase()} de ${mois} ${annee}`;
+  const periode = value.qualifier ? PERIODE[value.qualifier] : '';
+  if (value.endMonth && value.endMonth !== value.month) {
+    if (periode) return `${periode}${periode.endsWith('-') ? '' : ' '}${annee}`;
+    return `${mois}–${MOIS[value.endMonth - 1]} ${annee}`;
+  }
+  return `${periode}${periode && !periode.endsWith('-') ? ' ' : ''}${mois} ${annee}`;
 }
 
 function weekdayName(french: string): string {
@@ -304,7 +325,10 @@ export function dateLead(
   events: readonly TimelineEvent[],
   quotes: readonly { docId: string; start: number; end: number; quote: string }[],
   concepts: readonly QueryConcept[],
+  language: Language,
 ): string | undefined {
+  const describe = (event: TimelineEvent) =>
+    language === 'fr' ? `${event.labelFr}${event.expected ? ' (prévu)' : ''}` : `${event.label}${event.expected ? ' (expected)' : ''}`;
   const labels: string[] = [];
   for (const quote of quotes) {
     let best: { text: string; score: number } | undefined;
@@ -315,7 +339,7 @@ export function dateLead(
       const clause = clauseSpans(quote.quote).find((c) => offset >= c.start && offset < c.end) ?? { start: 0, end: quote.quote.length };
       const terms = indexTerms(quote.quote.slice(clause.start, clause.end), 'fr');
       const score = concepts.filter((concept) => conceptHolds(terms, concept)).length;
-      if (!best || score > best.score) best = { text: `${event.label}${event.expected ? ' (expected)' : ''}`, score };
+      if (!best || score > best.score) best = { text: describe(event), score };
     }
     if (best && !labels.includes(best.text)) labels.push(best.text);
   }

@@ -71,5 +71,6 @@ describe('"when" questions', () => {
     expect(result.answer.startsWith(`${result.lead}\n“`)).toBe(true);
     expect((await engine.ask('When was the military cooperation agreement with the United States signed?')).lead).toMatch(/^2012/);
     expect((await engine.ask('Who is the US ambassador to Niger?')).lead).toBeUndefined();
+    expect((await engine.ask('Quand les soldats américains ont-ils quitté Agadez ?')).lead).toBe('Début juillet 2024; début août 2024 (prévu)');
   });
 });

@@ -39,6 +39,22 @@ describe('the timeline of the bundled corpus against the hand-checked ground tru
     expect(events.at(-1)!.label).toBe('early August 2024');
   });
 
+  it('labels dates for people, in English and in French', () => {
+    const labels = events.map((e) => [e.label, e.labelFr]);
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        ['2012', '2012'],
+        ['about July 2023', 'vers juillet 2023'],
+        ['26 July 2023', '26 juillet 2023'],
+        ['late 2023', 'fin 2023'],
+        ['a Wednesday in March 2024', 'un mercredi de mars 2024'],
+        ['April–May 2024', 'avril–mai 2024'],
+        ['early July 2024', 'début juillet 2024'],
+        ['early August 2024', 'début août 2024'],
+      ]),
+    );
+  });
+
   it('quotes are verbatim at their offsets', () => {
     const byId = new Map(articles.map((a) => [a.id, a]));
     for (const c of events.flatMap((e) => e.citations)) expect(byId.get(c.docId)!.text.slice(c.start, c.end)).toBe(c.quote);
