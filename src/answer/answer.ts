@@ -61,6 +61,8 @@ export function scoreSentences(
   const weights = concepts.map((concept) => conceptWeight(index, concept));
   const total = weights.reduce((sum, w) => sum + w, 0);
   if (!total) return [];
+  // A "how many" answer needs a number the question does not already give ("la base 201").
+  const askedNumbers = new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word));
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
@@ -81,7 +83,7 @@ export function scoreSentences(
       });
       const coverage = covered / total;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
-      const fits = fitsIntent(text, intent);
+      const fits = fitsIntent(text, intent, askedNumbers);
       const score = coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + 0.05 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, score, fitsIntent: fits && intent !== 'other' });
     });
@@ -148,14 +150,17 @@ function sentencesOf(article: Article): AnalysedSentence[] {
 
 
 
-function fitsIntent(text: string, intent: Intent): boolean {
+function fitsIntent(text: string, intent: Intent, askedNumbers: ReadonlySet<string>): boolean {
   switch (intent) {
     case 'why':
       return /\b(vis(e|ait|ant|aient) à|afin de|pour (lutter|assurer|permettre|éviter)|en raison|parce que|because|in order to|aim(s|ed)? to)\b/iu.test(text);
     case 'when':
       return mentionsDate(text);
     case 'count':
-      return /\d/.test(withoutDates(text)) || /\b(millier|centaine|dizaine|thousand|hundred)s?\b/i.test(text);
+      return (
+        (withoutDates(text).match(/\d+/g) ?? []).some((n) => !askedNumbers.has(n)) ||
+        /\b(millier|centaine|dizaine|million|milliard|thousand|hundred)s?\b/i.test(text)
+      );
     case 'who':
       return /\s\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(text);
     default:

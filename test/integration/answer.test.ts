@@ -25,6 +25,11 @@ describe('answers over the bundled corpus, keyword-only', () => {
     expect(result.citations.some((c) => c.quote.includes('766'))).toBe(true);
   });
 
+  it('answers "how many" with a number the question does not already hold', async () => {
+    const result = await engine.ask('How many of the 950 American soldiers had left Niger?');
+    expect(result.citations[0]!.quote).toContain('766');
+  });
+
   it('every quote is verbatim from its article, at its offsets', async () => {
     for (const question of ['Who is the US ambassador to Niger?', 'Quand a eu lieu le coup d’État ?', 'Which alliance did Niger, Burkina and Mali create?']) {
       for (const c of (await engine.ask(question)).citations) {
