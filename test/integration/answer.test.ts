@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cite, type ScoredSentence } from '../../src/answer/answer.js';
 import { Engine } from '../../src/engine.js';
@@ -26,8 +28,16 @@ describe('answers over the bundled corpus, keyword-only', () => {
   });
 
   it('answers "how many" with a number the question does not already hold', async () => {
-    const result = await engine.ask('How many of the 950 American soldiers had left Niger?');
-    expect(result.citations[0]!.quote).toContain('766');
+    const small = makeWorkspace({ corpus: false });
+    mkdirSync(small.corpusDir, { recursive: true });
+    writeFileSync(
+      path.join(small.corpusDir, 'base.md'),
+      '---\ntitle: La base 201\n---\nLa base aérienne 201 a été construite près d’Agadez par les États-Unis.\nSa construction a coûté environ 110 millions de dollars selon le Pentagone.\n',
+    );
+    const other = await Engine.open(small.config, { embedder: { embedder: null, unavailable: 'test' } });
+    const result = await other.ask('Combien a coûté la construction de la base 201 ?');
+    small.cleanup();
+    expect(result.citations[0]!.quote).toContain('110 millions');
   });
 
   it('every quote is verbatim from its article, at its offsets', async () => {
