@@ -10,11 +10,15 @@ const FONTS = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => path.join(
 
 const WIDTH = 1100;
 const ROW = 46;
-const TOP = 70;
+const STRIP_Y = 100;
+const TOP = 150;
 const AXIS_X = 300;
 const MAX_EVENTS = 40;
 
-/** A vertical axis of dates, one dot per event (hollow when expected), with a short label. */
+/**
+ * At the top, the events as dots on a proportional time axis; below, one row per event on a
+ * vertical axis with its date and a short label. Expected events are hollow dots.
+ */
 export function renderTimelinePng(events: readonly TimelineEvent[], title: string): Buffer {
   const shown = events.slice(0, MAX_EVENTS);
   const height = TOP + Math.max(1, shown.length) * ROW + (events.length > shown.length ? 50 : 30);
@@ -35,6 +39,7 @@ export function renderTimelinePng(events: readonly TimelineEvent[], title: strin
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">
 <rect width="100%" height="100%" fill="#f7f9fb"/>
 <text x="30" y="40" font-size="22" font-weight="bold" fill="#1d2b36">${escape(shortLabel(title, 80))}</text>
+${timeStrip(shown)}
 <line x1="${AXIS_X}" y1="${TOP}" x2="${AXIS_X}" y2="${TOP + Math.max(1, shown.length) * ROW}" stroke="#9db3c6" stroke-width="3"/>
 ${rows.join('\n')}
 ${shown.length ? '' : `<text x="${AXIS_X + 22}" y="${TOP + 28}" font-size="16" fill="#555">No dated events match.</text>`}
@@ -42,6 +47,38 @@ ${more}
 </svg>`;
   const resvg = new Resvg(svg, { font: { fontFiles: FONTS, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' }, background: '#f7f9fb' });
   return resvg.render().asPng();
+}
+
+const STRIP_LEFT = 60;
+const STRIP_RIGHT = WIDTH - 60;
+const DAY = 86_400_000;
+
+/** The events on a proportional axis, with a tick and label for every year (and months in short spans). */
+function timeStrip(events: readonly TimelineEvent[]): string {
+  if (!events.length) return '';
+  const times = events.map((e) => Date.parse(e.sortKey));
+  const first = Math.min(...times) - 15 * DAY;
+  const last = Math.max(...times) + 15 * DAY;
+  const x = (t: number) => STRIP_LEFT + ((t - first) / (last - first)) * (STRIP_RIGHT - STRIP_LEFT);
+  const parts = [`<line x1="${STRIP_LEFT}" y1="${STRIP_Y}" x2="${STRIP_RIGHT}" y2="${STRIP_Y}" stroke="#9db3c6" stroke-width="3"/>`];
+  const firstYear = new Date(first).getUTCFullYear();
+  const lastYear = new Date(last).getUTCFullYear();
+  const showMonths = last - first < 3 * 365 * DAY;
+  for (let year = firstYear; year <= lastYear + 1; year++) {
+    for (let month = 0; month < 12; month += showMonths ? 1 : 12) {
+      const t = Date.UTC(year, month, 1);
+      if (t < first || t > last) continue;
+      const major = month === 0;
+      parts.push(`<line x1="${x(t)}" y1="${STRIP_Y - (major ? 12 : 6)}" x2="${x(t)}" y2="${STRIP_Y + (major ? 12 : 6)}" stroke="#6f8aa3" stroke-width="${major ? 2 : 1}"/>`);
+      if (major) parts.push(`<text x="${x(t)}" y="${STRIP_Y + 32}" text-anchor="middle" font-size="13" fill="#1d2b36">${year}</text>`);
+      else parts.push(`<text x="${x(t)}" y="${STRIP_Y + 24}" text-anchor="middle" font-size="10" fill="#6f8aa3">${'JFMAMJJASOND'[month]}</text>`);
+    }
+  }
+  times.forEach((t, i) => {
+    const fill = events[i]!.expected ? '#ffffff' : '#2f6f9f';
+    parts.push(`<circle cx="${x(t)}" cy="${STRIP_Y}" r="6" fill="${fill}" stroke="#2f6f9f" stroke-width="2" opacity="0.85"/>`);
+  });
+  return parts.join('\n');
 }
 
 /** A label short enough for one line, cut at a word. */
