@@ -30,6 +30,12 @@ export function commandList(config: Config): Command[] {
   return [askCommand(config.maxQuestionChars), timelineCommand, sourcesCommand, reindexCommand, addArticleCommand];
 }
 
+/** The bot token, or the one clear error every entry point (start, register) gives without it. */
+export function requireToken(config: Config): string {
+  if (!config.discord.token) throw new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
+  return config.discord.token;
+}
+
 export interface RunningBot {
   client: Client;
   ctx: BotContext;
@@ -41,7 +47,7 @@ export interface RunningBot {
  * Message Content intent is not needed: messages that mention the bot carry their content anyway.
  */
 export async function startBot(config: Config, engine: BotEngine, log = new BotLog(config.logFile)): Promise<RunningBot> {
-  if (!config.discord.token) throw new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
+  const token = requireToken(config);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
@@ -63,7 +69,7 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
-    await client.login(config.discord.token);
+    await client.login(token);
   } catch (error) {
     await client.destroy();
     const code = (error as { code?: string }).code;

@@ -1,13 +1,13 @@
 // npm start: opens the engine (building the index if needed), logs in, serves until SIGINT/SIGTERM.
 import { loadConfig } from '../config.js';
 import { Engine } from '../engine.js';
-import { isUserError, UserError } from '../errors.js';
-import { startBot, type RunningBot } from './bot.js';
+import { isUserError } from '../errors.js';
+import { requireToken, startBot, type RunningBot } from './bot.js';
 import { BotLog } from './log.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.discord.token) throw new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
+  requireToken(config); // before the engine opens: no index work for a bot that cannot log in
   // Listening from the start: a signal during start-up stops cleanly too (an index being
   // written is safe to abandon, see src/index/store.ts).
   let bot: RunningBot | undefined;

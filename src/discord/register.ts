@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { loadConfig, type Config } from '../config.js';
 import { isUserError, UserError } from '../errors.js';
-import { commandList } from './bot.js';
+import { commandList, requireToken } from './bot.js';
 
 // View Channels, Send Messages, Send Messages in Threads, Embed Links, Attach Files, Read Message History.
 const BOT_PERMISSIONS = (1n << 10n) | (1n << 11n) | (1n << 38n) | (1n << 14n) | (1n << 15n) | (1n << 16n);
@@ -13,8 +13,8 @@ export function inviteUrl(applicationId: string): string {
 }
 
 export async function registerCommands(config: Config): Promise<{ count: number; where: string }> {
-  const { token, applicationId, guildId, apiUrl } = config.discord;
-  if (!token) throw new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
+  const token = requireToken(config);
+  const { applicationId, guildId, apiUrl } = config.discord;
   if (!applicationId) throw new UserError('DISCORD_APPLICATION_ID is not set: copy it from the Developer Portal > General Information.');
   const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
   const body = commandList(config).map((command) => command.data);

@@ -177,9 +177,10 @@ function frenchLabel(value: DateValue, mention: DateMention): string {
   return `${periode}${periode && !periode.endsWith('-') ? ' ' : ''}${mois} ${annee}`;
 }
 
+const WEEKDAY_NAMES: Record<string, string> = { lundi: 'Monday', mardi: 'Tuesday', mercredi: 'Wednesday', jeudi: 'Thursday', vendredi: 'Friday', samedi: 'Saturday', dimanche: 'Sunday' };
+
 function weekdayName(french: string): string {
-  const names: Record<string, string> = { lundi: 'Monday', mardi: 'Tuesday', mercredi: 'Wednesday', jeudi: 'Thursday', vendredi: 'Friday', samedi: 'Saturday', dimanche: 'Sunday' };
-  return names[french.toLowerCase()] ?? french;
+  return WEEKDAY_NAMES[french.toLowerCase()] ?? french;
 }
 
 function isoDate(year: number, month: number | undefined, day: number | undefined, precision: DateValue['precision']): string {
@@ -314,7 +315,7 @@ function eventTerms(event: TimelineEvent): { words: Set<string>; numbers: Set<st
 }
 
 const DATE_WORDS = new Set(
-  ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre', 'début', 'fin', 'mois', 'année', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'].flatMap((m) => indexTerms(m, 'fr')),
+  [...MOIS, ...Object.keys(WEEKDAY_NAMES), 'début', 'fin', 'mois', 'année'].flatMap((word) => indexTerms(word, 'fr')),
 );
 
 /**
