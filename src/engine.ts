@@ -11,7 +11,9 @@ import { loadCorpus, type Corpus } from './ingest/corpus.js';
 import { buildIndex, isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
 import { SearchIndex } from './index/search-index.js';
 import { IndexCorruptError } from './index/store.js';
-import { guessLanguage, queryConcepts, type Language } from './retrieve/analyzer.js';
+import { queryConcepts } from './retrieve/concepts.js';
+import type { Language } from './text/analysis.js';
+import { guessLanguage } from './text/language.js';
 import { retrieve } from './retrieve/hybrid.js';
 import { buildTimeline, dateLead, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
 

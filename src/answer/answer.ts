@@ -1,9 +1,10 @@
 import type { Article, CitationMeta } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { SearchIndex } from '../index/search-index.js';
-import { conceptHolds, indexTerms, type QueryConcept } from '../retrieve/analyzer.js';
+import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
+import { indexTerms } from '../text/analysis.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
-import { mentionsDate, withoutDates } from '../timeline/mentions.js';
+import { mentionsDate, withoutDates } from '../text/date-mentions.js';
 import type { Intent } from './question.js';
 
 export interface Citation extends CitationMeta {

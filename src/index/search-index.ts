@@ -1,7 +1,7 @@
 import type { Article } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
-import type { Language } from '../retrieve/analyzer.js';
-import { KeywordIndex } from '../retrieve/keyword.js';
+import type { Language } from '../text/analysis.js';
+import { KeywordIndex } from './keyword-index.js';
 import {
   currentGeneration,
   IndexCorruptError,

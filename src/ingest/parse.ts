@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { guessLanguage } from '../retrieve/analyzer.js';
+import { guessLanguage } from '../text/language.js';
 import type { Article } from './article.js';
 import { cleanArticleText } from './clean.js';
 
@@ -85,7 +85,7 @@ function parseHtml(source: string): Parsed {
   const published = metaContent('meta[property="article:published_time"]')?.slice(0, 10);
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('meta[property="og:url"]');
   const lang = document.documentElement?.getAttribute('lang')?.slice(0, 2);
-  const article = new Readability(document as unknown as Document).parse();
+  const article = new Readability(document).parse();
   if (!article?.content) throw new UserError('no main text found in the HTML');
   // Readability's textContent glues paragraphs together; keep one line per block instead.
   const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);

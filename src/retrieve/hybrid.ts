@@ -1,6 +1,6 @@
 import type { Chunk } from '../ingest/chunk.js';
 import type { SearchIndex } from '../index/search-index.js';
-import type { QueryConcept } from './analyzer.js';
+import type { QueryConcept } from './concepts.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;

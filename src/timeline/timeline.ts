@@ -1,8 +1,11 @@
 import { UserError } from '../errors.js';
 import type { Article, CitationMeta } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
-import { conceptHolds, indexTerms, queryConcepts, type Language, type QueryConcept } from '../retrieve/analyzer.js';
-import { findDates, type DateMention, type DateValue } from './dates.js';
+import { conceptHolds, queryConcepts, type QueryConcept } from '../retrieve/concepts.js';
+import { indexTerms, type Language } from '../text/analysis.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../text/calendar.js';
+import { describeDate } from '../text/date-format.js';
+import { findDates, type DateMention, type DateValue } from '../text/dates.js';
 
 export interface TimelineCitation extends CitationMeta {
   n: number;
@@ -48,7 +51,6 @@ const FUTURE =
   /\b(sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will)\b|\b(se|s['’]|il|elle|ils|elles|on|qui|nous|vous|je|j['’])\s*\p{L}+(ra|ront|rons|rez|rai)\b/iu;
 const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+que\s+|\s+qu['’]/giu;
 const MAX_TEXT = 220;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const SLICE = 50;
 
@@ -136,51 +138,12 @@ function describe(mention: DateMention, futureTense: boolean, published: string 
   return {
     date,
     ...(end && end !== date ? { end } : {}),
-    label: label(value, mention),
-    labelFr: frenchLabel(value, mention),
+    label: describeDate(value, mention, 'en'),
+    labelFr: describeDate(value, mention, 'fr'),
     expected: futureTense || afterPublication,
     ...(mention.yearUncertain ? { uncertain: 'year' as const } : mention.dayUncertain ? { uncertain: 'day' as const } : {}),
     sortKey,
   };
-}
-
-function label(value: DateValue, mention: DateMention): string {
-  const month = value.month ? MONTH_NAMES[value.month - 1]! : '';
-  const year = mention.yearUncertain ? `${value.year} (year uncertain)` : String(value.year);
-  if (mention.approximate) return `about ${value.month ? `${month} ` : ''}${year}`;
-  if (value.precision === 'year') return year;
-  if (value.precision === 'day') return `${value.day} ${month} ${year}`;
-  if (mention.dayUncertain) return `a ${weekdayName(mention.text)} in ${month} ${year}`;
-  if (value.endMonth && value.endMonth !== value.month) {
-    if (value.qualifier) return `${value.qualifier} ${year}`;
-    return `${month}–${MONTH_NAMES[value.endMonth - 1]} ${year}`;
-  }
-  const qualifier = value.qualifier === 'mid' ? 'mid-' : value.qualifier ? `${value.qualifier} ` : '';
-  return `${qualifier}${month} ${year}`;
-}
-
-const MOIS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const PERIODE = { early: 'début', mid: 'mi-', late: 'fin' } as const;
-
-function frenchLabel(value: DateValue, mention: DateMention): string {
-  const mois = value.month ? MOIS[value.month - 1]! : '';
-  const annee = mention.yearUncertain ? `${value.year} (année incertaine)` : String(value.year);
-  if (mention.approximate) return `vers ${value.month ? `${mois} ` : ''}${annee}`;
-  if (value.precision === 'year') return annee;
-  if (value.precision === 'day') return `${value.day === 1 ? '1er' : value.day} ${mois} ${annee}`;
-  if (mention.dayUncertain) return `un ${mention.text.toLowerCase()} de ${mois} ${annee}`;
-  const periode = value.qualifier ? PERIODE[value.qualifier] : '';
-  if (value.endMonth && value.endMonth !== value.month) {
-    if (periode) return `${periode}${periode.endsWith('-') ? '' : ' '}${annee}`;
-    return `${mois}–${MOIS[value.endMonth - 1]} ${annee}`;
-  }
-  return `${periode}${periode && !periode.endsWith('-') ? ' ' : ''}${mois} ${annee}`;
-}
-
-const WEEKDAY_NAMES: Record<string, string> = { lundi: 'Monday', mardi: 'Tuesday', mercredi: 'Wednesday', jeudi: 'Thursday', vendredi: 'Friday', samedi: 'Saturday', dimanche: 'Sunday' };
-
-function weekdayName(french: string): string {
-  return WEEKDAY_NAMES[french.toLowerCase()] ?? french;
 }
 
 function isoDate(year: number, month: number | undefined, day: number | undefined, precision: DateValue['precision']): string {
@@ -315,7 +278,7 @@ function eventTerms(event: TimelineEvent): { words: Set<string>; numbers: Set<st
 }
 
 const DATE_WORDS = new Set(
-  [...MOIS, ...Object.keys(WEEKDAY_NAMES), 'début', 'fin', 'mois', 'année'].flatMap((word) => indexTerms(word, 'fr')),
+  [...MONTH_NAMES.fr, ...WEEKDAY_NAMES.fr, 'début', 'fin', 'mois', 'année'].flatMap((word) => indexTerms(word, 'fr')),
 );
 
 /**

@@ -30,7 +30,7 @@ function startProcess(env: Record<string, string>, onLine: (line: string, stop: 
     });
     let output = '';
     const read = (data: Buffer) => {
-      output += data;
+      output += data.toString();
       for (const line of data.toString().split('\n').filter(Boolean)) onLine(line, (signal) => child.kill(signal));
     };
     child.stdout.on('data', read);

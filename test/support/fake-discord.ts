@@ -197,7 +197,7 @@ export class FakeDiscord {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } }));
-    socket.on('message', (raw) => {
+    socket.on('message', (raw: Buffer) => {
       const frame = JSON.parse(raw.toString()) as { op: number; d: any };
       if (frame.op === 1) socket.send(JSON.stringify({ op: 11 }));
       if (frame.op !== 2) return;

@@ -1,5 +1,5 @@
 import type { Embedder } from '../../src/embed/embedder.js';
-import { indexTerms } from '../../src/retrieve/analyzer.js';
+import { indexTerms } from '../../src/text/analysis.js';
 
 /**
  * A deterministic stand-in for a sentence model: folded, stemmed words hashed into a small
@@ -14,8 +14,8 @@ export class HashEmbedder implements Embedder {
     private readonly delayMs = 0,
   ) {}
 
-  async embedQuery(text: string): Promise<number[]> {
-    return this.vector(text);
+  embedQuery(text: string): Promise<number[]> {
+    return Promise.resolve(this.vector(text));
   }
 
   async embedPassages(texts: readonly string[]): Promise<number[][]> {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fold, guessLanguage, indexTerms, queryConcepts, words } from '../../src/retrieve/analyzer.js';
+import { queryConcepts } from '../../src/retrieve/concepts.js';
+import { fold, indexTerms, words } from '../../src/text/analysis.js';
+import { guessLanguage } from '../../src/text/language.js';
 
 describe('words', () => {
   it('folds accents and drops elisions and possessives', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, type DateValue } from '../../src/timeline/dates.js';
+import { findDates, type DateValue } from '../../src/text/dates.js';
 
 const past = () => false;
 const future = () => true;

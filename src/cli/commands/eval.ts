@@ -3,7 +3,7 @@ import { defineCommand } from 'citty';
 import { z } from 'zod';
 import type { Engine } from '../../engine.js';
 import { UserError } from '../../errors.js';
-import { fold } from '../../retrieve/analyzer.js';
+import { fold } from '../../text/analysis.js';
 import { openEngine } from '../engine.js';
 import { rejectUnknownOptions, type CliContext } from '../io.js';
 

@@ -3,7 +3,8 @@
 // chrono misses months, periods and years ("en mars 2024", "début août", "mi-septembre",
 // "fin de l'année 2023", "signé en 2012") and reads a bare "vendredi" as the next Friday.
 import * as chrono from 'chrono-node';
-import { fold } from '../retrieve/analyzer.js';
+import { fold } from './analysis.js';
+import { MONTH_NUMBERS, monthPattern, WEEKDAY_NUMBERS, weekdayPattern } from './calendar.js';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -40,14 +41,10 @@ export interface DateContext {
   isFuture: (position: number) => boolean;
 }
 
-const MONTHS: Record<string, number> = {
-  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-};
-const MONTH = '(janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)';
+
+const MONTH = `(${monthPattern('fr')})`;
 const YEAR = '((?:19|20)\\d{2})';
 const APOS = "['’]";
-const WEEKDAYS: Record<string, number> = { dimanche: 0, lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6 };
 
 interface Rule {
   pattern: RegExp;
@@ -133,11 +130,11 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
   for (const rule of RULES) {
     for (const match of sentence.matchAll(rule.pattern)) {
       const start = match.index;
-      add(start, start + match[0].length, rule.read(match as RegExpExecArray, ctx));
+      add(start, start + match[0].length, rule.read(match, ctx));
     }
   }
-  for (const match of sentence.matchAll(/\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b(?!\s+\d)/giu)) {
-    add(match.index, match.index + match[0].length, weekdayMention(WEEKDAYS[match[1]!.toLowerCase()]!, match.index, ctx));
+  for (const match of sentence.matchAll(new RegExp(`(?<![\\p{L}])(${weekdayPattern('fr')})(?![\\p{L}])(?!\\s+\\d)`, 'giu'))) {
+    add(match.index, match.index + match[0].length, weekdayMention(WEEKDAY_NUMBERS.get(fold(match[1]!))!, match.index, ctx));
   }
   return mentions.sort((a, b) => a.start - b.start);
 }
@@ -196,6 +193,6 @@ function anchorDate(published: string | undefined): Date {
 }
 
 function monthNumber(name: string): number {
-  return MONTHS[fold(name)]!;
+  return MONTH_NUMBERS.get(fold(name))!;
 }
 

@@ -1,6 +1,11 @@
 import MiniSearch, { type AsPlainObject, type Query } from 'minisearch';
 import type { Chunk } from '../ingest/chunk.js';
-import { indexTerms, type Language, type QueryConcept } from './analyzer.js';
+import { indexTerms, type Language } from '../text/analysis.js';
+
+/** What keyword search looks for: each concept is one of its alternatives, each alternative all of its terms. */
+export interface TermQuery {
+  alternatives: string[][];
+}
 
 interface KeywordDoc {
   id: string;
@@ -60,7 +65,7 @@ export class KeywordIndex {
     const frequency = new Map<string, number>();
     for (const [term, fields] of plain.index) {
       const docs = new Set<string>();
-      for (const postings of Object.values(fields)) for (const doc of Object.keys(postings as object)) docs.add(doc);
+      for (const postings of Object.values(fields)) for (const doc of Object.keys(postings)) docs.add(doc);
       frequency.set(term, docs.size);
     }
     return new KeywordIndex(search, frequency, search.documentCount);
@@ -71,7 +76,7 @@ export class KeywordIndex {
   }
 
   /** Chunks ranked by BM25 over the question's concepts (each concept any of its alternatives). */
-  query(concepts: readonly QueryConcept[], limit: number): KeywordHit[] {
+  query(concepts: readonly TermQuery[], limit: number): KeywordHit[] {
     if (!concepts.length) return [];
     const query: Query = {
       combineWith: 'OR',

@@ -1,8 +1,9 @@
+import { monthPattern, weekdayPattern } from './calendar.js';
+
 // Cheap detection of a date mention in a sentence, for ranking "when" answers.
-const MONTHS =
-  'janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december';
+const MONTHS = monthPattern('fr', 'en');
 const DATE_MENTION = new RegExp(
-  `\\b(${MONTHS})\\b|\\b(1[89]|20)\\d{2}\\b|\\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\\b|\\bmi-\\p{L}+`,
+  `\\b(${MONTHS})\\b|\\b(1[89]|20)\\d{2}\\b|\\b(${weekdayPattern('fr', 'en')})\\b|\\bmi-\\p{L}+`,
   'iu',
 );
 

@@ -1,0 +1,85 @@
+// The concepts of a question: its words, stemmed for each index language, with English words
+// widened to French through the glossary, and names and numbers marked as specific.
+// In: a question and the index's languages. Out: QueryConcepts that keyword search and answer scoring use.
+import { fold, indexTerms, isStopWord, stem, words, type Language } from '../text/analysis.js';
+import { guessLanguage } from '../text/language.js';
+import { ENGLISH_TO_FRENCH } from './lexicon.js';
+
+// Keyed by English stem, so "demanding" finds the entry for "demand".
+const LEXICON = new Map<string, string[]>();
+for (const [english, french] of Object.entries(ENGLISH_TO_FRENCH)) {
+  const key = stem(fold(english), 'en');
+  LEXICON.set(key, [...new Set([...(LEXICON.get(key) ?? []), ...french])]);
+}
+/**
+ * One word of a question with what may stand for it in an article: each alternative is a list of
+ * index terms that must all be present (one term, or a phrase such as "coup d'état").
+ */
+export interface QueryConcept {
+  word: string;
+  alternatives: string[][];
+  /** A name (capitalised past the start of the question) or a number: its absence from the corpus matters. */
+  specific: boolean;
+  /**
+   * An English word the glossary cannot translate and that is not a name: its absence from a
+   * French article says little, so it weighs less than words that can be checked.
+   */
+  untranslated: boolean;
+}
+
+/**
+ * The concepts of a question, for an index whose documents are in `indexLanguages`. A word is
+ * stemmed for each language, and English words are also looked up in the bilingual glossary,
+ * so an English question finds French articles.
+ */
+export function queryConcepts(question: string, indexLanguages: readonly Language[]): QueryConcept[] {
+  const english = guessLanguage(question) === 'en';
+  const nameRuns = properNames(question).map((name) => words(name).filter((w) => !isStopWord(w)));
+  const names = new Set(nameRuns.flat());
+  const concepts = new Map<string, QueryConcept>();
+  const all = words(question);
+  for (let i = 0; i < all.length; i++) {
+    // A name of several words ("Burkina Faso", "Kenneth Ekman") is one concept: all its words.
+    const run = nameRuns.find((r) => r.length > 1 && r.every((w, j) => all[i + j] === w));
+    if (run) {
+      const key = run.join(' ');
+      const alternatives = indexLanguages.map((language) => run.map((w) => stem(w, language)));
+      concepts.set(key, { word: key, alternatives: uniqueAlternatives(alternatives), specific: true, untranslated: false });
+      i += run.length - 1;
+      continue;
+    }
+    const word = all[i]!;
+    if (concepts.has(word) || isStopWord(word) || (word.length < 2 && !/\p{N}/u.test(word))) continue;
+    const alternatives = indexLanguages.map((language) => [stem(word, language)]);
+    const translations = indexLanguages.includes('fr') ? LEXICON.get(stem(word, 'en')) : undefined;
+    for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));
+    const specific = names.has(word) || /\p{N}/u.test(word);
+    const untranslated = english && !translations && !specific && !indexLanguages.every((l) => l === 'en');
+    concepts.set(word, { word, alternatives: uniqueAlternatives(alternatives), specific, untranslated });
+  }
+  return [...concepts.values()];
+}
+
+function uniqueAlternatives(alternatives: string[][]): string[][] {
+  const unique = new Map(alternatives.filter((terms) => terms.length).map((terms) => [terms.join(' '), terms]));
+  return [...unique.values()];
+}
+
+/** Whether analysed text (its index terms) holds the concept: all terms of one alternative. */
+export function conceptHolds(terms: readonly string[], concept: QueryConcept): boolean {
+  return concept.alternatives.some((alternative) => alternative.every((term) => terms.some((t) => sameStem(t, term))));
+}
+
+// Stems of one word family can differ by an ending the stemmers keep ("russ"/"russi",
+// "niger"/"nigerien"); a shared start of 4+ letters with a short tail counts as the same word.
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.length - short.length <= 3 && long.startsWith(short) && !/\p{N}/u.test(short);
+}
+
+// Runs of capitalised words past the start of a sentence: names, whose absence from the corpus matters.
+function properNames(text: string): string[] {
+  return [...text.matchAll(/(?<![.!?]\s*|^\s*|[\p{L}\p{N}])\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*/gu)].map((m) => m[0]);
+}
+

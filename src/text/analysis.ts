@@ -1,0 +1,77 @@
+// French/English text analysis shared by every stage: accents folded, elisions dropped
+// (d'Agadez → agadez), stop words of both languages removed, Snowball stems, numbers kept.
+// In: raw text. Out: words and index terms. The one place that imports the stemmer and stop lists.
+import snowball from 'snowball-stemmers';
+import { eng, fra } from 'stopword';
+
+export type Language = 'fr' | 'en';
+
+/** Bumped whenever index terms change, so that stored keyword indexes are rebuilt. */
+export const ANALYZER_VERSION = 1;
+
+const ELISIONS = new Set(['l', 'd', 'j', 'qu', 'n', 's', 'c', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
+const EXTRA_STOP_WORDS = [
+  // question words and auxiliaries the stock lists miss
+  'when', 'why', 'does', 'doing', 'done', 'tell', 'please', 'whom', 'whose', 'which', 'there', 'its', 'made', 'know',
+  'quand', 'combien', 'comment', 'pourquoi', 'quoi', 'lequel', 'laquelle', 'lesquels', 'est-ce', 'ete', 'etait',
+  'aussi', 'ainsi', 'alors', 'donc', 'dont', 'comme', 'tout', 'tous', 'toute', 'toutes', 'plus', 'tres', 'cette',
+  'lieu', 'autre', 'autres', 'du', 'doit', 'faut', 'lors', 'apres', 'avant', 'selon', 'entre', 'chez', 'vers', 'sous', 'sans', 'encore', 'deja', 'fait',
+];
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’‘`´ʼ]/g, "'")
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae');
+}
+
+const STOP_WORDS = new Set([...fra, ...eng, ...EXTRA_STOP_WORDS].map(fold));
+const stemmers = { fr: snowball.newStemmer('french'), en: snowball.newStemmer('english') };
+// One token for the United States in both languages: "US" in capitals is the country, not the
+// pronoun the stop list drops, and "États-Unis" must not match the "État" of "coup d'État".
+const COUNTRY_ACRONYM = /\b(US|USA|U\.S\.A?\.?)(?![\p{L}])/gu;
+const COUNTRY_NAME = /\b(etats[- ]unis|united states( of america)?)\b/g;
+
+/** Words of a text, folded, elisions and possessives dropped. Numbers are words too. */
+export function words(text: string): string[] {
+  const folded = fold(text.replace(COUNTRY_ACRONYM, ' usa ')).replace(COUNTRY_NAME, 'usa');
+  const out: string[] = [];
+  for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu)) {
+    const parts = match[0].split("'");
+    if (parts.length > 1 && ELISIONS.has(parts[0]!)) parts.shift();
+    if (parts.length > 1 && (parts.at(-1) === 's' || parts.at(-1) === 't')) parts.pop();
+    out.push(...parts.filter(Boolean));
+  }
+  return out;
+}
+
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word);
+}
+
+// Stemming is the costly step of analysis and news vocabulary is small: remember each word's stem.
+const stemCache = { fr: new Map<string, string>(), en: new Map<string, string>() };
+const STEM_CACHE_LIMIT = 200_000;
+
+export function stem(word: string, language: Language): string {
+  if (/^\p{N}+$/u.test(word)) return word;
+  const cache = stemCache[language];
+  let stemmed = cache.get(word);
+  if (stemmed === undefined) {
+    stemmed = stemmers[language].stem(word);
+    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
+    cache.set(word, stemmed);
+  }
+  return stemmed;
+}
+
+/** The index terms of a text in its own language. */
+export function indexTerms(text: string, language: Language): string[] {
+  return words(text)
+    .filter((w) => !isStopWord(w) && (w.length > 1 || /\p{N}/u.test(w)))
+    .map((w) => stem(w, language));
+}
+

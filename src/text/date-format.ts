@@ -1,0 +1,33 @@
+// Dates said in words, in English or French: "early August 2024", "début août 2024", "5 August 2024".
+import type { Language } from './analysis.js';
+import { MONTH_NAMES } from './calendar.js';
+import type { DateMention, DateValue } from './dates.js';
+
+const WORDS = {
+  en: { about: 'about', yearUncertain: 'year uncertain', early: 'early ', mid: 'mid-', late: 'late ' },
+  fr: { about: 'vers', yearUncertain: 'année incertaine', early: 'début ', mid: 'mi-', late: 'fin ' },
+} as const;
+
+/**
+ * The date of a mention at the precision the text gives. A weekday in an article dated only to
+ * the month says no more than the month.
+ */
+export function describeDate(
+  value: DateValue,
+  mention: Pick<DateMention, 'yearUncertain' | 'dayUncertain' | 'approximate'>,
+  language: Language,
+): string {
+  const words = WORDS[language];
+  const month = value.month ? MONTH_NAMES[language][value.month - 1]! : '';
+  const year = mention.yearUncertain ? `${value.year} (${words.yearUncertain})` : String(value.year);
+  if (mention.approximate) return `${words.about} ${month ? `${month} ` : ''}${year}`;
+  if (value.precision === 'year' || !month) return year;
+  if (value.precision === 'day' && value.day) return `${language === 'fr' && value.day === 1 ? '1er' : value.day} ${month} ${year}`;
+  const period = value.qualifier ? words[value.qualifier] : '';
+  if (value.endMonth && value.endMonth !== value.month) {
+    // A period spanning months ("early 2024") or a range ("April–May 2024").
+    if (period) return `${period.trim()}${period.endsWith('-') ? '' : ' '}${year}`;
+    return `${month}–${MONTH_NAMES[language][value.endMonth - 1]} ${year}`;
+  }
+  return `${period}${month} ${year}`;
+}
