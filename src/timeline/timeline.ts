@@ -4,6 +4,7 @@ import { splitSentences, type Span } from '../ingest/sentences.js';
 import { conceptHolds, queryConcepts, type QueryConcept } from '../retrieve/concepts.js';
 import { indexTerms, type Language } from '../text/analysis.js';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../text/calendar.js';
+import { clauseSpans, futureAt } from '../text/clauses.js';
 import { describeDate } from '../text/date-format.js';
 import { findDates, type DateMention, type DateValue } from '../text/dates.js';
 
@@ -45,11 +46,6 @@ export interface TimelineFilter {
   about?: string;
 }
 
-// Future and planned: auxiliaries, "prévoit", and a pronoun or "se" before a verb in the futur
-// simple ("la délégation se rendra", "ils quitteront").
-const FUTURE =
-  /\b(sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will)\b|\b(se|s['’]|il|elle|ils|elles|on|qui|nous|vous|je|j['’])\s*\p{L}+(ra|ront|rons|rez|rai)\b/iu;
-const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+que\s+|\s+qu['’]/giu;
 const MAX_TEXT = 220;
 
 const SLICE = 50;
@@ -104,11 +100,7 @@ export function articleEvents(article: Article): TimelineEvent[] {
   for (const span of splitSentences(article.text)) {
     const sentence = article.text.slice(span.start, span.end);
     const clauses = clauseSpans(sentence);
-    const clauseAt = (position: number) => clauses.find((c) => position >= c.start && position < c.end) ?? { start: 0, end: sentence.length };
-    const isFuture = (position: number) => {
-      const clause = clauseAt(position);
-      return FUTURE.test(sentence.slice(clause.start, clause.end));
-    };
+    const isFuture = futureAt(sentence, clauses);
     for (const mention of findDates(sentence, { published: article.published, isFuture })) {
       const excerpt = excerptAround(sentence, clauses, mention);
       const start = span.start + excerpt.start;
@@ -153,17 +145,6 @@ function isoDate(year: number, month: number | undefined, day: number | undefine
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
-}
-
-function clauseSpans(sentence: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
-    spans.push({ start, end: match.index });
-    start = match.index + match[0].length;
-  }
-  spans.push({ start, end: sentence.length });
-  return spans;
 }
 
 // The whole sentence when it is short; otherwise the clause holding the date, widened by

@@ -1,0 +1,38 @@
+// Clauses of a sentence and their tense: a date belongs to the clause around it, and a clause in
+// the future ("auront quitté", "will leave") announces rather than reports.
+
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+// Future and planned: auxiliaries, "prévoit", and a pronoun or "se" before a verb in the futur
+// simple ("la délégation se rendra", "ils quitteront").
+const FUTURE =
+  /\b(sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will)\b|\b(se|s['’]|il|elle|ils|elles|on|qui|nous|vous|je|j['’])\s*\p{L}+(ra|ront|rons|rez|rai)\b/iu;
+const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+que\s+|\s+qu['’]/giu;
+
+/** The clauses of a sentence, split at commas, semicolons, colons and "que". */
+export function clauseSpans(sentence: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  let start = 0;
+  for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+    spans.push({ start, end: match.index });
+    start = match.index + match[0].length;
+  }
+  spans.push({ start, end: sentence.length });
+  return spans;
+}
+
+/** Whether a text (a clause) speaks of the future or of a plan. */
+export function speaksOfFuture(text: string): boolean {
+  return FUTURE.test(text);
+}
+
+/** For a sentence: whether the clause holding a position speaks of the future. */
+export function futureAt(sentence: string, clauses: readonly TextSpan[] = clauseSpans(sentence)): (position: number) => boolean {
+  return (position) => {
+    const clause = clauses.find((c) => position >= c.start && position < c.end) ?? { start: 0, end: sentence.length };
+    return speaksOfFuture(sentence.slice(clause.start, clause.end));
+  };
+}
