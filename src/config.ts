@@ -75,7 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const parsed = schema.safeParse(merged);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new UserError(`Invalid configuration: ${problems.join('; ')}`);
+    throw new UserError('config-invalid', `Invalid configuration: ${problems.join('; ')}`);
   }
   const v = parsed.data;
   const resolve = (p: string) => path.resolve(cwd, p);

@@ -1,11 +1,59 @@
-/**
- * An error whose message is safe and useful to show a user as it is (bad question, bad option,
- * missing token). Anything else is an internal fault: log it, show the user a reference instead.
- */
+// What users may be shown when something cannot be done: a UserError with a code from a closed
+// list, a safe message in English and French, and the cause kept for the log (never shown).
+// Anything that is not a UserError is an internal fault: log it, show a reference instead.
+import type { Language } from './text/analysis.js';
+
+export type UserErrorCode =
+  // the question
+  | 'question-empty'
+  | 'question-no-words'
+  | 'question-too-long'
+  | 'rate-limited'
+  // what the user typed on the command line or in a command's options
+  | 'bad-usage'
+  | 'bad-filter'
+  | 'bad-file'
+  | 'config-invalid'
+  // articles read from the corpus or sent to /add-article
+  | 'article-invalid'
+  | 'article-too-large'
+  | 'article-duplicate'
+  | 'article-unsupported-type'
+  | 'upload-failed'
+  // the index and the corpus
+  | 'corpus-missing'
+  | 'index-busy'
+  | 'index-read-only'
+  // Discord set-up and commands
+  | 'discord-token-missing'
+  | 'discord-token-refused'
+  | 'discord-unreachable'
+  | 'discord-registration-refused'
+  | 'discord-application-missing'
+  | 'command-unavailable'
+  | 'not-allowed'
+  // embedding and other servers the engine calls
+  | 'embeddings-unreachable';
+
+export type SafeMessage = string | { en: string; fr: string };
+
 export class UserError extends Error {
   override readonly name = 'UserError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  private readonly messages: { en: string; fr?: string };
+
+  constructor(
+    readonly code: UserErrorCode,
+    message: SafeMessage,
+    options?: { cause?: unknown },
+  ) {
+    const messages = typeof message === 'string' ? { en: message } : message;
+    super(messages.en, options);
+    this.messages = messages;
+  }
+
+  /** The message in the reader's language; English where only English was written (operator messages). */
+  messageIn(language: Language): string {
+    return (language === 'fr' ? this.messages.fr : undefined) ?? this.messages.en;
   }
 }
 

@@ -23,7 +23,7 @@ export function rejectUnknownOptions(rawArgs: readonly string[], args: ArgsDef):
     if (arg === '--') break;
     const name = /^--?([^=]+)/.exec(arg)?.[1];
     if (name && !/^-\d/.test(arg) && !known.has(name)) {
-      throw new UserError(`Unknown option ${arg.split('=')[0]}. Run with --help to see the options.`);
+      throw new UserError('bad-usage', `Unknown option ${arg.split('=')[0]}. Run with --help to see the options.`);
     }
   }
 }

@@ -11,9 +11,12 @@ export function admitQuestion(ctx: BotContext, userId: string, raw: string): str
   const question = validateQuestion(raw, ctx.config.maxQuestionChars);
   const waitMs = ctx.rateLimiter.attempt(userId);
   if (waitMs > 0) {
-    throw new UserError(
-      `You are asking quickly: the limit is ${ctx.config.discord.ratePerMinute} questions a minute. Ask again in ${Math.ceil(waitMs / 1000)} s.`,
-    );
+    const limit = ctx.config.discord.ratePerMinute;
+    const seconds = Math.ceil(waitMs / 1000);
+    throw new UserError('rate-limited', {
+      en: `You are asking quickly: the limit is ${limit} questions a minute. Ask again in ${seconds} s.`,
+      fr: `Vous posez vos questions très vite : la limite est de ${limit} questions par minute. Réessayez dans ${seconds} s.`,
+    });
   }
   return question;
 }

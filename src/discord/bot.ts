@@ -25,6 +25,10 @@ import { FEEDBACK_PREFIX, parseTimelineButton, SOURCES_PREFIX, sourcesPayload, T
 import { BotLog } from './log.js';
 import { NO_PINGS } from './mentions.js';
 import { RateLimiter } from './rate-limit.js';
+import { guessLanguage } from '../text/language.js';
+
+// Error codes of Node's network layer (on the error or, from fetch, on its cause): Discord is out of reach.
+const NETWORK_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export function commandList(config: Config): Command[] {
   return [askCommand(config.maxQuestionChars), timelineCommand, sourcesCommand, reindexCommand, addArticleCommand];
@@ -32,7 +36,7 @@ export function commandList(config: Config): Command[] {
 
 /** The bot token, or the one clear error every entry point (start, register) gives without it. */
 export function requireToken(config: Config): string {
-  if (!config.discord.token) throw new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
+  if (!config.discord.token) throw new UserError('discord-token-missing', 'DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
   return config.discord.token;
 }
 
@@ -72,12 +76,12 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
     await client.login(token);
   } catch (error) {
     await client.destroy();
-    const code = (error as { code?: string }).code;
-    if (code === 'TokenInvalid' || /invalid token|401/i.test((error as Error).message)) {
-      throw new UserError('Discord refused the token (DISCORD_TOKEN): check it in the Developer Portal > Bot > Reset Token.', { cause: error });
+    const { code, status, cause } = error as { code?: string; status?: number; cause?: { code?: string } };
+    if (code === 'TokenInvalid' || status === 401) {
+      throw new UserError('discord-token-refused', 'Discord refused the token (DISCORD_TOKEN): check it in the Developer Portal > Bot > Reset Token.', { cause: error });
     }
-    if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|fetch failed/i.test(`${code ?? ''} ${(error as Error).message}`)) {
-      throw new UserError(`Cannot reach Discord (${(error as Error).message}): check the network connection.`, { cause: error });
+    if (NETWORK_FAILURES.has(code ?? cause?.code ?? '')) {
+      throw new UserError('discord-unreachable', `Cannot reach Discord (${(error as Error).message}): check the network connection.`, { cause: error });
     }
     throw error;
   }
@@ -111,7 +115,7 @@ async function handleInteraction(interaction: Interaction, commands: Map<string,
   try {
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);
-      if (!command) throw new UserError('This command is not available any more.');
+      if (!command) throw new UserError('command-unavailable', { en: 'This command is not available any more.', fr: "Cette commande n'existe plus." });
       await command.execute(interaction, ctx);
     } else if (interaction.isButton()) {
       await handleButton(interaction, ctx);
@@ -124,7 +128,7 @@ async function handleInteraction(interaction: Interaction, commands: Map<string,
 // A user sees a UserError's own words, or a reference to the logged fault; never a stack trace.
 async function replyWithFailure(interaction: RepliableInteraction, error: unknown, ctx: BotContext): Promise<void> {
   const content = isUserError(error)
-    ? error.message
+    ? error.messageIn(interaction.locale.startsWith('fr') ? 'fr' : 'en')
     : `Something went wrong on our side. Reference: ${ctx.log.failure('interaction', error, { user: interaction.user.id })}.`;
   try {
     if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
@@ -175,7 +179,7 @@ async function handleMention(message: Message, ctx: BotContext): Promise<void> {
     if ('sendTyping' in message.channel) await message.channel.sendTyping();
     await message.reply({ ...(await answerInQueue(ctx, admitted)), allowedMentions: NO_PINGS });
   } catch (error) {
-    const content = isUserError(error) ? error.message : `Something went wrong on our side. Reference: ${ctx.log.failure('mention', error, { user: message.author.id })}.`;
+    const content = isUserError(error) ? error.messageIn(guessLanguage(question)) : `Something went wrong on our side. Reference: ${ctx.log.failure('mention', error, { user: message.author.id })}.`;
     await message.reply({ content, allowedMentions: NO_PINGS }).catch((replyError) => ctx.log.failure('could not reply to a mention', replyError));
   }
 }

@@ -15,7 +15,7 @@ export function inviteUrl(applicationId: string): string {
 export async function registerCommands(config: Config): Promise<{ count: number; where: string }> {
   const token = requireToken(config);
   const { applicationId, guildId, apiUrl } = config.discord;
-  if (!applicationId) throw new UserError('DISCORD_APPLICATION_ID is not set: copy it from the Developer Portal > General Information.');
+  if (!applicationId) throw new UserError('discord-application-missing', 'DISCORD_APPLICATION_ID is not set: copy it from the Developer Portal > General Information.');
   const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
   const body = commandList(config).map((command) => command.data);
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
@@ -23,8 +23,8 @@ export async function registerCommands(config: Config): Promise<{ count: number;
     await rest.put(route, { body });
   } catch (error) {
     const status = (error as { status?: number }).status;
-    if (status === 401) throw new UserError('Discord refused the token (DISCORD_TOKEN).', { cause: error });
-    if (status === 403 || status === 404) throw new UserError('Discord refused the registration: check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID, and that the bot was invited with the applications.commands scope.', { cause: error });
+    if (status === 401) throw new UserError('discord-token-refused', 'Discord refused the token (DISCORD_TOKEN).', { cause: error });
+    if (status === 403 || status === 404) throw new UserError('discord-registration-refused', 'Discord refused the registration: check DISCORD_APPLICATION_ID and DISCORD_GUILD_ID, and that the bot was invited with the applications.commands scope.', { cause: error });
     throw error;
   }
   return { count: body.length, where: guildId ? `server ${guildId} (available now)` : 'all servers (global commands can take up to an hour to appear)' };

@@ -21,7 +21,7 @@ export interface NewArticleMeta {
  * corpus (same text), or named like a different article.
  */
 export async function addArticle(corpusDir: string, fileName: string, bytes: Uint8Array, meta: NewArticleMeta = {}): Promise<Article> {
-  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UserError(`The file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB.`);
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UserError('article-too-large', { en: `The file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB.`, fr: `Le fichier dépasse ${MAX_ARTICLE_BYTES / 1024 / 1024} Mio.` });
   const base = safeFileName(fileName);
   const overrides = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = describeProblem(() => parseArticle(base, bytes));
@@ -34,8 +34,8 @@ export async function addArticle(corpusDir: string, fileName: string, bytes: Uin
   const textHash = hashText(article.text);
   const { articles } = await loadCorpus(corpusDir);
   const duplicate = articles.find((a) => hashText(a.text) === textHash);
-  if (duplicate) throw new UserError(`This article is already in the corpus, as ${duplicate.id} (“${duplicate.title}”).`);
-  if (existsSync(target)) throw new UserError(`A different article is already named ${name}; rename the file and try again.`);
+  if (duplicate) throw new UserError('article-duplicate', { en: `This article is already in the corpus, as ${duplicate.id} (“${duplicate.title}”).`, fr: `Cet article est déjà dans le corpus, sous ${duplicate.id} (« ${duplicate.title} »).` });
+  if (existsSync(target)) throw new UserError('article-duplicate', { en: `A different article is already named ${name}; rename the file and try again.`, fr: `Un autre article porte déjà le nom ${name} ; renommez le fichier et réessayez.` });
   await writeFileDurably(target, content);
   return article;
 }
@@ -50,7 +50,7 @@ function withFrontMatter(meta: NewArticleMeta & { language?: string }, body: str
 
 function safeFileName(fileName: string): string {
   const base = path.basename(fileName).normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '');
-  if (!base || !isArticleFileName(base)) throw new UserError('Send a .md, .txt or .html file.');
+  if (!base || !isArticleFileName(base)) throw new UserError('article-unsupported-type', { en: 'Send a .md, .txt or .html file.', fr: 'Envoyez un fichier .md, .txt ou .html.' });
   return base;
 }
 
@@ -58,7 +58,7 @@ function describeProblem<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof UserError) throw new UserError(`This file cannot be added: ${error.message}.`, { cause: error });
+    if (error instanceof UserError) throw new UserError(error.code, { en: `This file cannot be added: ${error.message}.`, fr: `Ce fichier ne peut pas être ajouté : ${error.messageIn('fr')}.` }, { cause: error });
     throw error;
   }
 }

@@ -35,19 +35,19 @@ interface Parsed {
  * article (not UTF-8, no text, bad front matter), so the caller can skip it and go on.
  */
 export function parseArticle(id: string, bytes: Uint8Array): Article {
-  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UserError(`larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB`);
+  if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UserError('article-too-large', { en: `larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB`, fr: `plus de ${MAX_ARTICLE_BYTES / 1024 / 1024} Mio` });
   let source: string;
   try {
     source = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new UserError('not valid UTF-8 text');
+    throw new UserError('article-invalid', { en: 'not valid UTF-8 text', fr: 'pas du texte UTF-8 valide' });
   }
-  if (source.includes('\u0000')) throw new UserError('binary content (NUL bytes)');
+  if (source.includes('\u0000')) throw new UserError('article-invalid', { en: 'binary content (NUL bytes)', fr: 'contenu binaire (octets NUL)' });
   const extension = path.extname(id).toLowerCase();
   const { meta, body } =
     extension === '.md' ? parseMarkdown(source) : extension === '.txt' ? parsePlainText(source) : parseHtml(source);
   const { text } = cleanArticleText(body);
-  if (text.split(/\s+/).filter(Boolean).length < 5) throw new UserError('no article text after cleaning');
+  if (text.split(/\s+/).filter(Boolean).length < 5) throw new UserError('article-invalid', { en: 'no article text after cleaning', fr: "pas de texte d'article après nettoyage" });
   return {
     id,
     title: meta.title,
@@ -67,7 +67,7 @@ function parseMarkdown(source: string): Parsed {
     // keeps Date objects that the schema below would then see twice.
     file = matter(source, {});
   } catch (error) {
-    throw new UserError(`front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
+    throw new UserError('article-invalid', `front matter is not valid YAML (${(error as Error).message.split('\n')[0]})`);
   }
   return { meta: validate(file.data), body: file.content };
 }
@@ -75,7 +75,7 @@ function parseMarkdown(source: string): Parsed {
 function parsePlainText(source: string): Parsed {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   const titleIndex = lines.findIndex((line) => line.trim());
-  if (titleIndex < 0) throw new UserError('empty file');
+  if (titleIndex < 0) throw new UserError('article-invalid', { en: 'empty file', fr: 'fichier vide' });
   return { meta: validate({ title: lines[titleIndex]!.trim() }), body: lines.slice(titleIndex + 1).join('\n') };
 }
 
@@ -86,7 +86,7 @@ function parseHtml(source: string): Parsed {
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('meta[property="og:url"]');
   const lang = document.documentElement?.getAttribute('lang')?.slice(0, 2);
   const article = new Readability(document).parse();
-  if (!article?.content) throw new UserError('no main text found in the HTML');
+  if (!article?.content) throw new UserError('article-invalid', { en: 'no main text found in the HTML', fr: 'pas de texte principal dans le HTML' });
   // Readability's textContent glues paragraphs together; keep one line per block instead.
   const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);
   const blocks = [...content.querySelectorAll('h1,h2,h3,h4,h5,h6,p,li,blockquote,pre')]
@@ -109,7 +109,7 @@ function validate(data: unknown): Parsed['meta'] {
   const result = frontMatter.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.') || 'front matter'} ${issue.message}`);
-    throw new UserError(`bad metadata: ${problems.join('; ')}`);
+    throw new UserError('article-invalid', `bad metadata: ${problems.join('; ')}`);
   }
   return result.data;
 }

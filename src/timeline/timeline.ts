@@ -69,12 +69,12 @@ export async function buildTimeline(articles: readonly Article[]): Promise<Timel
 export function parseTimelineFilter(options: { from?: string; to?: string; about?: string }): TimelineFilter {
   for (const [name, value] of [['from', options.from], ['to', options.to]] as const) {
     if (value !== undefined && !/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/.test(value)) {
-      throw new UserError(`"${name}" must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value}").`);
+      throw new UserError('bad-filter', `"${name}" must be a date as YYYY, YYYY-MM or YYYY-MM-DD (got "${value}").`);
     }
   }
-  if (options.from && options.to && options.from > options.to) throw new UserError('"from" comes after "to".');
+  if (options.from && options.to && options.from > options.to) throw new UserError('bad-filter', { en: '"from" comes after "to".', fr: '« from » vient après « to ».' });
   const about = options.about?.trim();
-  if (options.about !== undefined && !about) throw new UserError('"about" needs a topic, e.g. Agadez.');
+  if (options.about !== undefined && !about) throw new UserError('bad-filter', { en: '"about" needs a topic, e.g. a place or a name.', fr: '« about » demande un sujet, par exemple un lieu ou un nom.' });
   return { from: options.from, to: options.to, about };
 }
 

@@ -6,7 +6,6 @@ import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { BotEngine } from '../../src/discord/command.js';
 import { registerCommands } from '../../src/discord/register.js';
 import { Engine } from '../../src/engine.js';
-import { UserError } from '../../src/errors.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { makeWorkspace } from '../support/workspace.js';
 
@@ -285,7 +284,7 @@ describe('the fake Discord refuses what Discord refuses', () => {
 describe('starting the bot', () => {
   it('without a token: one clear error', async () => {
     const config = loadConfig({ ...workspace.env, DISCORD_TOKEN: '' }, workspace.root);
-    await expect(startBot(config, {} as BotEngine)).rejects.toThrow(new UserError('DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).'));
+    await expect(startBot(config, {} as BotEngine)).rejects.toMatchObject({ code: 'discord-token-missing', message: 'DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).' });
   });
 
   it('when Discord cannot be reached: one clear error', async () => {

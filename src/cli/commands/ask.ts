@@ -19,9 +19,9 @@ export function askCommand(ctx: CliContext) {
     async run({ args: parsed, rawArgs }) {
       rejectUnknownOptions(rawArgs, args);
       const question = parsed._.join(' ');
-      if (parsed.batch && question) throw new UserError('Give either a question or --batch FILE, not both.');
-      if (parsed.batch && !parsed.json) throw new UserError('--batch prints JSON lines: add --json.');
-      if (!parsed.batch && !question.trim()) throw new UserError('Ask a question, e.g.: npm run ask -- "When did US troops leave Agadez?"');
+      if (parsed.batch && question) throw new UserError('bad-usage', 'Give either a question or --batch FILE, not both.');
+      if (parsed.batch && !parsed.json) throw new UserError('bad-usage', '--batch prints JSON lines: add --json.');
+      if (!parsed.batch && !question.trim()) throw new UserError('bad-usage', 'Ask a question, e.g.: npm run ask -- "When did US troops leave Agadez?"');
       const lines = parsed.batch ? await readBatch(parsed.batch) : null;
       const engine = await openEngine(ctx);
       if (lines) {
@@ -75,7 +75,7 @@ async function readBatch(file: string): Promise<BatchLine[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UserError(`Cannot read the batch file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+    throw new UserError('bad-file', `Cannot read the batch file ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
   return text.split('\n').flatMap((line, i): BatchLine[] => {
     if (!line.trim()) return [];

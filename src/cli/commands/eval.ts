@@ -75,14 +75,14 @@ export async function readDevSet(file: string): Promise<DevItem[]> {
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new UserError(`Cannot read the dev set ${file}.`);
+    throw new UserError('bad-file', `Cannot read the dev set ${file}.`);
   }
   return text
     .split('\n')
     .filter((line) => line.trim())
     .map((line, i) => {
       const parsed = devItem.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new UserError(`${file} line ${i + 1}: ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success) throw new UserError('bad-file', `${file} line ${i + 1}: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });
 }

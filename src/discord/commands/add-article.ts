@@ -23,10 +23,10 @@ export const addArticleCommand = {
       return;
     }
     const file = interaction.options.getAttachment('file', true);
-    if (file.size > MAX_ARTICLE_BYTES) throw new UserError(`The file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB.`);
+    if (file.size > MAX_ARTICLE_BYTES) throw new UserError('article-too-large', { en: `The file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB.`, fr: `Le fichier dépasse ${MAX_ARTICLE_BYTES / 1024 / 1024} Mio.` });
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const response = await fetch(file.url, { signal: AbortSignal.timeout(15_000) });
-    if (!response.ok) throw new UserError(`Discord did not hand over the file (HTTP ${response.status}); try sending it again.`);
+    if (!response.ok) throw new UserError('upload-failed', { en: `Discord did not hand over the file (HTTP ${response.status}); try sending it again.`, fr: `Discord n'a pas transmis le fichier (HTTP ${response.status}) ; renvoyez-le.` });
     const bytes = new Uint8Array(await response.arrayBuffer());
     const article = await addArticle(ctx.config.corpusDir, file.name, bytes, {
       title: interaction.options.getString('title') ?? undefined,
