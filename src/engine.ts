@@ -1,8 +1,8 @@
 // The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
 import { mkdir } from 'node:fs/promises';
-import { cite, scoreSentences, selectQuotes, type AnswerTuning, type Citation, DEFAULT_TUNING } from './answer/answer.js';
-import { quoted } from './answer/format.js';
-import { detectIntent, validateQuestion } from './answer/question.js';
+import { composeAnswer, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
+import { analyseQuestion, validateQuestion } from './answer/question.js';
+import type { Answer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
@@ -12,21 +12,14 @@ import { buildIndex, isUpToDate, type IndexProgress, type IndexReport } from './
 import { SearchIndex } from './index/search-index.js';
 import { IndexCorruptError } from './index/store.js';
 import { queryConcepts } from './retrieve/concepts.js';
-import type { Language } from './text/analysis.js';
-import { guessLanguage } from './text/language.js';
 import { retrieve } from './retrieve/hybrid.js';
-import { buildTimeline, dateLead, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
+import { buildTimeline, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
 
 export type Mode = 'hybrid' | 'keyword';
 
-export interface AskResult {
-  question: string;
-  /** For "when" questions: the date the quotes give, said first (e.g. "Early August 2024 (expected)"). */
-  lead?: string;
-  answer: string;
-  abstained: boolean;
+/** The answer's parts, and how it was found: adapters render it (CLI text, --json, Discord). */
+export interface AskResult extends Answer {
   mode: Mode;
-  citations: Citation[];
 }
 
 export interface EngineLog {
@@ -43,10 +36,6 @@ export interface EngineOptions {
 }
 
 const silent: EngineLog = { info: () => {}, warn: () => {} };
-const ABSTAIN: Record<Language, string> = {
-  en: "I don't find this in the articles.",
-  fr: 'Je ne trouve pas cela dans les articles.',
-};
 
 export class Engine {
   private index!: SearchIndex;
@@ -127,24 +116,19 @@ export class Engine {
 
   /** Retrieval and sentence scoring for a question, before any quote is chosen. */
   async search(rawQuestion: string) {
-    const question = validateQuestion(rawQuestion, this.config.maxQuestionChars);
-    const concepts = queryConcepts(question, this.index.languages);
-    const vector = this.embedder ? await this.embedder.embedQuery(question) : null;
+    const question = analyseQuestion(validateQuestion(rawQuestion, this.config.maxQuestionChars));
+    const concepts = queryConcepts(question.text, this.index.languages, this.index.keyword);
+    const vector = this.embedder ? await this.embedder.embedQuery(question.text) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
-    const intent = detectIntent(question);
-    const scored = scoreSentences(this.index, concepts, retrieved, intent);
-    return { question, intent, concepts, retrieved, scored };
+    const weighing = weigh(this.index, concepts);
+    const scored = scoreSentences(this.index, question, weighing, retrieved);
+    return { question, concepts, weighing, retrieved, scored };
   }
 
   async ask(rawQuestion: string): Promise<AskResult> {
-    const { question, intent, concepts, scored } = await this.search(rawQuestion);
-    const citations = cite(selectQuotes(scored, this.options.tuning ?? DEFAULT_TUNING));
-    const base = { question, mode: this.mode, citations };
-    if (!citations.length) return { ...base, answer: ABSTAIN[guessLanguage(question)], abstained: true };
-    const quotes = citations.map((c) => `${quoted(c.quote)} [${c.n}]`).join('\n');
-    // "When" questions get the dates the quotes give first, as the timeline reads them.
-    const lead = intent === 'when' ? dateLead(await this.events(), citations, concepts, guessLanguage(question)) : undefined;
-    return { ...base, ...(lead ? { lead } : {}), answer: lead ? `${lead}\n${quotes}` : quotes, abstained: false };
+    const { question, concepts, weighing, scored } = await this.search(rawQuestion);
+    const answer = composeAnswer(question, weighing, scored, unknownNames(this.index, concepts), this.options.tuning);
+    return { ...answer, mode: this.mode };
   }
 
   /**

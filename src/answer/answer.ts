@@ -1,47 +1,56 @@
-import type { Article, CitationMeta } from '../ingest/article.js';
+// From retrieved chunks to an answer: every sentence scored against the question, the span that
+// answers it found in the clause that speaks of what was asked, a lead line, at most two short
+// verbatim quotes, one source per article; or a refusal that says why and what is nearest.
+// In: the index, the analysed question, its concepts, the retrieved chunks. Out: an Answer.
+import type { Article } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { SearchIndex } from '../index/search-index.js';
 import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
-import { indexTerms } from '../text/analysis.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
-import { mentionsDate, withoutDates } from '../text/date-mentions.js';
-import type { Intent } from './question.js';
-
-export interface Citation extends CitationMeta {
-  n: number;
-  /** Verbatim from the article's cleaned text, at [start, end). */
-  quote: string;
-  docId: string;
-  start: number;
-  end: number;
-}
+import { fold, indexTerms } from '../text/analysis.js';
+import { clauseSpans, type TextSpan } from '../text/clauses.js';
+import { composeLead } from './lead.js';
+import type { AnalysedQuestion } from './question.js';
+import { answerSpans, type AnswerSpan } from './spans.js';
+import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
 export interface ScoredSentence {
   article: Article;
+  /** The sentence in the article. */
   span: Span;
   text: string;
-  /** Share of the question's weight (idf) that the sentence covers, 0 to 1. */
+  /** Share of the question's weight (idf) the sentence covers, neighbours at half: 0 to 1. */
   coverage: number;
-  score: number;
-  /** Has what the question asks for: a date for "when", a number for "how many"… */
+  /** The part of the sentence that answers (a date, a number, a name…), relative to the sentence. */
+  answer?: AnswerSpan;
+  /** Share of the question's weight in the clause around the answer (or the best clause). */
+  focus: number;
+  /** The clause(s) to quote, relative to the sentence. */
+  excerpt: TextSpan;
+  /** Has the type of answer the question wants (always true for questions any clause answers). */
   fitsIntent: boolean;
+  score: number;
+  /** Optional similarity of the sentence to the question, from the embedding model. */
+  dense?: number;
 }
 
 export interface AnswerTuning {
-  /** Below this coverage the best sentence does not answer the question: abstain. */
+  /** Least coverage for an answer of the asked type (a date for "when"…). */
+  minTypedCoverage: number;
+  /** Least coverage for questions any clause may answer (why, how, yes/no, other). */
   minCoverage: number;
-  /** Extra quotes must reach this share of the best one's score… */
+  /** A second quote must score this share of the first. */
   companionRatio: number;
-  /** …or this lower share when they hold what the question asks for (another date for "when"). */
-  intentCompanionRatio: number;
   maxQuotes: number;
 }
 
-export const DEFAULT_TUNING: AnswerTuning = { minCoverage: 0.6, companionRatio: 0.85, intentCompanionRatio: 0.6, maxQuotes: 3 };
+export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.45, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
-// A "when" answer without a date (or "how many" without a number) is at best half an answer.
-const MISSED_INTENT_FACTOR = 0.75;
+// A sentence without the asked type of answer can still be shown, but never above one that has it.
+const MISSED_INTENT_FACTOR = 0.6;
+const FOCUS_WEIGHT = 0.3;
+const MAX_EXCERPT = 260;
 
 interface AnalysedSentence {
   span: Span;
@@ -49,21 +58,27 @@ interface AnalysedSentence {
 }
 const sentenceCache = new WeakMap<Article, AnalysedSentence[]>();
 
+export interface Weighing {
+  concepts: readonly QueryConcept[];
+  weights: number[];
+  total: number;
+}
+
+/** Each concept's weight: its rarity in the index (idf). */
+export function weigh(index: SearchIndex, concepts: readonly QueryConcept[]): Weighing {
+  const weights = concepts.map((concept) => conceptWeight(index, concept));
+  return { concepts, weights, total: weights.reduce((sum, w) => sum + w, 0) };
+}
+
 /**
  * Every sentence of the retrieved chunks, scored against the question, best first. A word of the
  * question found only in a neighbouring sentence counts half: facts often span two sentences.
  */
-export function scoreSentences(
-  index: SearchIndex,
-  concepts: readonly QueryConcept[],
-  retrieved: readonly RetrievedChunk[],
-  intent: Intent,
-): ScoredSentence[] {
-  const weights = concepts.map((concept) => conceptWeight(index, concept));
-  const total = weights.reduce((sum, w) => sum + w, 0);
+export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, weighing: Weighing, retrieved: readonly RetrievedChunk[]): ScoredSentence[] {
+  const { concepts, weights, total } = weighing;
   if (!total) return [];
-  // A "how many" answer needs a number the question does not already give ("la base 201").
   const askedNumbers = new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word));
+  const acronyms = acronymsOf(question.text);
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
@@ -84,57 +99,147 @@ export function scoreSentences(
       });
       const coverage = covered / total;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
-      const fits = fitsIntent(text, intent, askedNumbers);
-      const score = coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + 0.05 / (rank + 1);
-      scored.push({ article, span: sentence.span, text, coverage, score, fitsIntent: fits && intent !== 'other' });
+      const located = locateAnswer(text, article, question, weighing, { askedNumbers, acronyms });
+      const fits = located.answer !== undefined || located.typeless;
+      const score = coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus + 0.03 / (rank + 1);
+      scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
     });
   });
   return scored.sort((a, b) => b.score - a.score);
 }
 
-/** The quotes that answer, or none when the best sentence does not cover enough of the question. */
-export function selectQuotes(scored: readonly ScoredSentence[], tuning: AnswerTuning = DEFAULT_TUNING): ScoredSentence[] {
-  const best = scored[0];
-  if (!best || best.coverage < tuning.minCoverage) return [];
+/**
+ * The answer in a sentence: of the spans with the asked type, the one whose clause holds most of
+ * the question. A span is passed over when the question's name or place is in the sentence but
+ * in another clause, and the span's own clause names something else ("the Niamey base's troops
+ * left in July" does not date the Agadez base's departure).
+ */
+function locateAnswer(
+  sentence: string,
+  article: Article,
+  question: AnalysedQuestion,
+  weighing: Weighing,
+  ctx: { askedNumbers: ReadonlySet<string>; acronyms: string[] },
+): { answer?: AnswerSpan; focus: number; excerpt: TextSpan; typeless: boolean } {
+  const clauses = clauseSpans(sentence).map((span) => ({ span, terms: indexTerms(sentence.slice(span.start, span.end), article.language) }));
+  const clauseCoverage = (terms: readonly string[]) =>
+    weighing.concepts.reduce((sum, concept, c) => sum + (conceptHolds(terms, concept) ? weighing.weights[c]! : 0), 0) / weighing.total;
+  const sentenceTerms = clauses.flatMap((c) => c.terms);
+  const specificInSentence = weighing.concepts.filter((c) => c.specific && conceptHolds(sentenceTerms, c));
+  const sameConcept = (questionWord: string, articleWord: string) => {
+    const terms = indexTerms(articleWord, article.language);
+    return weighing.concepts.some((c) => c.word === fold(questionWord) && conceptHolds(terms, c));
+  };
+  const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept });
+  if (!spans) {
+    const best = clauses.reduce((a, b) => (clauseCoverage(b.terms) > clauseCoverage(a.terms) ? b : a));
+    return { focus: clauseCoverage(best.terms), excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.span.start), typeless: true };
+  }
+  let best: { answer: AnswerSpan; focus: number } | undefined;
+  for (const span of spans) {
+    // A name the question itself gives does not answer "who".
+    const spanTerms = indexTerms(span.text, article.language);
+    if (question.intent === 'who' && spanTerms.length && spanTerms.every((t) => weighing.concepts.some((c) => conceptHolds([t], c)))) continue;
+    const at = Math.max(0, clauses.findIndex((c) => span.start >= c.span.start && span.start < c.span.end));
+    const clause = clauses[at]!;
+    const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c));
+    // Another name in the span's clause, besides the span itself: the clause is about something else.
+    const rest = sentence.slice(clause.span.start, span.start) + ' ' + sentence.slice(span.end, clause.span.end);
+    const othersNamed = /(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/u.test(rest.trim().slice(1));
+    if (missing.length && othersNamed) continue;
+    // An apposition (", Kathleen FitzGibbon,") is its own clause: its neighbours say whom it names.
+    const neighbours = [clauses[at - 1], clauses[at + 1]].filter((c) => c !== undefined);
+    const focus = clauseCoverage(clause.terms) + (NEIGHBOUR_SHARE * neighbours.reduce((best, c) => Math.max(best, clauseCoverage(c.terms)), 0));
+    if (!best || focus > best.focus || (focus === best.focus && prefer(span, best.answer))) best = { answer: span, focus };
+  }
+  if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
+  return { ...best, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
+}
+
+// Between two dates with equal focus, the more precise one answers better.
+function prefer(a: AnswerSpan, b: AnswerSpan): boolean {
+  const precision = { year: 0, month: 1, day: 2 };
+  return a.date && b.date ? precision[a.date.value.precision] > precision[b.date.value.precision] : false;
+}
+
+/** The answer, or a refusal with its reason and the nearest articles. */
+export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, scored: readonly ScoredSentence[], unknownNames: readonly string[], tuning: AnswerTuning = DEFAULT_TUNING): Answer {
+  const base = { question: question.asked, language: question.language, intent: question.intent };
+  const refuse = (refusal: Omit<Refusal, 'nearest'>): Answer => ({ ...base, lead: null, quotes: [], sources: [], refusal: { ...refusal, nearest: nearestSources(scored) } });
+  if (unknownNames.length) return refuse({ reason: 'unknown-name', unknown: [...unknownNames] });
+  const chosen = selectQuotes(question, scored, tuning);
+  if (!chosen.length) {
+    const typed = scored.some((s) => !s.fitsIntent && s.coverage >= tuning.minTypedCoverage);
+    return refuse({ reason: typed ? 'missing-answer-type' : 'not-found' });
+  }
+  const sources: AnswerSource[] = [];
+  const quotes: AnswerQuote[] = [];
+  for (const sentence of chosen) {
+    const { article } = sentence;
+    let source = sources.find((s) => s.docId === article.id);
+    if (!source) {
+      source = { n: sources.length + 1, docId: article.id, title: article.title, source: article.source, url: article.url, published: article.published };
+      sources.push(source);
+    }
+    const start = sentence.span.start + sentence.excerpt.start;
+    const end = sentence.span.start + sentence.excerpt.end;
+    const text = article.text.slice(start, end);
+    // Nothing unverifiable is shown: the quote is the article's text at its offsets, or it is dropped.
+    if (text && sentence.text.slice(sentence.excerpt.start, sentence.excerpt.end) === text) quotes.push({ n: source.n, text, docId: article.id, start, end });
+  }
+  const lead = composeLead(question, chosen, sources);
+  return { ...base, lead, quotes, sources: sources.filter((s) => quotes.some((q) => q.n === s.n)) };
+}
+
+/**
+ * The best sentence, if it answers, and at most one companion that supports it (another source
+ * first). For "when", a report that something happened outranks an earlier announcement of it.
+ */
+export function selectQuotes(question: AnalysedQuestion, scored: readonly ScoredSentence[], tuning: AnswerTuning = DEFAULT_TUNING): ScoredSentence[] {
+  const answering = scored.filter((s) => s.fitsIntent && s.coverage >= (s.answer ? tuning.minTypedCoverage : tuning.minCoverage));
+  if (!answering.length) return [];
+  let best = answering[0]!;
+  if (question.intent === 'when') {
+    const close = answering.filter((s) => s.score >= best.score * 0.85);
+    best = close.find((s) => !s.answer?.planned && (s.article.published ?? '') >= (best.article.published ?? '')) ?? best;
+  }
   const chosen = [best];
-  for (const candidate of scored.slice(1)) {
+  for (const candidate of answering) {
     if (chosen.length >= tuning.maxQuotes) break;
-    const ratio = candidate.fitsIntent ? tuning.intentCompanionRatio : tuning.companionRatio;
-    if (candidate.coverage < tuning.minCoverage || candidate.score < best.score * ratio) continue;
+    if (candidate === best || candidate.score < best.score * tuning.companionRatio) continue;
     if (chosen.some((c) => nearDuplicate(c.text, candidate.text))) continue;
     chosen.push(candidate);
   }
   return chosen;
 }
 
-/**
- * Numbered citations for the quotes. A quote that is not, character for character, the text of its
- * article at its offsets is dropped: nothing unverifiable is ever shown.
- */
-export function cite(quotes: readonly ScoredSentence[]): Citation[] {
-  return quotes
-    .filter(({ article, span, text }) => article.text.slice(span.start, span.end) === text && text.length > 0)
-    .map(({ article, span, text }, i) => ({
-      n: i + 1,
-      title: article.title,
-      source: article.source,
-      url: article.url,
-      published: article.published,
-      quote: text,
-      docId: article.id,
-      start: span.start,
-      end: span.end,
-    }));
+function nearestSources(scored: readonly ScoredSentence[]): AnswerSource[] {
+  const nearest: AnswerSource[] = [];
+  for (const { article } of scored) {
+    if (nearest.length === 3) break;
+    if (nearest.some((s) => s.docId === article.id)) continue;
+    nearest.push({ n: nearest.length + 1, docId: article.id, title: article.title, source: article.source, url: article.url, published: article.published });
+  }
+  return nearest;
 }
 
 // A word weighs by its rarity (idf): the commonest of its alternatives, a phrase by its rarest
-// term. A common word that cannot be checked against the articles (untranslated, or found in
-// none of them) weighs half, since its absence may be the glossary's; a name or number found
-// nowhere keeps its full weight.
+// term. A word whose absence may be ours weighs half: an English word the glossary cannot
+// translate, or a word found in no article (a synonym of the article's word, perhaps). Found in
+// no article, a name, a number, or an English word with all its glossary translations missing
+// keeps its full weight: the articles do not speak of it ("who replaced…", "how many died…").
 function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
   const idf = Math.min(...concept.alternatives.map((terms) => Math.max(...terms.map((term) => index.keyword.idf(term)))));
   const unseen = concept.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term)));
-  return concept.untranslated || (unseen && !concept.specific) ? idf / 2 : idf;
+  return concept.untranslated || (unseen && !concept.specific && !concept.glossed) ? idf / 2 : idf;
+}
+
+/** The question's names (and numbers) that no article holds: the corpus cannot answer about them. */
+export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept[]): string[] {
+  return concepts
+    .filter((c) => c.specific && !/^\d+$/.test(c.word))
+    .filter((c) => c.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term))))
+    .map((c) => c.word);
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {
@@ -149,29 +254,41 @@ function sentencesOf(article: Article): AnalysedSentence[] {
   return sentences;
 }
 
-
-
-function fitsIntent(text: string, intent: Intent, askedNumbers: ReadonlySet<string>): boolean {
-  switch (intent) {
-    case 'why':
-      return /\b(vis(e|ait|ant|aient) à|afin de|pour (lutter|assurer|permettre|éviter)|en raison|parce que|because|in order to|aim(s|ed)? to)\b/iu.test(text);
-    case 'when':
-      return mentionsDate(text);
-    case 'count':
-      return (
-        (withoutDates(text).match(/\d+/g) ?? []).some((n) => !askedNumbers.has(n)) ||
-        /\b(millier|centaine|dizaine|million|milliard|thousand|hundred)s?\b/i.test(text)
-      );
-    case 'who':
-      return /\s\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(text);
-    default:
-      return true;
+// The whole sentence when short; otherwise the clause at `position`, widened by its neighbours
+// while the excerpt stays short: a quote says what supports the answer, not the paragraph.
+function excerptAround(sentence: string, clauses: readonly TextSpan[], position: number): TextSpan {
+  if (sentence.length <= MAX_EXCERPT) return { start: 0, end: sentence.length };
+  let first = Math.max(0, clauses.findIndex((c) => position >= c.start && position < c.end));
+  let last = first;
+  for (;;) {
+    const before = clauses[first - 1];
+    const after = clauses[last + 1];
+    // What comes before (the subject, the role) first: "l'ambassadrice …, Kathleen FitzGibbon".
+    if (before && clauses[last]!.end - before.start <= MAX_EXCERPT) first--;
+    else if (after && after.end - clauses[first]!.start <= MAX_EXCERPT) last++;
+    else break;
   }
+  return trimmed(sentence, { start: clauses[first]!.start, end: clauses[last]!.end });
+}
+
+// No stray separators or spaces at the ends of an excerpt.
+function trimmed(sentence: string, span: TextSpan): TextSpan {
+  let { start, end } = span;
+  while (start < end && /[\s,;:]/u.test(sentence[start]!)) start++;
+  while (end > start && /[\s,;:]/u.test(sentence[end - 1]!)) end--;
+  return { start, end };
+}
+
+// Acronyms the question asks about: words in capitals, or any short word of a "stand for" question.
+function acronymsOf(question: string): string[] {
+  const capitals = question.match(/(?<![\p{L}])\p{Lu}{2,8}(?![\p{L}])/gu) ?? [];
+  const short = question.match(/(?<![\p{L}])[\p{L}]{2,6}(?![\p{L}])/gu) ?? [];
+  return [...new Set([...capitals, ...short.map((w) => w.toUpperCase())])];
 }
 
 function nearDuplicate(a: string, b: string): boolean {
-  const wordsA = new Set(a.toLowerCase().split(/\W+/u));
-  const wordsB = new Set(b.toLowerCase().split(/\W+/u));
+  const wordsA = new Set(a.toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  const wordsB = new Set(b.toLowerCase().split(/[^\p{L}\p{N}]+/u));
   const shared = [...wordsA].filter((w) => wordsB.has(w)).length;
   return shared / Math.min(wordsA.size, wordsB.size) > 0.7;
 }

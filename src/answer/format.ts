@@ -2,7 +2,7 @@ import type { CitationMeta } from '../ingest/article.js';
 
 /** "Title — Source, 2024-07 — url": what a reader needs to find and check the article. */
 export function formatCitationSource(meta: CitationMeta): string {
-  const origin = [meta.source ?? 'source not stated', meta.published ?? 'date not stated'].join(', ');
+  const origin = [meta.source, meta.published].filter(Boolean).join(', ');
   return [meta.title, origin, meta.url].filter(Boolean).join(' — ');
 }
 

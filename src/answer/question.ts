@@ -1,6 +1,10 @@
+// What a question asks, from the way people type it: chatty openings dropped, casual forms read
+// ("c quand", "whats", "y en a combien"), the kind of answer wanted (a date, a number, a name…).
+// In: the raw question. Out: the question to search with, its language and its intent.
 import { UserError } from '../errors.js';
-
-export type Intent = 'when' | 'count' | 'who' | 'where' | 'why' | 'other';
+import type { Language } from '../text/analysis.js';
+import { guessLanguage } from '../text/language.js';
+import type { Intent } from './types.js';
 
 /** The question, trimmed, or a UserError saying why it cannot be asked. */
 export function validateQuestion(raw: string, maxChars: number): string {
@@ -14,7 +18,7 @@ export function validateQuestion(raw: string, maxChars: number): string {
   if (!/[\p{L}\p{N}]/u.test(question)) {
     throw new UserError('question-no-words', {
       en: 'The question has no words in it, only punctuation or symbols.',
-      fr: "La question ne contient aucun mot, seulement de la ponctuation ou des symboles.",
+      fr: 'La question ne contient aucun mot, seulement de la ponctuation ou des symboles.',
     });
   }
   if (question.length > maxChars) {
@@ -26,14 +30,90 @@ export function validateQuestion(raw: string, maxChars: number): string {
   return question;
 }
 
-const INTENTS: [Intent, RegExp][] = [
-  ['when', /\b(when|what (date|day|month|year|time)|since when|quand|quelle (date|ann[ée]e|jour|mois)|en quelle|depuis quand|à quel moment)\b/iu],
-  ['count', /\b(how many|how much|number of|combien|nombre de)\b/iu],
-  ['who', /^(who|whom|qui)\b|\bqui (est|sont|a|ont|était)\b/iu],
-  ['why', /\b(why|for what reason|what for|pourquoi|pour quelle raison|dans quel but)\b/iu],
-  ['where', /\bwhere\b|(^|\s)où(?=\s|$|\?)/iu],
+export interface AnalysedQuestion {
+  /** As asked, trimmed. */
+  asked: string;
+  /** Without chatty openings and with casual spellings written out: what is searched. */
+  text: string;
+  language: Language;
+  intent: Intent;
+  /** "what day exactly", "date précise": a date is an answer only to the day. */
+  wantsExactDay: boolean;
+  /** "how much did it cost", "combien ça coûte": a number is an answer only as an amount of money. */
+  wantsMoney: boolean;
+  /** What "how many" counts: the words after it ("us troops", "drones américains"). */
+  counted: string[];
+}
+
+// Word boundaries that know accented letters: JavaScript's \b does not, even with the u flag.
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const words = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${E}`, 'iu');
+
+// Openings and asides that carry no content; removed wherever they stand at the start.
+const FILLERS = words(
+  [
+    'hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis',
+    'hey (?:bot|dossier)|quick question|one question|question|i was wondering|i wonder|just wondering',
+    'do you know|d(?:o|\'|)you know|can you tell me|could you tell me|tell me|please|pls|plz',
+    'dis[- ]moi|dites[- ]moi|tu sais|vous savez|tu peux me dire|pouvez-vous me dire|est-ce que tu sais|je me demandais|petite question|une question|stp|svp|s\'il (?:te|vous) pla[iî]t',
+  ].join('|'),
+).source;
+const LEADING_FILLER = new RegExp(`^(?:\\s*(?:${FILLERS})\\s*[,:!?.-]*)+\\s*`, 'iu');
+const TRAILING_FILLER = new RegExp(`\\s*[,]?\\s*(?:${FILLERS})\\s*[?!.]*$`, 'iu');
+
+// Text-speak and contractions that would hide the question's words from the analysers.
+const CASUAL: [RegExp, string][] = [
+  [words("what'?s|wats|wat's"), 'what is'],
+  [words("who'?s"), 'who is'],
+  [words("where'?s"), 'where is'],
+  [words("when'?s"), 'when is'],
+  [words("how'?s"), 'how is'],
+  [words('r'), 'are'],
+  [words('u'), 'you'],
+  [words('ur'), 'your'],
+  [new RegExp(`${B}c${E}(?!['’])`, 'iu'), "c'est"],
+  [words('pk|pq'), 'pourquoi'],
+  [words('cb|cmb'), 'combien'],
+  [words('qd|kan'), 'quand'],
+  [words('ya|y a|y\'a'), 'il y a'],
 ];
 
-export function detectIntent(question: string): Intent {
-  return INTENTS.find(([, pattern]) => pattern.test(question))?.[0] ?? 'other';
+/** Reads a validated question: its language, what it asks, with casual forms written out. */
+export function analyseQuestion(asked: string): AnalysedQuestion {
+  let text = asked.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim() || asked;
+  for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, 'giu'), replacement);
+  const language = guessLanguage(text);
+  return {
+    asked,
+    text,
+    language,
+    intent: detectIntent(text),
+    wantsExactDay: EXACT_DAY.test(text),
+    wantsMoney: MONEY.test(text),
+    counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
+  };
 }
+
+const INTENTS: [Intent, RegExp][] = [
+  ['standfor', words("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
+  ['when', words("when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
+  ['count', words('how many|how much|number of|combien|nombre de|quel nombre')],
+  ['why', words("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
+  ['where', words('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
+  ['who', new RegExp(`^qui${E}|${words("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
+  ['how', words('how|comment')],
+];
+// Only when no other intent applies: a question that opens with an auxiliary wants yes or no.
+const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])/iu;
+
+export function detectIntent(question: string): Intent {
+  const found = INTENTS.find(([, pattern]) => pattern.test(question))?.[0];
+  if (found === 'how' && !/^(?:how|comment)(?![\p{L}])/iu.test(question.trim()) && YES_NO.test(question.trim())) return 'yesno';
+  if (found) return found;
+  return YES_NO.test(question.trim()) ? 'yesno' : 'other';
+}
+
+const COUNTED = new RegExp(`${B}(?:how many|number of|combien (?:de|d['’]|des)|nombre de|nombre d['’])\\s*([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
+const EXACT_DAY = words('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
+const MONEY = words('cost|costs|spend|spent|price|paid|pay|budget|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');

@@ -1,6 +1,7 @@
 // Pure formatting of engine results into Discord message payloads, within Discord's limits.
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import type { Citation } from '../answer/answer.js';
+import { refusalText } from '../answer/refusal.js';
+import type { AnswerQuote } from '../answer/types.js';
 import { quoted } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
 import type { ArticleMeta, CitationMeta } from '../ingest/article.js';
@@ -20,46 +21,48 @@ export const SOURCES_PREFIX = 'sources:';
 export const TIMELINE_PREFIX = 'timeline:';
 const TIMELINE_PAGE_SIZE = 6;
 
-/** The answer embed: quotes with [n] markers, one field per source, the retrieval mode in the footer. */
+/** The answer embed: the lead, quotes with [n] markers, one field per source, the retrieval mode in the footer. */
 export function answerPayload(result: AskResult, keywordOnlyReason?: string): MessagePayload {
   const footer = keywordOnlyReason ? `Keyword-only mode: ${keywordOnlyReason}` : 'Hybrid retrieval (keywords + local embeddings)';
   const title = truncate(result.question, DISCORD_LIMITS.title);
-  if (result.abstained) {
+  if (result.refusal) {
+    const description = refusalText(result.refusal, result.language, 'Try other words, or see the articles with /sources.', "Essayez d'autres mots, ou voyez les articles avec /sources.");
     return {
-      embeds: [{ title, description: result.answer, color: COLOR.abstain, footer: { text: truncate(footer, DISCORD_LIMITS.footer) } }],
+      embeds: [{ title, description: truncate(description, DISCORD_LIMITS.description), color: COLOR.abstain, footer: { text: truncate(footer, DISCORD_LIMITS.footer) } }],
       components: [feedbackRow()],
     };
   }
   // Whole quotes are dropped from the end until the embed fits: a quote is never cut.
-  let shown: Citation[] = [...result.citations].slice(0, DISCORD_LIMITS.fields);
+  let shown: AnswerQuote[] = [...result.quotes];
   for (;;) {
-    const omitted = result.citations.length - shown.length;
+    const omitted = result.quotes.length - shown.length;
     const note = omitted ? `${omitted} more quote(s) left out to fit Discord's limits. ` : '';
+    const sources = result.sources.filter((s) => shown.some((q) => q.n === s.n)).slice(0, DISCORD_LIMITS.fields);
     const embed: APIEmbed = {
       title,
-      description: answerDescription(result, shown),
+      description: answerDescription(result.lead, shown),
       color: COLOR.answer,
-      fields: shown.map(sourceField),
+      fields: sources.map(sourceField),
       footer: { text: truncate(note + footer, DISCORD_LIMITS.footer) },
     };
     const fits = (embed.description?.length ?? 0) <= DISCORD_LIMITS.description && embedCharacters([embed]) <= DISCORD_LIMITS.embedTotal;
     if (fits) return { embeds: [embed], components: [feedbackRow()] };
-    if (shown.length === 1) return { embeds: [{ ...embed, description: QUOTE_TOO_LONG, fields: embed.fields }], components: [feedbackRow()] };
+    if (shown.length <= 1) return { embeds: [{ ...embed, description: QUOTE_TOO_LONG, fields: embed.fields }], components: [feedbackRow()] };
     shown = shown.slice(0, -1);
   }
 }
 
 const QUOTE_TOO_LONG = 'The passage that answers is too long to show in Discord. Open the source below, or ask from the command line.';
 
-function answerDescription(result: AskResult, shown: readonly Citation[]): string {
-  const quotes = shown.map((c) => `${quoted(c.quote)} [${c.n}]`).join('\n\n');
-  return result.lead ? `**${result.lead}**\n\n${quotes}` : quotes;
+function answerDescription(lead: string | null, shown: readonly AnswerQuote[]): string {
+  const quotes = shown.map((q) => `${quoted(q.text)} [${q.n}]`).join('\n\n');
+  return lead ? `**${lead}**\n\n${quotes}` : quotes;
 }
 
 function sourceField(c: CitationMeta & { n: number }): { name: string; value: string; inline: false } {
-  const origin = `${c.source ?? 'source not stated'} · ${c.published ?? 'date not stated'}`;
-  const link = c.url && origin.length + c.url.length + 12 <= DISCORD_LIMITS.fieldValue ? ` · [link](${c.url})` : '';
-  return { name: truncate(`[${c.n}] ${c.title}`, DISCORD_LIMITS.fieldName), value: origin + link, inline: false };
+  const origin = [c.source, c.published].filter(Boolean).join(' · ');
+  const link = c.url && origin.length + c.url.length + 12 <= DISCORD_LIMITS.fieldValue ? `${origin ? ' · ' : ''}[link](${c.url})` : '';
+  return { name: truncate(`[${c.n}] ${c.title}`, DISCORD_LIMITS.fieldName), value: origin + link || '—', inline: false };
 }
 
 function feedbackRow(): APIActionRowComponent<APIButtonComponent> {

@@ -95,6 +95,18 @@ export class KeywordIndex {
       .map((result) => ({ chunkId: String(result.id), score: result.score }));
   }
 
+  /**
+   * Terms of the index within a small edit distance of a term the index lacks ("withdrawl",
+   * "americains" without its accent is folded already): MiniSearch's own fuzzy matching.
+   */
+  nearTerms(term: string): string[] {
+    if (term.length < 5 || this.documentFrequency.has(term)) return [];
+    const maxDistance = term.length >= 8 ? 2 : 1;
+    const found = new Set<string>();
+    for (const result of this.search.search(term, { fields: ['terms'], fuzzy: maxDistance })) for (const t of result.terms) found.add(t);
+    return [...found];
+  }
+
   /** Inverse document frequency; a term no chunk holds gets the highest weight. */
   idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;

@@ -4,6 +4,7 @@
 import { fold, indexTerms, isStopWord, stem, words, type Language } from '../text/analysis.js';
 import { guessLanguage } from '../text/language.js';
 import { ENGLISH_TO_FRENCH } from './lexicon.js';
+import { closest, distance } from 'fastest-levenshtein';
 
 // Keyed by English stem, so "demanding" finds the entry for "demand".
 const LEXICON = new Map<string, string[]>();
@@ -25,6 +26,8 @@ export interface QueryConcept {
    * French article says little, so it weighs less than words that can be checked.
    */
   untranslated: boolean;
+  /** An English word the glossary translates: its absence from French articles can be trusted. */
+  glossed: boolean;
 }
 
 /**
@@ -32,7 +35,7 @@ export interface QueryConcept {
  * stemmed for each language, and English words are also looked up in the bilingual glossary,
  * so an English question finds French articles.
  */
-export function queryConcepts(question: string, indexLanguages: readonly Language[]): QueryConcept[] {
+export function queryConcepts(question: string, indexLanguages: readonly Language[], vocabulary?: Vocabulary): QueryConcept[] {
   const english = guessLanguage(question) === 'en';
   const nameRuns = properNames(question).map((name) => words(name).filter((w) => !isStopWord(w)));
   const names = new Set(nameRuns.flat());
@@ -44,20 +47,44 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     if (run) {
       const key = run.join(' ');
       const alternatives = indexLanguages.map((language) => run.map((w) => stem(w, language)));
-      concepts.set(key, { word: key, alternatives: uniqueAlternatives(alternatives), specific: true, untranslated: false });
+      concepts.set(key, { word: key, alternatives: uniqueAlternatives(alternatives), specific: true, untranslated: false, glossed: false });
       i += run.length - 1;
       continue;
     }
     const word = all[i]!;
-    if (concepts.has(word) || isStopWord(word) || (word.length < 2 && !/\p{N}/u.test(word))) continue;
+    if (concepts.has(word) || isStopWord(word) || QUESTION_FRAME.has(word) || (word.length < 2 && !/\p{N}/u.test(word))) continue;
     const alternatives = indexLanguages.map((language) => [stem(word, language)]);
-    const translations = indexLanguages.includes('fr') ? LEXICON.get(stem(word, 'en')) : undefined;
+    const translations = indexLanguages.includes('fr') ? (LEXICON.get(stem(word, 'en')) ?? (english ? nearGlossaryEntry(word) : undefined)) : undefined;
     for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));
     const specific = names.has(word) || /\p{N}/u.test(word);
     const untranslated = english && !translations && !specific && !indexLanguages.every((l) => l === 'en');
-    concepts.set(word, { word, alternatives: uniqueAlternatives(alternatives), specific, untranslated });
+    // A typo ("niamy", "withdrawl"): the index's own words within one or two edits stand in.
+    if (vocabulary && !translations && alternatives.every((terms) => terms.some((t) => !vocabulary.documentFrequency.has(t)))) {
+      for (const language of indexLanguages) for (const near of vocabulary.nearTerms(stem(word, language))) alternatives.push([near]);
+    }
+    concepts.set(word, { word, alternatives: uniqueAlternatives(alternatives), specific, untranslated, glossed: translations !== undefined });
   }
   return [...concepts.values()];
+}
+
+/** The index's vocabulary, for typo correction: the keyword index provides it. */
+export interface Vocabulary {
+  documentFrequency: ReadonlyMap<string, unknown>;
+  nearTerms(term: string): string[];
+}
+
+// Words that frame a question rather than say what it is about ("what day exactly", "le nom").
+const QUESTION_FRAME = new Set(
+  ['date', 'day', 'month', 'year', 'time', 'exactly', 'exact', 'actually', 'really', 'name', 'number', 'many', 'much', 'job', 'role', 'title', 'position', 'jour', 'mois', 'annee', 'exactement', 'precisement', 'nom', 'nombre', 'vraiment', 'quoi', 'est-ce', 'role', 'poste', 'fonction', 'bot'].map(fold),
+);
+
+const GLOSSARY_WORDS = [...new Set(Object.keys(ENGLISH_TO_FRENCH))];
+
+// An English word the glossary lacks but nearly spells ("withdrawl" → "withdrawal").
+function nearGlossaryEntry(word: string): string[] | undefined {
+  if (word.length < 5) return undefined;
+  const nearest = closest(word, GLOSSARY_WORDS);
+  return distance(word, nearest) <= (word.length >= 8 ? 2 : 1) ? LEXICON.get(stem(fold(nearest), 'en')) : undefined;
 }
 
 function uniqueAlternatives(alternatives: string[][]): string[][] {

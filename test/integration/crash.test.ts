@@ -62,8 +62,8 @@ describe('a re-index killed with SIGKILL', () => {
     else expect(after.manifest).toEqual(before);
 
     const engine = await Engine.open(workspace.config, { embedder: { embedder: new HashEmbedder() } });
-    expect((await engine.ask('When did US troops leave Agadez?')).abstained).toBe(false);
-    expect((await engine.ask('Que concerne le fait numéro 7-3 à Zorbaville ?')).abstained).toBe(false);
+    expect((await engine.ask('When did US troops leave Agadez?')).refusal).toBeUndefined();
+    expect((await engine.ask('Que concerne le fait numéro 7-3 à Zorbaville ?')).refusal).toBeUndefined();
     expect(readdirSync(workspace.dataDir).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
   });
 });

@@ -48,7 +48,8 @@ describe('the engine in hybrid mode on the fixture model', () => {
     expect(existsSync(path.join(generation.vectors, 'index.json'))).toBe(true);
     expect(engine.searchIndex.manifest.model).toEqual({ id: FIXTURE_ID, dimensions: 32 });
     const result = await engine.ask('When did US troops leave Agadez?');
-    expect(result).toMatchObject({ mode: 'hybrid', abstained: false });
+    expect(result).toMatchObject({ mode: 'hybrid' });
+    expect(result.refusal).toBeUndefined();
     const { retrieved } = await engine.search('When did US troops leave Agadez?');
     expect(retrieved.some((r) => r.denseRank !== undefined)).toBe(true);
   });

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { Citation } from '../../src/answer/answer.js';
+import type { AnswerSource } from '../../src/answer/types.js';
 import { answerPayload, reindexSummary, sourcesPayload } from '../../src/discord/format.js';
 import { embedCharacters } from '../../src/discord/limits.js';
 import type { AskResult } from '../../src/engine.js';
 
-function citation(n: number, quote: string, extra: Partial<Citation> = {}): Citation {
-  return { n, title: `Article ${n}`, source: 'AFP', published: '2024-07', url: `https://example.org/${n}`, quote, docId: `${n}.md`, start: 0, end: quote.length, ...extra };
+interface Citation extends AnswerSource {
+  quote: string;
 }
 
-function result(citations: Citation[], question = 'When did US troops leave Agadez?'): AskResult {
-  return { question, answer: citations.map((c) => `“${c.quote}” [${c.n}]`).join('\n'), abstained: false, mode: 'keyword', citations };
+function citation(n: number, quote: string, extra: Partial<Citation> = {}): Citation {
+  return { n, title: `Article ${n}`, source: 'AFP', published: '2024-07', url: `https://example.org/${n}`, quote, docId: `${n}.md`, ...extra };
+}
+
+function result(citations: Citation[], question = 'When did US troops leave Agadez?'): AskResult & { citations: Citation[] } {
+  return {
+    question,
+    language: 'en',
+    intent: 'other',
+    lead: null,
+    mode: 'keyword',
+    quotes: citations.map((c) => ({ n: c.n, text: c.quote, docId: c.docId, start: 0, end: c.quote.length })),
+    sources: citations.map(({ quote: _quote, ...source }) => source),
+    citations,
+  };
 }
 
 describe('answerPayload', () => {
@@ -18,7 +31,7 @@ describe('answerPayload', () => {
     expect(embeds[0]!.description).toBe('“Ils sont partis en août.” [1]\n\n“Il restait 200 personnes.” [2]');
     expect(embeds[0]!.fields).toEqual([
       { name: '[1] Article 1', value: 'AFP · 2024-07 · [link](https://example.org/1)', inline: false },
-      { name: '[2] Article 2', value: 'source not stated · 2024-07', inline: false },
+      { name: '[2] Article 2', value: '2024-07', inline: false },
     ]);
     expect(embeds[0]!.footer!.text).toBe('Keyword-only mode: no model');
     expect(components[0]!.components).toHaveLength(2);
@@ -58,9 +71,10 @@ describe('answerPayload', () => {
     expect(embeds[0]!.title!.endsWith('…')).toBe(true);
   });
 
-  it('shows an abstention without sources', () => {
-    const { embeds } = answerPayload({ question: 'Q?', answer: "I don't find this in the articles.", abstained: true, mode: 'keyword', citations: [] });
-    expect(embeds[0]).toMatchObject({ description: "I don't find this in the articles." });
+  it('shows a refusal without sources, with the nearest articles and a next step', () => {
+    const nearest = [citation(1, '')].map(({ quote: _quote, ...source }) => source);
+    const { embeds } = answerPayload({ ...result([]), question: 'Q?', refusal: { reason: 'not-found', nearest } });
+    expect(embeds[0]!.description).toBe("I don't find this in the articles.\nNearest articles:\n- Article 1 — AFP, 2024-07 — https://example.org/1\nTry other words, or see the articles with /sources.");
     expect(embeds[0]!.fields).toBeUndefined();
   });
 });

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { defineCommand } from 'citty';
-import type { AskResult, Engine } from '../../engine.js';
+import type { Engine } from '../../engine.js';
 import { isUserError, UserError } from '../../errors.js';
-import { formatCitationSource } from '../../answer/format.js';
 import { openEngine } from '../engine.js';
 import { rejectUnknownOptions, type CliContext } from '../io.js';
+import { renderText, toJson } from '../render.js';
 
 const args = {
   question: { type: 'positional', required: false, description: 'The question, in English or French' },
@@ -33,34 +33,6 @@ export function askCommand(ctx: CliContext) {
       else ctx.out(renderText(result, engine.keywordOnlyReason));
     },
   });
-}
-
-/** The stable JSON shape other tools read: absent metadata is null, never a missing key. */
-export function toJson(result: AskResult) {
-  return {
-    question: result.question,
-    answer: result.answer,
-    abstained: result.abstained,
-    mode: result.mode,
-    citations: result.citations.map((c) => ({
-      n: c.n,
-      title: c.title,
-      source: c.source ?? null,
-      url: c.url ?? null,
-      published: c.published ?? null,
-      quote: c.quote,
-    })),
-  };
-}
-
-function renderText(result: AskResult, keywordOnlyReason: string | undefined): string {
-  const lines = [result.answer];
-  if (result.citations.length) {
-    lines.push('', 'Sources:');
-    for (const c of result.citations) lines.push(`[${c.n}] ${formatCitationSource(c)}`);
-  }
-  if (keywordOnlyReason) lines.push('', `(Keyword-only mode: ${keywordOnlyReason}.)`);
-  return lines.join('\n');
 }
 
 interface BatchLine {

@@ -91,17 +91,18 @@ export async function evaluate(engine: Engine, items: readonly DevItem[]): Promi
   const outcomes: EvalOutcome[] = [];
   for (const item of items) {
     const result = await engine.ask(item.question);
+    const abstained = result.refusal !== undefined;
     const { retrieved, scored } = await engine.search(item.question);
     const bestCoverage = scored[0]?.coverage ?? 0;
     if (!item.answerable) {
-      outcomes.push({ id: item.id, answerable: false, retrieved: false, abstained: result.abstained, correct: result.abstained, bestCoverage });
+      outcomes.push({ id: item.id, answerable: false, retrieved: false, abstained, correct: abstained, bestCoverage });
       continue;
     }
     const hit = retrieved.slice(0, K).some((r) => item.articles.includes(r.chunk.docId));
-    const correct = result.citations.some(
-      (c) => item.articles.includes(c.docId) && item.facts.some((fact) => fold(c.quote).includes(fold(fact))),
+    const correct = result.quotes.some(
+      (q) => item.articles.includes(q.docId) && item.facts.some((fact) => fold(q.text).includes(fold(fact))),
     );
-    outcomes.push({ id: item.id, answerable: true, retrieved: hit, abstained: result.abstained, correct, bestCoverage });
+    outcomes.push({ id: item.id, answerable: true, retrieved: hit, abstained, correct, bestCoverage });
   }
   const answerable = outcomes.filter((o) => o.answerable);
   const unanswerable = outcomes.filter((o) => !o.answerable);

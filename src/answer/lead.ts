@@ -1,0 +1,103 @@
+// The lead: one short line that answers, in the question's language, composed from the span that
+// answers (a date, a number, a name, a place, an expansion) or, for other questions, the best clause
+// quoted. Dates are said in the reader's language; names and places stay as the article writes them.
+import { describeDate } from '../text/date-format.js';
+import { fold } from '../text/analysis.js';
+import { ENGLISH_TO_FRENCH } from '../retrieve/lexicon.js';
+import type { ScoredSentence } from './answer.js';
+import type { AnalysedQuestion } from './question.js';
+import { isNegated, unitAfter } from './spans.js';
+import type { AnswerSource } from './types.js';
+
+const WORDS = {
+  en: { planned: 'planned', yes: 'Yes', no: 'No', per: 'according to', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In' },
+  fr: { planned: 'prévu', yes: 'Oui', no: 'Non', per: 'selon', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À' },
+} as const;
+
+export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredSentence[], sources: readonly AnswerSource[]): string | null {
+  const best = chosen[0];
+  if (!best) return null;
+  const words = WORDS[question.language];
+  const sourceOf = (s: ScoredSentence) => sources.find((source) => source.docId === s.article.id)!;
+  const answer = best.answer;
+  switch (question.intent) {
+    case 'when': {
+      const dated = chosen.filter((s) => s.answer?.date);
+      const said = dated.map((s) => ({ sentence: s, text: dateText(s, question) }));
+      const distinct = said.filter((d, i) => said.findIndex((o) => o.text === d.text) === i);
+      if (!distinct.length) return null;
+      if (distinct.length === 1 || distinct[0]!.sentence.article.id === distinct[1]!.sentence.article.id) return capitalise(distinct[0]!.text);
+      // Sources disagree: both, each attributed.
+      return distinct
+        .slice(0, 2)
+        .map((d) => `${capitalise(d.text)} (${words.per} ${outlet(sourceOf(d.sentence))})`)
+        .join('; ');
+    }
+    case 'count':
+      return answer ? capitalise(countText(best, question)) : null;
+    case 'who':
+    case 'standfor':
+      return answer ? capitalise(answer.text.trim()) : null;
+    case 'where':
+      if (!answer) return null;
+      return question.language === 'en' && /\p{Lu}/u.test(placeName(answer.text)[0] ?? '') ? `${words.in} ${placeName(answer.text)}` : capitalise(answer.text.trim());
+    case 'yesno': {
+      const clause = excerptText(best);
+      const denied = isNegated(clause) !== isNegated(question.text);
+      return `${denied ? words.no : words.yes}: “${clause}” [${sourceOf(best).n}]`;
+    }
+    default:
+      return `“${excerptText(best)}” [${sourceOf(best).n}]`;
+  }
+}
+
+function dateText(sentence: ScoredSentence, question: AnalysedQuestion): string {
+  const span = sentence.answer!;
+  const date = describeDate(span.date!.value, span.date!, question.language);
+  return span.planned ? `${date} (${WORDS[question.language].planned})` : date;
+}
+
+// "environ 200 personnes" → "about 200 people" for an English reader: the number, its qualifier
+// and its unit where the glossary knows the word; the French unit otherwise.
+function countText(sentence: ScoredSentence, question: AnalysedQuestion): string {
+  const span = sentence.answer!;
+  const before = sentence.text.slice(Math.max(0, span.start - 20), span.start);
+  const unit = unitAfter(sentence.text, span);
+  const words = WORDS[question.language];
+  const qualifier = /environ|about|around|approximately\s*$/iu.test(before)
+    ? `${words.about} `
+    : /plus de\s*$|more than\s*$/iu.test(before)
+      ? `${words.moreThan} `
+      : /près de\s*$|nearly\s*$|almost\s*$/iu.test(before)
+        ? `${words.nearly} `
+        : '';
+  if (question.language === 'fr') return `${qualifier}${span.text} ${unit}`.trim();
+  return `${qualifier}${span.text} ${englishFor(unit) ?? unit}`.trim();
+}
+
+// French → English for single words, from the glossary read backwards; the first English word wins.
+const FRENCH_TO_ENGLISH = new Map<string, string>();
+for (const [english, frenchWords] of Object.entries(ENGLISH_TO_FRENCH)) {
+  for (const french of frenchWords) if (!french.includes(' ') && !FRENCH_TO_ENGLISH.has(fold(french))) FRENCH_TO_ENGLISH.set(fold(french), english);
+}
+
+function englishFor(frenchWord: string): string | undefined {
+  return FRENCH_TO_ENGLISH.get(fold(frenchWord));
+}
+
+// "à Washington" → "Washington"; "dans une base située dans le désert" stays as written.
+function placeName(text: string): string {
+  return text.replace(/^(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\s+(?:(?:la|le|les|l['’]|the)\s*)?/iu, '').trim();
+}
+
+function excerptText(sentence: ScoredSentence): string {
+  return sentence.text.slice(sentence.excerpt.start, sentence.excerpt.end);
+}
+
+function outlet(source: AnswerSource): string {
+  return source.source ? `${source.source}, ${source.published ?? ''}`.replace(/, $/, '') : `“${source.title}”`;
+}
+
+function capitalise(text: string): string {
+  return text ? text[0]!.toUpperCase() + text.slice(1) : text;
+}

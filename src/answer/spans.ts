@@ -1,0 +1,153 @@
+// Where, in a sentence, lies what a question asks for: a date for "when", a number for "how many",
+// a name for "who", a place for "where", an expansion for "what does X stand for", a reason for
+// "why". Found by the shape of the text, in French and English, never by a list of this corpus's names.
+import { fold, isStopWord } from '../text/analysis.js';
+import { clauseSpans, futureAt, type TextSpan } from '../text/clauses.js';
+import { findDates, type DateMention } from '../text/dates.js';
+import type { AnalysedQuestion } from './question.js';
+
+export interface AnswerSpan extends TextSpan {
+  /** Offsets in the sentence. */
+  text: string;
+  /** For dates: the mention, and whether its clause announces rather than reports. */
+  date?: DateMention;
+  planned?: boolean;
+}
+
+const L = '\\p{L}';
+const B = `(?<![${L}\\p{N}])`;
+const E = `(?![${L}\\p{N}])`;
+const NAME_WORD = `\\p{Lu}[${L}'’-]*`;
+// A run of capitalised words, allowing the particles of names ("Maman Sani Kiaou", "Alliance des États du Sahel").
+const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?${NAME_WORD})*`, 'gu');
+const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\d+${E}`, 'gu');
+const NUMBER_WORDS = new RegExp(
+  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
+  'giu',
+);
+const MONEY = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
+// Roles that answer "who" as well as a name does ("l'ambassadrice américaine a été convoquée").
+const ROLE = new RegExp(
+  `${B}(?:ambassad(?:eur|rice)s?|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries)${E}`,
+  'iu',
+);
+// A role with its determiner and an adjective of origin: "l'ambassadrice américaine", "mercenaires russes".
+const ROLE_PHRASE = new RegExp(`(?:(?:l['’]|le |la |les |the )\\s*)?${ROLE.source}(?:\\s+\\p{Ll}+(?:aine?s?|ais(?:es?)?|iens?|iennes?|oise?s?|ale?s?|ique?s?|es))?`, 'giu');
+const PLACE_PREPOSITION = new RegExp(
+  `${B}(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})(?:[^,;:.]{0,40}?)(?=[,;:.]|$)`,
+  'gu',
+);
+const REASON = new RegExp(
+  `${B}(?:vis(?:e|ait|ant|aient) à|afin de|afin d['’]|pour (?:lutter|assurer|permettre|éviter|poursuivre|finaliser|discuter|coordonner)|en raison d|à cause d|parce qu|car|suite à|objectif|but|because|in order to|so as to|aim(?:s|ed)? to|due to|the goal|the aim)${E}`,
+  'iu',
+);
+const NEGATION = new RegExp(`${B}(?:ne|n['’]|pas|jamais|aucun|aucune|non|not|never|no|n't)${E}`, 'iu');
+
+export interface SpanContext {
+  /** The article's publication date, the anchor for dates written without a year. */
+  published?: string;
+  /** Numbers the question itself gives: they do not answer "how many". */
+  askedNumbers: ReadonlySet<string>;
+  /** Acronyms (or short words) the question asks the meaning of. */
+  acronyms: readonly string[];
+  /** Whether a question word and an article word stand for the same thing (stems, glossary). */
+  sameConcept: (questionWord: string, articleWord: string) => boolean;
+}
+
+/**
+ * The spans of a sentence that have the type of answer the question wants. Undefined for intents
+ * that any clause may answer (yes/no, how, other): then the best clause is the answer.
+ */
+export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: SpanContext): AnswerSpan[] | undefined {
+  switch (question.intent) {
+    case 'when':
+      return dateSpans(sentence, ctx.published).filter((s) => !question.wantsExactDay || s.date?.value.precision === 'day');
+    case 'count':
+      return countSpans(sentence, ctx, question);
+    case 'who':
+      return [...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && /\s/u.test(s.text)), ...matches(sentence, ROLE_PHRASE)];
+    case 'where':
+      return matches(sentence, PLACE_PREPOSITION);
+    case 'standfor':
+      return expansionSpans(sentence, ctx.acronyms);
+    case 'why':
+      return matches(sentence, new RegExp(REASON.source, 'giu'));
+    default:
+      return undefined;
+  }
+}
+
+export function dateSpans(sentence: string, published: string | undefined): AnswerSpan[] {
+  const clauses = clauseSpans(sentence);
+  const isFuture = futureAt(sentence, clauses);
+  return findDates(sentence, { published, isFuture }).map((mention) => ({
+    start: mention.start,
+    end: mention.end,
+    text: mention.text,
+    date: mention,
+    planned: isFuture(mention.start) || afterPublication(mention, published),
+  }));
+}
+
+// Whatever comes after the article's own date had not happened when it was written.
+function afterPublication(mention: DateMention, published: string | undefined): boolean {
+  if (!published) return false;
+  const { year, month, day } = mention.value;
+  const iso = `${String(year).padStart(4, '0')}-${String(month ?? 1).padStart(2, '0')}-${String(day ?? 1).padStart(2, '0')}`;
+  return iso.slice(0, published.length) > published;
+}
+
+function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuestion): AnswerSpan[] {
+  const dates = dateSpans(sentence, ctx.published);
+  const inDate = (s: TextSpan) => dates.some((d) => s.start < d.end && s.end > d.start);
+  const numbers = [...matches(sentence, NUMBER), ...matches(sentence, NUMBER_WORDS)].filter(
+    (s) => !inDate(s) && !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) && (question.wantsMoney || countsWhatWasAsked(unitAfter(sentence, s), question.counted, ctx)),
+  );
+  if (!question.wantsMoney) return numbers;
+  return numbers.filter((s) => MONEY.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
+}
+
+/** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */
+export function unitAfter(sentence: string, span: TextSpan): string {
+  return /^\s+(?:d['’]\s*|de\s+|of\s+)?([\p{L}-]+)/u.exec(sentence.slice(span.end))?.[1] ?? '';
+}
+
+// Nouns that count people: "how many troops" is answered by "200 personnes" or "950 éléments".
+const PEOPLE = new Set(
+  'people persons person soldiers soldier troops troop personnel military men women staff employees members fighters civilians refugees victims dead killed wounded militaires soldats troupes personnes elements hommes femmes membres combattants civils refugies employes agents victimes morts tues blesses'.split(' '),
+);
+
+// A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
+// or, for people, any noun that counts people.
+function countsWhatWasAsked(unit: string, counted: readonly string[], ctx: SpanContext): boolean {
+  if (!counted.length || !unit) return true;
+  const folded = fold(unit);
+  const askedWords = counted.map(fold).filter((w) => !isStopWord(w));
+  if (!askedWords.length) return true;
+  if (PEOPLE.has(folded) && askedWords.some((w) => PEOPLE.has(w))) return true;
+  return askedWords.some((w) => ctx.sameConcept(w, unit));
+}
+
+// "Alliance des États du Sahel (AES)" or "AES (Alliance des États du Sahel)".
+function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSpan[] {
+  const spans: AnswerSpan[] = [];
+  for (const acronym of acronyms) {
+    const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const before = new RegExp(`(${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|for|and|et)\\s*)?${NAME_WORD})+)\\s*\\(\\s*${escaped}\\s*\\)`, 'giu');
+    const after = new RegExp(`${B}${escaped}\\s*\\(([^)]{4,80})\\)`, 'giu');
+    for (const m of [...sentence.matchAll(before), ...sentence.matchAll(after)]) {
+      const start = m.index + m[0].indexOf(m[1]!);
+      spans.push({ start, end: start + m[1]!.length, text: m[1]! });
+    }
+  }
+  return spans;
+}
+
+function matches(sentence: string, pattern: RegExp): AnswerSpan[] {
+  return [...sentence.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/** Whether a text denies rather than affirms. */
+export function isNegated(text: string): boolean {
+  return NEGATION.test(text);
+}
