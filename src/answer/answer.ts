@@ -8,6 +8,7 @@ import type { SearchIndex } from '../index/search-index.js';
 import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms } from '../text/analysis.js';
+import { MONTH_NAMES } from '../text/calendar.js';
 import { clauseSpans, type TextSpan } from '../text/clauses.js';
 import { composeLead } from './lead.js';
 import type { AnalysedQuestion } from './question.js';
@@ -50,6 +51,8 @@ const NEIGHBOUR_SHARE = 0.5;
 // A sentence without the asked type of answer can still be shown, but never above one that has it.
 const MISSED_INTENT_FACTOR = 0.6;
 const FOCUS_WEIGHT = 0.3;
+// How much a question word counts toward an answer span's focus, by clauses between them.
+const CLAUSE_DECAY = [1, 0.6, 0.4, 0.25];
 const MAX_EXCERPT = 260;
 
 interface AnalysedSentence {
@@ -85,8 +88,9 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
     const article = index.articles.get(entry.chunk.docId);
     if (!article) return;
     const sentences = sentencesOf(article);
-    // The source's name ("the AFP article") holds in all the article's sentences.
-    const sourceTerms = indexTerms(article.source ?? '', article.language);
+    // The source's name and the article's date ("the AFP article", "the March meeting") hold in
+    // all of the article's sentences.
+    const sourceTerms = indexTerms([article.source ?? '', ...dateWords(article.published)].join(' '), article.language);
     sentences.forEach((sentence, i) => {
       const key = `${article.id}:${sentence.span.start}`;
       if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) return;
@@ -94,7 +98,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n) => n !== undefined);
       let covered = 0;
       concepts.forEach((concept, c) => {
-        if (conceptHolds(sentence.terms, concept) || (concept.specific && conceptHolds(sourceTerms, concept))) covered += weights[c]!;
+        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept)) covered += weights[c]!;
         else if (neighbours.some((n) => conceptHolds(n.terms, concept))) covered += weights[c]! * NEIGHBOUR_SHARE;
       });
       const coverage = covered / total;
@@ -125,6 +129,13 @@ function locateAnswer(
   const clauseCoverage = (terms: readonly string[]) =>
     weighing.concepts.reduce((sum, concept, c) => sum + (conceptHolds(terms, concept) ? weighing.weights[c]! : 0), 0) / weighing.total;
   const sentenceTerms = clauses.flatMap((c) => c.terms);
+  // The question's words near the span count most: in its clause fully, then less with each clause
+  // between ("à Washington, où le Premier ministre…, a demandé le retrait": the place is two clauses off).
+  const focusAround = (at: number) =>
+    weighing.concepts.reduce((sum, concept, c) => {
+      const nearest = Math.min(...clauses.map((clause, i) => (conceptHolds(clause.terms, concept) ? Math.abs(i - at) : Infinity)));
+      return sum + (weighing.weights[c]! * (CLAUSE_DECAY[nearest] ?? (nearest === Infinity ? 0 : CLAUSE_DECAY.at(-1)!)));
+    }, 0) / weighing.total;
   const specificInSentence = weighing.concepts.filter((c) => c.specific && conceptHolds(sentenceTerms, c));
   const sameConcept = (questionWord: string, articleWord: string) => {
     const terms = indexTerms(articleWord, article.language);
@@ -147,9 +158,7 @@ function locateAnswer(
     const rest = sentence.slice(clause.span.start, span.start) + ' ' + sentence.slice(span.end, clause.span.end);
     const othersNamed = /(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/u.test(rest.trim().slice(1));
     if (missing.length && othersNamed) continue;
-    // An apposition (", Kathleen FitzGibbon,") is its own clause: its neighbours say whom it names.
-    const neighbours = [clauses[at - 1], clauses[at + 1]].filter((c) => c !== undefined);
-    const focus = clauseCoverage(clause.terms) + (NEIGHBOUR_SHARE * neighbours.reduce((best, c) => Math.max(best, clauseCoverage(c.terms)), 0));
+    const focus = focusAround(at);
     if (!best || focus > best.focus || (focus === best.focus && prefer(span, best.answer))) best = { answer: span, focus };
   }
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
@@ -240,6 +249,14 @@ export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept
     .filter((c) => c.specific && !/^\d+$/.test(c.word))
     .filter((c) => c.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term))))
     .map((c) => c.word);
+}
+
+// "2024-03" → "2024", "mars", "March": the words a reader may use for an article's date.
+function dateWords(published: string | undefined): string[] {
+  const [year, month] = (published ?? '').split('-');
+  if (!year) return [];
+  const m = Number(month);
+  return m ? [year, MONTH_NAMES.fr[m - 1]!, MONTH_NAMES.en[m - 1]!] : [year];
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {

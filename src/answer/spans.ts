@@ -34,7 +34,7 @@ const ROLE = new RegExp(
 // A role with its determiner and an adjective of origin: "l'ambassadrice américaine", "mercenaires russes".
 const ROLE_PHRASE = new RegExp(`(?:(?:l['’]|le |la |les |the )\\s*)?${ROLE.source}(?:\\s+\\p{Ll}+(?:aine?s?|ais(?:es?)?|iens?|iennes?|oise?s?|ale?s?|ique?s?|es))?`, 'giu');
 const PLACE_PREPOSITION = new RegExp(
-  `${B}(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})(?:[^,;:.]{0,40}?)(?=[,;:.]|$)`,
+  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})(?:\\s+(?:de|du|des|d['’]|of the|of)\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}`,
   'gu',
 );
 const REASON = new RegExp(
@@ -70,8 +70,12 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
       return matches(sentence, PLACE_PREPOSITION);
     case 'standfor':
       return expansionSpans(sentence, ctx.acronyms);
-    case 'why':
-      return matches(sentence, new RegExp(REASON.source, 'giu'));
+    case 'why': {
+      // A reason is often given without a marker ("aussi gouvernés par des régimes militaires"):
+      // a marked one answers better, an unmarked sentence may still answer.
+      const reasons = matches(sentence, new RegExp(REASON.source, 'giu'));
+      return reasons.length ? reasons : undefined;
+    }
     default:
       return undefined;
   }
@@ -133,7 +137,7 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
   const spans: AnswerSpan[] = [];
   for (const acronym of acronyms) {
     const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const before = new RegExp(`(${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|for|and|et)\\s*)?${NAME_WORD})+)\\s*\\(\\s*${escaped}\\s*\\)`, 'giu');
+    const before = new RegExp(`(${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|for|and|et)\\s*)?${NAME_WORD})+)\\s*\\(\\s*${escaped}\\s*\\)`, 'gu');
     const after = new RegExp(`${B}${escaped}\\s*\\(([^)]{4,80})\\)`, 'giu');
     for (const m of [...sentence.matchAll(before), ...sentence.matchAll(after)]) {
       const start = m.index + m[0].indexOf(m[1]!);

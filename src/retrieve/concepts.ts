@@ -56,6 +56,8 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     const alternatives = indexLanguages.map((language) => [stem(word, language)]);
     const translations = indexLanguages.includes('fr') ? (LEXICON.get(stem(word, 'en')) ?? (english ? nearGlossaryEntry(word) : undefined)) : undefined;
     for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));
+    // A round number is also said in words: "1000" and "un millier" ("about a thousand soldiers").
+    for (const said of ROUND_NUMBERS.get(word) ?? []) alternatives.push(indexTerms(said, 'fr'), indexTerms(said, 'en'));
     const specific = names.has(word) || /\p{N}/u.test(word);
     const untranslated = english && !translations && !specific && !indexLanguages.every((l) => l === 'en');
     // A typo ("niamy", "withdrawl"): the index's own words within one or two edits stand in.
@@ -73,9 +75,18 @@ export interface Vocabulary {
   nearTerms(term: string): string[];
 }
 
+const ROUND_NUMBERS = new Map([
+  ['10', ['dix', 'dizaine', 'ten']],
+  ['12', ['douze', 'douzaine', 'dozen']],
+  ['100', ['cent', 'centaine', 'hundred']],
+  ['1000', ['mille', 'millier', 'thousand']],
+  ['1000000', ['million']],
+  ['1000000000', ['milliard', 'billion']],
+]);
+
 // Words that frame a question rather than say what it is about ("what day exactly", "le nom").
 const QUESTION_FRAME = new Set(
-  ['date', 'day', 'month', 'year', 'time', 'exactly', 'exact', 'actually', 'really', 'name', 'number', 'many', 'much', 'job', 'role', 'title', 'position', 'jour', 'mois', 'annee', 'exactement', 'precisement', 'nom', 'nombre', 'vraiment', 'quoi', 'est-ce', 'role', 'poste', 'fonction', 'bot'].map(fold),
+  ['date', 'day', 'month', 'year', 'time', 'exactly', 'exact', 'actually', 'really', 'name', 'number', 'many', 'much', 'job', 'role', 'title', 'position', 'jour', 'mois', 'annee', 'exactement', 'precisement', 'nom', 'nombre', 'vraiment', 'quoi', 'est-ce', 'role', 'poste', 'fonction', 'bot', 'ca', 'veut', 'dire', 'signifie', 'mean', 'means', 'stand', 'stands', 'acronym', 'abbreviation', 'sigle'].map(fold),
 );
 
 const GLOSSARY_WORDS = [...new Set(Object.keys(ENGLISH_TO_FRENCH))];
