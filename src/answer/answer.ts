@@ -11,7 +11,7 @@ import { fold, indexTerms } from '../text/analysis.js';
 import { MONTH_NAMES } from '../text/calendar.js';
 import { clauseSpans, type TextSpan } from '../text/clauses.js';
 import { composeLead } from './lead.js';
-import type { AnalysedQuestion } from './question.js';
+import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
 import { answerSpans, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
@@ -48,6 +48,11 @@ export interface AnswerTuning {
 export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.45, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
+const ASKED_ROLE = new RegExp(`^(?:${ROLE_WORDS})$`, 'iu');
+// A heading ("Rencontre cruciale entre…") names a subject; it does not state an answer.
+const HEADING = /^[^.!?»"”]{0,120}$/u;
+// A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
+const UNMARKED_REASON_FACTOR = 0.85;
 // A sentence without the asked type of answer can still be shown, but never above one that has it.
 const MISSED_INTENT_FACTOR = 0.6;
 const FOCUS_WEIGHT = 0.3;
@@ -104,8 +109,9 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       const coverage = covered / total;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
       const located = locateAnswer(text, article, question, weighing, { askedNumbers, acronyms });
-      const fits = located.answer !== undefined || located.typeless;
-      const score = coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus + 0.03 / (rank + 1);
+      const fits = (located.answer !== undefined || located.typeless) && !(HEADING.test(text) && text.split(/\s+/u).length <= 14);
+      const unmarked = question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1;
+      const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
     });
   });
@@ -137,6 +143,7 @@ function locateAnswer(
       return sum + (weighing.weights[c]! * (CLAUSE_DECAY[nearest] ?? (nearest === Infinity ? 0 : CLAUSE_DECAY.at(-1)!)));
     }, 0) / weighing.total;
   const specificInSentence = weighing.concepts.filter((c) => c.specific && conceptHolds(sentenceTerms, c));
+  const askedRoles = weighing.concepts.filter((c) => ASKED_ROLE.test(c.word));
   const sameConcept = (questionWord: string, articleWord: string) => {
     const terms = indexTerms(articleWord, article.language);
     return weighing.concepts.some((c) => c.word === fold(questionWord) && conceptHolds(terms, c));
@@ -153,11 +160,16 @@ function locateAnswer(
     if (question.intent === 'who' && spanTerms.length && spanTerms.every((t) => weighing.concepts.some((c) => conceptHolds([t], c)))) continue;
     const at = Math.max(0, clauses.findIndex((c) => span.start >= c.span.start && span.start < c.span.end));
     const clause = clauses[at]!;
-    const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c));
-    // Another name in the span's clause, besides the span itself: the clause is about something else.
-    const rest = sentence.slice(clause.span.start, span.start) + ' ' + sentence.slice(span.end, clause.span.end);
-    const othersNamed = /(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/u.test(rest.trim().slice(1));
-    if (missing.length && othersNamed) continue;
+    if (question.intent === 'who') {
+      // "Who is the ambassador": a name next to the asked role, not any name of the sentence.
+      if (askedRoles.length && !askedRoles.some((role) => clauses.some((c, i) => Math.abs(i - at) <= 1 && conceptHolds(c.terms, role)))) continue;
+    } else if (question.intent !== 'why') {
+      // Another name in the span's clause, besides the span itself: the clause is about something else.
+      const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c));
+      const rest = sentence.slice(clause.span.start, span.start) + ' ' + sentence.slice(span.end, clause.span.end);
+      const othersNamed = /(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/u.test(rest.trim().slice(1));
+      if (missing.length && othersNamed) continue;
+    }
     const focus = focusAround(at);
     if (!best || focus > best.focus || (focus === best.focus && prefer(span, best.answer))) best = { answer: span, focus };
   }
@@ -243,11 +255,13 @@ function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
   return concept.untranslated || (unseen && !concept.specific && !concept.glossed) ? idf / 2 : idf;
 }
 
-/** The question's names (and numbers) that no article holds: the corpus cannot answer about them. */
+/** The question's names (and numbers) that no article holds, in its text, title or source: the corpus cannot answer about them. */
 export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept[]): string[] {
+  const sourceTerms = new Set([...index.articles.values()].flatMap((a) => indexTerms(a.source ?? '', a.language)));
+  const known = (term: string) => index.keyword.documentFrequency.has(term) || sourceTerms.has(term);
   return concepts
     .filter((c) => c.specific && !/^\d+$/.test(c.word))
-    .filter((c) => c.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term))))
+    .filter((c) => c.alternatives.every((terms) => terms.some((term) => !known(term))))
     .map((c) => c.word);
 }
 

@@ -75,14 +75,17 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
   return `${qualifier}${span.text} ${englishFor(unit) ?? unit}`.trim();
 }
 
-// French → English for single words, from the glossary read backwards; the first English word wins.
-const FRENCH_TO_ENGLISH = new Map<string, string>();
+// French → English for single words, from the glossary read backwards.
+const FRENCH_TO_ENGLISH = new Map<string, string[]>();
 for (const [english, frenchWords] of Object.entries(ENGLISH_TO_FRENCH)) {
-  for (const french of frenchWords) if (!french.includes(' ') && !FRENCH_TO_ENGLISH.has(fold(french))) FRENCH_TO_ENGLISH.set(fold(french), english);
+  for (const french of frenchWords) if (!french.includes(' ')) FRENCH_TO_ENGLISH.set(fold(french), [...(FRENCH_TO_ENGLISH.get(fold(french)) ?? []), english]);
 }
 
+// The first English word for it, plural when the French word is ("militaires" → "troops").
 function englishFor(frenchWord: string): string | undefined {
-  return FRENCH_TO_ENGLISH.get(fold(frenchWord));
+  const candidates = FRENCH_TO_ENGLISH.get(fold(frenchWord)) ?? [];
+  const plural = /[sx]$/u.test(frenchWord);
+  return candidates.find((english) => /s$/u.test(english) === plural) ?? candidates[0];
 }
 
 // "à Washington" → "Washington"; "dans une base située dans le désert" stays as written.

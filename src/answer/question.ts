@@ -95,20 +95,28 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   };
 }
 
+/** Words for people by their role, in both languages: "who" answers, and "which colonel" asks who. */
+export const ROLE_WORDS =
+  'ambassad(?:eur|rice)s?|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries';
+
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', words("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
   ['when', words("when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
   ['count', words('how many|how much|number of|combien|nombre de|quel nombre')],
   ['why', words("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', words('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
-  ['who', new RegExp(`^qui${E}|${words("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
+  ['who', new RegExp(`^qui${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${words("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
   ['how', words('how|comment')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no.
 const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])/iu;
 
+// The question word that comes first decides ("Où s'est tenue la cérémonie où l'on a appris le
+// nombre de départs ?" asks where, not how many); casual French puts it last ("elle bosse où").
 export function detectIntent(question: string): Intent {
-  const found = INTENTS.find(([, pattern]) => pattern.test(question))?.[0];
+  const found = INTENTS.map(([intent, pattern]) => ({ intent, at: pattern.exec(question)?.index ?? Infinity }))
+    .filter((match) => match.at !== Infinity)
+    .sort((a, b) => a.at - b.at)[0]?.intent;
   if (found === 'how' && !/^(?:how|comment)(?![\p{L}])/iu.test(question.trim()) && YES_NO.test(question.trim())) return 'yesno';
   if (found) return found;
   return YES_NO.test(question.trim()) ? 'yesno' : 'other';

@@ -4,7 +4,7 @@
 import { fold, isStopWord } from '../text/analysis.js';
 import { clauseSpans, futureAt, type TextSpan } from '../text/clauses.js';
 import { findDates, type DateMention } from '../text/dates.js';
-import type { AnalysedQuestion } from './question.js';
+import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
 
 export interface AnswerSpan extends TextSpan {
   /** Offsets in the sentence. */
@@ -27,10 +27,8 @@ const NUMBER_WORDS = new RegExp(
 );
 const MONEY = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
 // Roles that answer "who" as well as a name does ("l'ambassadrice américaine a été convoquée").
-const ROLE = new RegExp(
-  `${B}(?:ambassad(?:eur|rice)s?|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries)${E}`,
-  'iu',
-);
+const ROLE = new RegExp(`${B}(?:${ROLE_WORDS})${E}`, 'iu');
+
 // A role with its determiner and an adjective of origin: "l'ambassadrice américaine", "mercenaires russes".
 const ROLE_PHRASE = new RegExp(`(?:(?:l['’]|le |la |les |the )\\s*)?${ROLE.source}(?:\\s+\\p{Ll}+(?:aine?s?|ais(?:es?)?|iens?|iennes?|oise?s?|ale?s?|ique?s?|es))?`, 'giu');
 const PLACE_PREPOSITION = new RegExp(
