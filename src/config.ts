@@ -16,53 +16,65 @@ const idList = z
 
 const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (a number of 15 to 22 digits)');
 
-const schema = z.object({
-  DOSSIER_CORPUS_DIR: z.string().min(1).default('corpus'),
-  DOSSIER_DATA_DIR: z.string().min(1).default('embeddings'),
-  DOSSIER_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
-  DOSSIER_MODEL_DIR: z.string().min(1).optional(),
-  DOSSIER_ALLOW_REMOTE_MODELS: flag.default(true),
-  DOSSIER_EMBEDDINGS: flag.default(true),
-  DOSSIER_QUERY_PREFIX: z.string().default('query: '),
-  DOSSIER_PASSAGE_PREFIX: z.string().default('passage: '),
-  DOSSIER_MAX_QUESTION_CHARS: z.coerce.number().int().min(20).max(4000).default(500),
-  DOSSIER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
-  DOSSIER_ADMIN_USER_IDS: idList.default([]),
-  DOSSIER_FEEDBACK_LOG: z.string().min(1).default('logs/feedback.jsonl'),
-  DOSSIER_LOG_FILE: z.string().min(1).default('logs/dossier.log'),
-  DOSSIER_WATCH_CORPUS: flag.default(true),
-  DISCORD_TOKEN: z.string().min(1).optional(),
-  DISCORD_APPLICATION_ID: snowflake.optional(),
-  DISCORD_GUILD_ID: snowflake.optional(),
-  DISCORD_API_URL: z.string().url().optional(),
-});
-
-export interface Config {
-  corpusDir: string;
-  dataDir: string;
-  model: {
-    enabled: boolean;
-    id: string;
-    /** Where local models live; the hub cache goes here too, under embeddings/. */
-    dir: string;
-    allowRemote: boolean;
-    queryPrefix: string;
-    passagePrefix: string;
-  };
-  maxQuestionChars: number;
-  discord: {
-    token?: string;
-    applicationId?: string;
-    guildId?: string;
-    /** Only for tests: the REST base of a fake Discord. */
-    apiUrl?: string;
-    adminUserIds: string[];
-    ratePerMinute: number;
-  };
-  feedbackLog: string;
-  logFile: string;
-  watchCorpus: boolean;
+/**
+ * The environment variables, their defaults and what they become: the one description of the
+ * configuration. Paths are resolved against the working directory, so the schema takes it too.
+ */
+function configSchema(cwd: string) {
+  const resolve = (p: string) => path.resolve(cwd, p);
+  return z
+    .object({
+      DOSSIER_CORPUS_DIR: z.string().min(1).default('corpus'),
+      DOSSIER_DATA_DIR: z.string().min(1).default('embeddings'),
+      DOSSIER_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+      /** Where local models live (<dir>/<org>/<name>/); default: <data dir>/models. */
+      DOSSIER_MODEL_DIR: z.string().min(1).optional(),
+      DOSSIER_ALLOW_REMOTE_MODELS: flag.default(true),
+      DOSSIER_EMBEDDINGS: flag.default(true),
+      DOSSIER_QUERY_PREFIX: z.string().default('query: '),
+      DOSSIER_PASSAGE_PREFIX: z.string().default('passage: '),
+      DOSSIER_MAX_QUESTION_CHARS: z.coerce.number().int().min(20).max(4000).default(500),
+      DOSSIER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
+      DOSSIER_ADMIN_USER_IDS: idList.default([]),
+      DOSSIER_FEEDBACK_LOG: z.string().min(1).default('logs/feedback.jsonl'),
+      DOSSIER_LOG_FILE: z.string().min(1).default('logs/dossier.log'),
+      DOSSIER_WATCH_CORPUS: flag.default(true),
+      DISCORD_TOKEN: z.string().min(1).optional(),
+      DISCORD_APPLICATION_ID: snowflake.optional(),
+      DISCORD_GUILD_ID: snowflake.optional(),
+      /** Only for tests: the REST base of a fake Discord. */
+      DISCORD_API_URL: z.string().url().optional(),
+    })
+    .transform((v) => {
+      const dataDir = resolve(v.DOSSIER_DATA_DIR);
+      return {
+        corpusDir: resolve(v.DOSSIER_CORPUS_DIR),
+        dataDir,
+        model: {
+          enabled: v.DOSSIER_EMBEDDINGS,
+          id: v.DOSSIER_MODEL,
+          dir: v.DOSSIER_MODEL_DIR ? resolve(v.DOSSIER_MODEL_DIR) : path.join(dataDir, 'models'),
+          allowRemote: v.DOSSIER_ALLOW_REMOTE_MODELS,
+          queryPrefix: v.DOSSIER_QUERY_PREFIX,
+          passagePrefix: v.DOSSIER_PASSAGE_PREFIX,
+        },
+        maxQuestionChars: v.DOSSIER_MAX_QUESTION_CHARS,
+        discord: {
+          token: v.DISCORD_TOKEN,
+          applicationId: v.DISCORD_APPLICATION_ID,
+          guildId: v.DISCORD_GUILD_ID,
+          apiUrl: v.DISCORD_API_URL,
+          adminUserIds: v.DOSSIER_ADMIN_USER_IDS,
+          ratePerMinute: v.DOSSIER_RATE_LIMIT_PER_MINUTE,
+        },
+        feedbackLog: resolve(v.DOSSIER_FEEDBACK_LOG),
+        logFile: resolve(v.DOSSIER_LOG_FILE),
+        watchCorpus: v.DOSSIER_WATCH_CORPUS,
+      };
+    });
 }
+
+export type Config = z.output<ReturnType<typeof configSchema>>;
 
 /**
  * Builds the configuration from the environment, with a `.env` file in `cwd` filling what the
@@ -71,39 +83,12 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const dotenvPath = path.join(cwd, '.env');
   const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
-  const merged = { ...fromFile, ...definedOnly(env) };
-  const parsed = schema.safeParse(merged);
+  const parsed = configSchema(cwd).safeParse({ ...fromFile, ...definedOnly(env) });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new UserError('config-invalid', `Invalid configuration: ${problems.join('; ')}`);
   }
-  const v = parsed.data;
-  const resolve = (p: string) => path.resolve(cwd, p);
-  const dataDir = resolve(v.DOSSIER_DATA_DIR);
-  return {
-    corpusDir: resolve(v.DOSSIER_CORPUS_DIR),
-    dataDir,
-    model: {
-      enabled: v.DOSSIER_EMBEDDINGS,
-      id: v.DOSSIER_MODEL,
-      dir: v.DOSSIER_MODEL_DIR ? resolve(v.DOSSIER_MODEL_DIR) : path.join(dataDir, 'models'),
-      allowRemote: v.DOSSIER_ALLOW_REMOTE_MODELS,
-      queryPrefix: v.DOSSIER_QUERY_PREFIX,
-      passagePrefix: v.DOSSIER_PASSAGE_PREFIX,
-    },
-    maxQuestionChars: v.DOSSIER_MAX_QUESTION_CHARS,
-    discord: {
-      token: v.DISCORD_TOKEN,
-      applicationId: v.DISCORD_APPLICATION_ID,
-      guildId: v.DISCORD_GUILD_ID,
-      apiUrl: v.DISCORD_API_URL,
-      adminUserIds: v.DOSSIER_ADMIN_USER_IDS,
-      ratePerMinute: v.DOSSIER_RATE_LIMIT_PER_MINUTE,
-    },
-    feedbackLog: resolve(v.DOSSIER_FEEDBACK_LOG),
-    logFile: resolve(v.DOSSIER_LOG_FILE),
-    watchCorpus: v.DOSSIER_WATCH_CORPUS,
-  };
+  return parsed.data;
 }
 
 // An empty variable (FOO= in a shell) means "unset", so defaults still apply.

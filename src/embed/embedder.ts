@@ -1,3 +1,4 @@
+// Embed: text into vectors. In: passages and questions. Out: L2-normalised vectors.
 /**
  * The seam between the engine and any embedding model (the real one, or a test's). Vectors are
  * L2-normalised, so a dot product is their cosine similarity.

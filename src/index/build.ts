@@ -1,3 +1,5 @@
+// Index: articles into a searchable, crash-safe generation on disk. In: a Corpus and an optional
+// Embedder. Out: a committed generation (chunks, keyword index, vectors, manifest) and a report.
 import type { Embedder } from '../embed/embedder.js';
 import type { Article } from '../ingest/article.js';
 import { chunkText, CHUNKER_VERSION, type Chunk } from '../ingest/chunk.js';

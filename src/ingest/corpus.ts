@@ -1,3 +1,5 @@
+// Ingest: the corpus folder read into articles. In: a folder of .md/.txt/.html files. Out: Articles
+// (metadata, cleaned text, content hash) and the problems of the files that could not be read.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isUserError } from '../errors.js';

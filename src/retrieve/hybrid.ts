@@ -1,3 +1,5 @@
+// Retrieve: the chunks most likely to hold the answer. In: the index, a question's concepts and
+// (in hybrid mode) its vector. Out: chunks ranked by reciprocal-rank fusion, a few per article.
 import type { Chunk } from '../ingest/chunk.js';
 import type { SearchIndex } from '../index/search-index.js';
 import type { QueryConcept } from './concepts.js';

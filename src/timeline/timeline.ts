@@ -1,3 +1,5 @@
+// Timeline: dated events of the articles. In: Articles. Out: TimelineEvents, ordered and merged
+// across sources, each with verbatim citations.
 import { UserError } from '../errors.js';
 import type { Article, CitationMeta } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
