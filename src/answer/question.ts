@@ -3,6 +3,7 @@
 // In: the raw question. Out: the question to search with, its language and its intent.
 import { UserError } from '../errors.js';
 import type { Language } from '../text/analysis.js';
+import { wholeWords, WORD_END, WORD_START } from '../text/boundaries.js';
 import { guessLanguage } from '../text/language.js';
 import type { Intent } from './types.js';
 
@@ -45,18 +46,17 @@ export interface AnalysedQuestion {
   counted: string[];
 }
 
-// Word boundaries that know accented letters: JavaScript's \b does not, even with the u flag.
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
-const words = (alternatives: string) => new RegExp(`${B}(?:${alternatives})${E}`, 'iu');
+const B = WORD_START;
+const E = WORD_END;
 
 // Openings and asides that carry no content; removed wherever they stand at the start.
-const FILLERS = words(
+const FILLERS = wholeWords(
   [
-    'hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis',
-    'hey (?:bot|dossier)|quick question|one question|question|i was wondering|i wonder|just wondering',
-    'do you know|d(?:o|\'|)you know|can you tell me|could you tell me|tell me|please|pls|plz',
-    'dis[- ]moi|dites[- ]moi|tu sais|vous savez|tu peux me dire|pouvez-vous me dire|est-ce que tu sais|je me demandais|petite question|une question|stp|svp|s\'il (?:te|vous) pla[iî]t',
+    // several words first, so that "hey bot" goes whole before "hey" alone
+    'hey (?:bot|dossier)|quick question|one question|i was wondering|i wonder|just wondering',
+    "do you know|d(?:o|'|)you know|can you tell me|could you tell me|tell me",
+    'dis[- ]moi|dites[- ]moi|tu sais|vous savez|tu peux me dire|pouvez-vous me dire|est-ce que tu sais|je me demandais|petite question|une question|s\'il (?:te|vous) pla[iî]t',
+    'hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis|question|please|pls|plz|stp|svp',
   ].join('|'),
 ).source;
 const LEADING_FILLER = new RegExp(`^(?:\\s*(?:${FILLERS})\\s*[,:!?.-]*)+\\s*`, 'iu');
@@ -64,19 +64,19 @@ const TRAILING_FILLER = new RegExp(`\\s*[,]?\\s*(?:${FILLERS})\\s*[?!.]*$`, 'iu'
 
 // Text-speak and contractions that would hide the question's words from the analysers.
 const CASUAL: [RegExp, string][] = [
-  [words("what'?s|wats|wat's"), 'what is'],
-  [words("who'?s"), 'who is'],
-  [words("where'?s"), 'where is'],
-  [words("when'?s"), 'when is'],
-  [words("how'?s"), 'how is'],
-  [words('r'), 'are'],
-  [words('u'), 'you'],
-  [words('ur'), 'your'],
+  [wholeWords("what'?s|wats|wat's"), 'what is'],
+  [wholeWords("who'?s"), 'who is'],
+  [wholeWords("where'?s"), 'where is'],
+  [wholeWords("when'?s"), 'when is'],
+  [wholeWords("how'?s"), 'how is'],
+  [wholeWords('r'), 'are'],
+  [wholeWords('u'), 'you'],
+  [wholeWords('ur'), 'your'],
   [new RegExp(`${B}c${E}(?!['’])`, 'iu'), "c'est"],
-  [words('pk|pq'), 'pourquoi'],
-  [words('cb|cmb'), 'combien'],
-  [words('qd|kan'), 'quand'],
-  [words('ya|y a|y\'a'), 'il y a'],
+  [wholeWords('pk|pq'), 'pourquoi'],
+  [wholeWords('cb|cmb'), 'combien'],
+  [wholeWords('qd|kan'), 'quand'],
+  [wholeWords('ya|y a|y\'a'), 'il y a'],
 ];
 
 /** Reads a validated question: its language, what it asks, with casual forms written out. */
@@ -100,13 +100,13 @@ export const ROLE_WORDS =
   'ambassad(?:eur|rice)s?|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries';
 
 const INTENTS: [Intent, RegExp][] = [
-  ['standfor', words("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
-  ['when', words("when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
-  ['count', words('how many|how much|number of|combien|nombre de|quel nombre')],
-  ['why', words("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
-  ['where', words('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
-  ['who', new RegExp(`^qui${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${words("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
-  ['how', words('how|comment')],
+  ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
+  ['when', wholeWords("when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
+  ['count', wholeWords('how many|how much|number of|combien|nombre de|quel nombre')],
+  ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
+  ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
+  ['who', new RegExp(`^qui${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
+  ['how', wholeWords('how|comment')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no.
 const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])/iu;
@@ -122,6 +122,6 @@ export function detectIntent(question: string): Intent {
   return YES_NO.test(question.trim()) ? 'yesno' : 'other';
 }
 
-const COUNTED = new RegExp(`${B}(?:how many|number of|combien (?:de|d['’]|des)|nombre de|nombre d['’])\\s*([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
-const EXACT_DAY = words('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
-const MONEY = words('cost|costs|spend|spent|price|paid|pay|budget|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
+const COUNTED = new RegExp(`${B}(?:how many\\s+|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
+const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
+const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');

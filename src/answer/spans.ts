@@ -2,6 +2,7 @@
 // a name for "who", a place for "where", an expansion for "what does X stand for", a reason for
 // "why". Found by the shape of the text, in French and English, never by a list of this corpus's names.
 import { fold, isStopWord } from '../text/analysis.js';
+import { WORD_END, WORD_START } from '../text/boundaries.js';
 import { clauseSpans, futureAt, type TextSpan } from '../text/clauses.js';
 import { findDates, type DateMention } from '../text/dates.js';
 import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
@@ -15,8 +16,8 @@ export interface AnswerSpan extends TextSpan {
 }
 
 const L = '\\p{L}';
-const B = `(?<![${L}\\p{N}])`;
-const E = `(?![${L}\\p{N}])`;
+const B = WORD_START;
+const E = WORD_END;
 const NAME_WORD = `\\p{Lu}[${L}'’-]*`;
 // A run of capitalised words, allowing the particles of names ("Maman Sani Kiaou", "Alliance des États du Sahel").
 const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?${NAME_WORD})*`, 'gu');

@@ -3,6 +3,7 @@
 // In: raw text. Out: words and index terms. The one place that imports the stemmer and stop lists.
 import snowball from 'snowball-stemmers';
 import { eng, fra } from 'stopword';
+import { WORD_END, WORD_START } from './boundaries.js';
 
 export type Language = 'fr' | 'en';
 
@@ -32,8 +33,8 @@ const STOP_WORDS = new Set([...fra, ...eng, ...EXTRA_STOP_WORDS].map(fold));
 const stemmers = { fr: snowball.newStemmer('french'), en: snowball.newStemmer('english') };
 // One token for the United States in both languages: "US" in capitals is the country, not the
 // pronoun the stop list drops, and "États-Unis" must not match the "État" of "coup d'État".
-const COUNTRY_ACRONYM = /\b(US|USA|U\.S\.A?\.?)(?![\p{L}])/gu;
-const COUNTRY_NAME = /\b(etats[- ]unis|united states( of america)?)\b/g;
+const COUNTRY_ACRONYM = new RegExp(`${WORD_START}(?:US|USA|U\\.S\\.A?\\.?)(?![\\p{L}])`, 'gu');
+const COUNTRY_NAME = new RegExp(`${WORD_START}(?:etats[- ]unis|united states(?: of america)?)${WORD_END}`, 'gu');
 
 /** Words of a text, folded, elisions and possessives dropped. Numbers are words too. */
 export function words(text: string): string[] {

@@ -1,5 +1,6 @@
 // Clauses of a sentence and their tense: a date belongs to the clause around it, and a clause in
 // the future ("auront quitté", "will leave") announces rather than reports.
+import { WORD_END, WORD_START } from './boundaries.js';
 
 export interface TextSpan {
   start: number;
@@ -8,8 +9,11 @@ export interface TextSpan {
 
 // Future and planned: auxiliaries, "prévoit", and a pronoun or "se" before a verb in the futur
 // simple ("la délégation se rendra", "ils quitteront").
-const FUTURE =
-  /\b(sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will)\b|\b(se|s['’]|il|elle|ils|elles|on|qui|nous|vous|je|j['’])\s*\p{L}+(ra|ront|rons|rez|rai)\b/iu;
+const FUTURE = new RegExp(
+  `${WORD_START}(?:sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will)${WORD_END}` +
+    `|${WORD_START}(?:se|s['’]|il|elle|ils|elles|on|qui|nous|vous|je|j['’])\\s*\\p{L}+(?:ra|ront|rons|rez|rai)${WORD_END}`,
+  'iu',
+);
 const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+que\s+|\s+qu['’]/giu;
 
 /** The clauses of a sentence, split at commas, semicolons, colons and "que". */

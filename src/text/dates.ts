@@ -4,6 +4,7 @@
 // "fin de l'année 2023", "signé en 2012") and reads a bare "vendredi" as the next Friday.
 import * as chrono from 'chrono-node';
 import { fold } from './analysis.js';
+import { WORD_START } from './boundaries.js';
 import { MONTH_NUMBERS, monthPattern, WEEKDAY_NUMBERS, weekdayPattern } from './calendar.js';
 
 export type Precision = 'day' | 'month' | 'year';
@@ -57,12 +58,12 @@ const QUALIFIERS: Record<string, DateValue['qualifier']> = { debut: 'early', mi:
 const RULES: Rule[] = [
   {
     // "au début du mois d'août", "début août", "mi-septembre", "fin juillet 2024"
-    pattern: new RegExp(`\\b(début|debut|mi|milieu|fin)(?:[- ]|\\s+du\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|\\s+d(?:e\\s+|${APOS}\\s*))${MONTH}(?:\\s+${YEAR})?`, 'giu'),
+    pattern: new RegExp(`${WORD_START}(début|debut|mi|milieu|fin)(?:[- ]|\\s+du\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|\\s+d(?:e\\s+|${APOS}\\s*))${MONTH}(?:\\s+${YEAR})?`, 'giu'),
     read: (m, ctx) => monthMention(m.index, monthNumber(m[2]!), m[3], ctx, QUALIFIERS[fold(m[1]!)]),
   },
   {
     // "à la fin de l'année 2023", "début de l'année 2024"
-    pattern: new RegExp(`\\b(début|debut|milieu|fin)\\s+de\\s+l${APOS}\\s*ann[ée]e\\s+${YEAR}`, 'giu'),
+    pattern: new RegExp(`${WORD_START}(début|debut|milieu|fin)\\s+de\\s+l${APOS}\\s*ann[ée]e\\s+${YEAR}`, 'giu'),
     read: (m) => {
       const year = Number(m[2]);
       const qualifier = QUALIFIERS[fold(m[1]!)];
@@ -72,7 +73,7 @@ const RULES: Rule[] = [
   },
   {
     // "en avril et en mai", "en avril et mai 2024": one range
-    pattern: new RegExp(`\\ben\\s+${MONTH}\\s+et\\s+(?:en\\s+)?${MONTH}(?:\\s+${YEAR})?`, 'giu'),
+    pattern: new RegExp(`${WORD_START}en\\s+${MONTH}\\s+et\\s+(?:en\\s+)?${MONTH}(?:\\s+${YEAR})?`, 'giu'),
     read: (m, ctx) => {
       const first = monthMention(m.index, monthNumber(m[1]!), m[3], ctx);
       if (!first) return null;
@@ -81,7 +82,7 @@ const RULES: Rule[] = [
   },
   {
     // "le mois d'août", "au mois de juillet", "en mars", "depuis juillet 2023"
-    pattern: new RegExp(`\\b(?:(?:le|au)\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|en\\s+|depuis\\s+)${MONTH}(?:\\s+${YEAR})?(?![\\p{L}])`, 'giu'),
+    pattern: new RegExp(`${WORD_START}(?:(?:le|au)\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|en\\s+|depuis\\s+)${MONTH}(?:\\s+${YEAR})?(?![\\p{L}])`, 'giu'),
     read: (m, ctx) => monthMention(m.index, monthNumber(m[1]!), m[2], ctx),
   },
   {
@@ -96,7 +97,7 @@ const RULES: Rule[] = [
   },
   {
     // "un an auparavant", "deux ans plus tôt", "l'année dernière", "l'an dernier"
-    pattern: new RegExp(`\\b(un|deux|trois)\\s+ans?\\s+(auparavant|plus\\s+t[ôo]t)|\\bl${APOS}\\s*(?:ann[ée]e|an)\\s+derni[èe]re?`, 'giu'),
+    pattern: new RegExp(`${WORD_START}(un|deux|trois)\\s+ans?\\s+(auparavant|plus\\s+t[ôo]t)|${WORD_START}l${APOS}\\s*(?:ann[ée]e|an)\\s+derni[èe]re?`, 'giu'),
     read: (m, ctx) => {
       const anchor = parsePublished(ctx.published);
       if (!anchor) return null;

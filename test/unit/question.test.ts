@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectIntent, validateQuestion } from '../../src/answer/question.js';
+import { analyseQuestion, detectIntent, validateQuestion } from '../../src/answer/question.js';
+import { wholeWords } from '../../src/text/boundaries.js';
 import { UserError } from '../../src/errors.js';
 
 describe('validateQuestion', () => {
@@ -32,5 +33,45 @@ describe('detectIntent', () => {
     ['Les soldats qui restent', 'other'],
   ])('%s → %s', (question, intent) => {
     expect(detectIntent(question)).toBe(intent);
+  });
+});
+
+describe('analyseQuestion: questions as people type them', () => {
+  it.each([
+    ['hey bot quick question, when did the troops leave', 'when did the troops leave', 'when', 'en'],
+    ['yo when r the soldiers supposed to be out', 'when are the soldiers supposed to be out', 'when', 'en'],
+    ['whats the name of the general', 'what is the name of the general', 'who', 'en'],
+    ['c quand que l’accord a été signé', "c'est quand que l’accord a été signé", 'when', 'fr'],
+    ["dis moi stp y en avait combien des soldats", "y en avait combien des soldats", 'count', 'fr'],
+    ['pk le niger a rompu', 'pourquoi le niger a rompu', 'why', 'fr'],
+    ["ça veut dire quoi CEDEAO", "ça veut dire quoi CEDEAO", 'standfor', 'fr'],
+    ["celeste machin elle bosse où", "celeste machin elle bosse où", 'where', 'fr'],
+    ['did the french leave first', 'did the french leave first', 'yesno', 'en'],
+  ])('%j', (asked, text, intent, language) => {
+    expect(analyseQuestion(asked)).toMatchObject({ text, intent, language });
+  });
+
+  it('the first question word decides: "où … le nombre de" asks where', () => {
+    expect(detectIntent("Où s'est tenue la cérémonie où l'on a appris le nombre de départs ?")).toBe('where');
+  });
+
+  it('reads what "how many" counts, and when a day or money is wanted', () => {
+    expect(analyseQuestion('how many us troops were left').counted).toEqual(['us', 'troops', 'were']);
+    expect(analyseQuestion('combien de drones américains à la base').counted).toEqual(['drones', 'américains', 'à']);
+    expect(analyseQuestion('what day exactly did they leave').wantsExactDay).toBe(true);
+    expect(analyseQuestion('how much did the base cost').wantsMoney).toBe(true);
+    expect(analyseQuestion('combien ça coûte').wantsMoney).toBe(true);
+    expect(analyseQuestion('how many soldiers').wantsMoney).toBe(false);
+  });
+});
+
+describe('accent-aware word boundaries', () => {
+  it('match whole words that begin or end with an accented letter', () => {
+    expect(wholeWords('à').test('arrivés à Niamey')).toBe(true);
+    expect(wholeWords('à').test('voilà')).toBe(false);
+    expect(wholeWords('publicité').test('Publicité 2')).toBe(true);
+    expect(wholeWords('été').test('la société')).toBe(false);
+    // JavaScript's own \b gets both wrong:
+    expect(/\bà\b/u.test('arrivés à Niamey')).toBe(false);
   });
 });
