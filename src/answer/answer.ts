@@ -162,7 +162,12 @@ function locateAnswer(
     const clause = clauses[at]!;
     if (question.intent === 'who') {
       // "Who is the ambassador": a name next to the asked role, not any name of the sentence.
-      if (askedRoles.length && !askedRoles.some((role) => clauses.some((c, i) => Math.abs(i - at) <= 1 && conceptHolds(c.terms, role)))) continue;
+      // The role in the span's own clause, or the span an apposition to the clause before it.
+      const apposition = clause.span.end - clause.span.start <= span.text.length + 3;
+      const nextToRole = (role: QueryConcept) => conceptHolds(clause.terms, role) || (apposition && at > 0 && conceptHolds(clauses[at - 1]!.terms, role));
+      if (askedRoles.length && !askedRoles.some(nextToRole)) continue;
+      // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
+      if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
       // Another name in the span's clause, besides the span itself: the clause is about something else.
       const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c));

@@ -31,7 +31,10 @@ const MONEY = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(
 const ROLE = new RegExp(`${B}(?:${ROLE_WORDS})${E}`, 'iu');
 
 // A role with its determiner and an adjective of origin: "l'ambassadrice américaine", "mercenaires russes".
-const ROLE_PHRASE = new RegExp(`(?:(?:l['’]|le |la |les |the )\\s*)?${ROLE.source}(?:\\s+\\p{Ll}+(?:aine?s?|ais(?:es?)?|iens?|iennes?|oise?s?|ale?s?|ique?s?|es))?`, 'giu');
+const ROLE_PHRASE = new RegExp(
+  `(?:(?:l['’]|le |la |les |the )\\s*)?${ROLE.source}(?:\\s+d['’]\\s*[ÉE]tat)?(?:\\s+adjointe?s?)?(?:\\s+\\p{Ll}+(?:aine?s?|ais(?:es?)?|iens?|iennes?|oise?s?|ale?s?|ique?s?|es))?`,
+  'giu',
+);
 const PLACE_PREPOSITION = new RegExp(
   `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})(?:\\s+(?:de|du|des|d['’]|of the|of)\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}`,
   'gu',
@@ -64,7 +67,8 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
     case 'count':
       return countSpans(sentence, ctx, question);
     case 'who':
-      return [...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && /\s/u.test(s.text)), ...matches(sentence, ROLE_PHRASE)];
+      // Names past the sentence's first word (which is capitalised anyway), and roles.
+      return [...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && s.text.length >= 3), ...matches(sentence, ROLE_PHRASE)];
     case 'where':
       return matches(sentence, PLACE_PREPOSITION);
     case 'standfor':
