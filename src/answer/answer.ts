@@ -53,6 +53,8 @@ const ASKED_ROLE = new RegExp(`^(?:${ROLE_WORDS})$`, 'iu');
 const HEADING = /^[^.!?»"”]{0,120}$/u;
 // A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
 const UNMARKED_REASON_FACTOR = 0.85;
+// A later article reporting an event as done outranks an announcement of it scoring up to this much more.
+const REPORT_OVER_PLAN_RATIO = 0.7;
 // A sentence without the asked type of answer can still be shown, but never above one that has it.
 const MISSED_INTENT_FACTOR = 0.6;
 const FOCUS_WEIGHT = 0.3;
@@ -108,7 +110,8 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       });
       const coverage = covered / total;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
-      const located = locateAnswer(text, article, question, weighing, { askedNumbers, acronyms });
+      const neighbourTerms = neighbours.flatMap((n) => n.terms);
+      const located = locateAnswer(text, article, question, weighing, { askedNumbers, acronyms, neighbourTerms });
       const fits = (located.answer !== undefined || located.typeless) && !(HEADING.test(text) && text.split(/\s+/u).length <= 14);
       const unmarked = question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
@@ -129,7 +132,7 @@ function locateAnswer(
   article: Article,
   question: AnalysedQuestion,
   weighing: Weighing,
-  ctx: { askedNumbers: ReadonlySet<string>; acronyms: string[] },
+  ctx: { askedNumbers: ReadonlySet<string>; acronyms: string[]; neighbourTerms: string[] },
 ): { answer?: AnswerSpan; focus: number; excerpt: TextSpan; typeless: boolean } {
   const clauses = clauseSpans(sentence).map((span) => ({ span, terms: indexTerms(sentence.slice(span.start, span.end), article.language) }));
   const clauseCoverage = (terms: readonly string[]) =>
@@ -140,9 +143,17 @@ function locateAnswer(
   const focusAround = (at: number) =>
     weighing.concepts.reduce((sum, concept, c) => {
       const nearest = Math.min(...clauses.map((clause, i) => (conceptHolds(clause.terms, concept) ? Math.abs(i - at) : Infinity)));
-      return sum + (weighing.weights[c]! * (CLAUSE_DECAY[nearest] ?? (nearest === Infinity ? 0 : CLAUSE_DECAY.at(-1)!)));
+      // Said in the sentence before or after ("Les derniers soldats ont quitté Agadez. La base a été remise le 5 août."):
+      // as far as the last clauses of this one.
+      const share = nearest === Infinity ? (conceptHolds(ctx.neighbourTerms, concept) ? CLAUSE_DECAY.at(-1)! : 0) : (CLAUSE_DECAY[nearest] ?? CLAUSE_DECAY.at(-1)!);
+      return sum + weighing.weights[c]! * share;
     }, 0) / weighing.total;
-  const specificInSentence = weighing.concepts.filter((c) => c.specific && conceptHolds(sentenceTerms, c));
+  // The question's names in this sentence: marked so in the question, or written with a capital
+  // here ("agadez" typed in lowercase is "Agadez" in the article).
+  const capitalised = new Set(indexTerms([...sentence.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}-]*/gu)].filter((m) => m.index > 0).map((m) => m[0]).join(' '), article.language));
+  const specificInSentence = weighing.concepts.filter(
+    (c) => conceptHolds(sentenceTerms, c) && (c.specific || c.alternatives.some((terms) => terms.every((t) => capitalised.has(t)))),
+  );
   const askedRoles = weighing.concepts.filter((c) => ASKED_ROLE.test(c.word));
   const sameConcept = (questionWord: string, articleWord: string) => {
     const terms = indexTerms(articleWord, article.language);
@@ -226,8 +237,9 @@ export function selectQuotes(question: AnalysedQuestion, scored: readonly Scored
   if (!answering.length) return [];
   let best = answering[0]!;
   if (question.intent === 'when') {
-    const close = answering.filter((s) => s.score >= best.score * 0.85);
-    best = close.find((s) => !s.answer?.planned && (s.article.published ?? '') >= (best.article.published ?? '')) ?? best;
+    // Only a later article's report outranks a plan: an earlier date in the same article is another event.
+    const close = answering.filter((s) => s.score >= best.score * REPORT_OVER_PLAN_RATIO);
+    if (best.answer?.planned) best = close.find((s) => !s.answer?.planned && (s.article.published ?? '') > (best.article.published ?? '')) ?? best;
   }
   const chosen = [best];
   for (const candidate of answering) {

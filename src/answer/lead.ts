@@ -10,8 +10,8 @@ import { isNegated, unitAfter } from './spans.js';
 import type { AnswerSource } from './types.js';
 
 const WORDS = {
-  en: { planned: 'planned', yes: 'Yes', no: 'No', per: 'according to', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In' },
-  fr: { planned: 'prévu', yes: 'Oui', no: 'Non', per: 'selon', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À' },
+  en: { planned: 'planned', yes: 'Yes', no: 'No', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In' },
+  fr: { planned: 'prévu', yes: 'Oui', no: 'Non', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À' },
 } as const;
 
 export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredSentence[], sources: readonly AnswerSource[]): string | null {
@@ -23,15 +23,20 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
   switch (question.intent) {
     case 'when': {
       const dated = chosen.filter((s) => s.answer?.date);
-      const said = dated.map((s) => ({ sentence: s, text: dateText(s, question) }));
+      const said = dated.map((s) => ({ sentence: s, text: dateText(s, question), planned: s.answer!.planned }));
       const distinct = said.filter((d, i) => said.findIndex((o) => o.text === d.text) === i);
+      const plan = (d: (typeof said)[number], attribution?: string) =>
+        [d.planned ? words.planned : '', attribution].filter(Boolean).join('; ');
+      const withNote = (d: (typeof said)[number], attribution?: string) => (plan(d, attribution) ? `${d.text} (${plan(d, attribution)})` : d.text);
       if (!distinct.length) return null;
-      if (distinct.length === 1 || distinct[0]!.sentence.article.id === distinct[1]!.sentence.article.id) return capitalise(distinct[0]!.text);
-      // Sources disagree: both, each attributed.
-      return distinct
-        .slice(0, 2)
-        .map((d) => `${capitalise(d.text)} (${words.per} ${outlet(sourceOf(d.sentence))})`)
-        .join('; ');
+      if (distinct.length === 1 || distinct[0]!.sentence.article.id === distinct[1]!.sentence.article.id) return capitalise(withNote(distinct[0]!));
+      // Sources differ (what happened, then what had been planned; or two dates): both, each attributed.
+      return capitalise(
+        distinct
+          .slice(0, 2)
+          .map((d) => withNote(d, outlet(sourceOf(d.sentence))))
+          .join('; '),
+      );
     }
     case 'count':
       return answer ? capitalise(countText(best, question)) : null;
@@ -53,8 +58,7 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
 
 function dateText(sentence: ScoredSentence, question: AnalysedQuestion): string {
   const span = sentence.answer!;
-  const date = describeDate(span.date!.value, span.date!, question.language);
-  return span.planned ? `${date} (${WORDS[question.language].planned})` : date;
+  return describeDate(span.date!.value, span.date!, question.language);
 }
 
 // "environ 200 personnes" → "about 200 people" for an English reader: the number, its qualifier

@@ -94,3 +94,27 @@ describe('"when" questions', () => {
     expect((await engine.ask('quand est-ce que les soldats americains de niamey sont partis')).lead).toBe('Début juillet 2024');
   });
 });
+
+describe('an article added later that reports what an earlier one announced', () => {
+  it('leads with what happened, then the plan, each attributed', async () => {
+    const added = makeWorkspace();
+    writeFileSync(
+      path.join(added.corpusDir, 'remise-base.md'),
+      [
+        '---',
+        'title: "Une base rendue"',
+        'source: Agence test',
+        'published: "2024-08-06"',
+        '---',
+        "Les derniers soldats américains ont quitté la base aérienne 201 d'Agadez, dans le nord du Niger. La base a été officiellement remise aux autorités nigériennes lundi 5 août 2024, lors d'une cérémonie.",
+      ].join('\n'),
+    );
+    const later = await Engine.open(added.config, { embedder: { embedder: null, unavailable: 'test' } });
+    const english = await later.ask('When did the last US troops leave Agadez?');
+    const french = await later.ask('quand les américains ont quitté agadez');
+    added.cleanup();
+    expect(english.lead).toMatch(/^5 August 2024/);
+    expect(english.quotes[0]!.text).toContain('5 août 2024');
+    expect(french.lead).toBe('5 août 2024 (Agence test, 2024-08-06); début août 2024 (prévu; AFP, 2024-07)');
+  });
+});
