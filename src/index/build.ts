@@ -117,7 +117,7 @@ export async function buildIndex({ dataDir, corpus, embedder, onProgress }: Buil
     format: INDEX_FORMAT,
     chunkerVersion: CHUNKER_VERSION,
     analyzerVersion: ANALYZER_VERSION,
-    model: embedder ? { id: embedder.modelId, dimensions: embedder.dimensions } : null,
+    model: embedder ? { backend: embedder.backend, id: embedder.modelId, dimensions: embedder.dimensions } : null,
     createdAt: new Date().toISOString(),
     documents: Object.fromEntries(corpus.articles.map((a) => [a.id, { hash: a.contentHash, chunks: chunkCounts.get(a.id)! }])),
   };
@@ -143,7 +143,7 @@ function groupByDoc(chunks: Iterable<Chunk>): Map<string, Chunk[]> {
 
 function isCompatible(manifest: Manifest, embedder: Embedder | null): boolean {
   const sameModel = embedder
-    ? manifest.model?.id === embedder.modelId && manifest.model.dimensions === embedder.dimensions
+    ? manifest.model?.backend === embedder.backend && manifest.model.id === embedder.modelId && manifest.model.dimensions === embedder.dimensions
     : manifest.model === null;
   return manifest.chunkerVersion === CHUNKER_VERSION && manifest.analyzerVersion === ANALYZER_VERSION && sameModel;
 }

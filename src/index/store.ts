@@ -20,7 +20,7 @@ export interface Manifest {
   format: number;
   chunkerVersion: number;
   analyzerVersion: number;
-  model: { id: string; dimensions: number } | null;
+  model: { backend: string; id: string; dimensions: number } | null;
   createdAt: string;
   documents: Record<string, { hash: string; chunks: number }>;
 }

@@ -27,7 +27,7 @@ describe('buildIndex with a real vectra index on disk', () => {
     const paths = (await currentGeneration(workspace.dataDir))!;
     expect(existsSync(path.join(paths.vectors, 'index.json'))).toBe(true);
     const index = (await SearchIndex.openCurrent(workspace.dataDir))!;
-    expect(index.manifest.model).toEqual({ id: 'test/hash-embedder', dimensions: 64 });
+    expect(index.manifest.model).toEqual({ backend: 'test', id: 'test/hash-embedder', dimensions: 64 });
     expect(await index.vectors!.count()).toBe(index.chunks.size);
     expect(embedder.passagesEmbedded).toBe(index.chunks.size);
     for (const chunk of index.chunks.values()) {

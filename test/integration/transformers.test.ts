@@ -28,7 +28,7 @@ describe('the real transformers.js path on the fixture model', () => {
   });
 
   it('says why when the model is missing, instead of throwing', async () => {
-    const choice = await loadEmbedder({ ...options, id: 'nobody/no-such-model', dir: FIXTURE_MODELS, enabled: true });
+    const choice = await loadEmbedder({ ...options, id: 'nobody/no-such-model', dir: FIXTURE_MODELS, enabled: true, endpoint: undefined });
     expect(choice.embedder).toBeNull();
     expect(choice.unavailable).toMatch(/nobody\/no-such-model could not be loaded/);
   });
@@ -46,7 +46,7 @@ describe('the engine in hybrid mode on the fixture model', () => {
     expect(engine.keywordOnlyReason).toBeUndefined();
     const generation = (await currentGeneration(workspace.dataDir))!;
     expect(existsSync(path.join(generation.vectors, 'index.json'))).toBe(true);
-    expect(engine.searchIndex.manifest.model).toEqual({ id: FIXTURE_ID, dimensions: 32 });
+    expect(engine.searchIndex.manifest.model).toEqual({ backend: 'transformers', id: FIXTURE_ID, dimensions: 32 });
     const result = await engine.ask('When did US troops leave Agadez?');
     expect(result).toMatchObject({ mode: 'hybrid' });
     expect(result.refusal).toBeUndefined();

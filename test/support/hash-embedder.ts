@@ -8,6 +8,7 @@ import { indexTerms } from '../../src/text/analysis.js';
 export class HashEmbedder implements Embedder {
   readonly dimensions = 64;
   passagesEmbedded = 0;
+  readonly backend = 'test';
 
   constructor(
     readonly modelId = 'test/hash-embedder',

@@ -24,7 +24,8 @@ export function indexCommand(ctx: CliContext) {
         ctx.exitCode = check.ok ? 0 : 1;
         return;
       }
-      const engine = await openEngine(ctx);
+      // Vectors are built here: an embeddings server that is configured but down is an error, not keyword mode.
+      const engine = await openEngine(ctx, { requireModel: true });
       const report = engine.openingReport ?? (await engine.reindex());
       ctx.out(describeReport(report));
       ctx.out(`Mode: ${engine.mode === 'hybrid' ? 'hybrid (keywords + embeddings)' : 'keyword-only'}.`);
