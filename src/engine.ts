@@ -129,6 +129,11 @@ export class Engine {
     return { question, concepts, weighing, retrieved, scored };
   }
 
+  /** The question's vector (hybrid mode), as `ask` computes it: for measuring. */
+  async embedQuestion(question: string): Promise<number[] | null> {
+    return this.embedder ? this.embedder.embedQuery(question) : null;
+  }
+
   async ask(rawQuestion: string): Promise<AskResult> {
     const { question, concepts, weighing, scored } = await this.search(rawQuestion);
     const answer = composeAnswer(question, weighing, scored, unknownNames(this.index, concepts), this.tuning);

@@ -7,11 +7,11 @@ import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { SearchIndex } from '../index/search-index.js';
 import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
-import { fold, indexTerms } from '../text/analysis.js';
+import { fold, indexTerms, words } from '../text/analysis.js';
 import { MONTH_NAMES } from '../text/calendar.js';
 import { clauseSpans, type TextSpan } from '../text/clauses.js';
 import { composeLead } from './lead.js';
-import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
+import type { AnalysedQuestion } from './question.js';
 import { answerSpans, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
@@ -48,7 +48,6 @@ export interface AnswerTuning {
 export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.45, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
-const ASKED_ROLE = new RegExp(`^(?:${ROLE_WORDS})$`, 'iu');
 // A heading ("Rencontre cruciale entre…") names a subject; it does not state an answer.
 const HEADING = /^[^.!?»"”]{0,120}$/u;
 // A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
@@ -154,7 +153,9 @@ function locateAnswer(
   const specificInSentence = weighing.concepts.filter(
     (c) => conceptHolds(sentenceTerms, c) && (c.specific || c.alternatives.some((terms) => terms.every((t) => capitalised.has(t)))),
   );
-  const askedRoles = weighing.concepts.filter((c) => ASKED_ROLE.test(c.word));
+  const askedRoles = question.askedRole ? weighing.concepts.filter((c) => c.word === fold(question.askedRole!)) : [];
+  const roleQualifiers = qualifiersOf(question.text, weighing.concepts, askedRoles);
+  const sentenceWords = words(sentence);
   const sameConcept = (questionWord: string, articleWord: string) => {
     const terms = indexTerms(articleWord, article.language);
     return weighing.concepts.some((c) => c.word === fold(questionWord) && conceptHolds(terms, c));
@@ -177,6 +178,9 @@ function locateAnswer(
       const apposition = clause.span.end - clause.span.start <= span.text.length + 3;
       const nextToRole = (role: QueryConcept) => conceptHolds(clause.terms, role) || (apposition && at > 0 && conceptHolds(clauses[at - 1]!.terms, role));
       if (askedRoles.length && !askedRoles.some(nextToRole)) continue;
+      // "The Russian ambassador": the role's qualifiers in the question must be in the sentence too,
+      // or the name is someone else's (the US ambassador's).
+      if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords))) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
@@ -325,6 +329,23 @@ function trimmed(sentence: string, span: TextSpan): TextSpan {
   while (start < end && /[\s,;:]/u.test(sentence[start]!)) start++;
   while (end > start && /[\s,;:]/u.test(sentence[end - 1]!)) end--;
   return { start, end };
+}
+
+// The question's words right before or after an asked role ("russian ambassador", "premier ministre nigérien").
+function qualifiersOf(question: string, concepts: readonly QueryConcept[], roles: readonly QueryConcept[]): QueryConcept[] {
+  if (!roles.length) return [];
+  const all = words(question);
+  const nextToRole = new Set(all.flatMap((w, i) => (roles.some((r) => r.word === w) ? [all[i - 1], all[i + 1]] : [])));
+  return concepts.filter((c) => nextToRole.has(c.word) && !roles.includes(c));
+}
+
+// One word family by spelling: a shared start of five letters or more ("nigérien"/"Niger", "russian"/"Russie").
+function sameFamily(word: string, sentenceWords: readonly string[]): boolean {
+  return sentenceWords.some((w) => {
+    let shared = 0;
+    while (shared < Math.min(w.length, word.length) && w[shared] === word[shared]) shared++;
+    return shared >= 5;
+  });
 }
 
 // Acronyms the question asks about: words in capitals, or any short word of a "stand for" question.

@@ -44,6 +44,8 @@ export interface AnalysedQuestion {
   wantsMoney: boolean;
   /** What "how many" counts: the words after it ("us troops", "drones américains"). */
   counted: string[];
+  /** The role whose holder "who" asks for ("who is the US ambassador", "le premier ministre c'est qui"), if any. */
+  askedRole?: string;
 }
 
 const B = WORD_START;
@@ -92,12 +94,21 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
+    askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
   };
 }
 
 /** Words for people by their role, in both languages: "who" answers, and "which colonel" asks who. */
 export const ROLE_WORDS =
   'ambassad(?:eur|rice)s?|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries';
+
+// The role right after the question word ("who is the Russian ambassador", "quel colonel nigérien"),
+// or the role a French question names before asking who ("le premier ministre, c'est qui").
+const ASKED_ROLE = new RegExp(
+  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|quel(?:le)?s?|qui (?:est|était|sont))\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
+  'iu',
+);
+const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
 
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],

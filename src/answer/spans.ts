@@ -119,10 +119,12 @@ export function unitAfter(sentence: string, span: TextSpan): string {
   return /^\s+(?:d['’]\s*|de\s+|of\s+)?([\p{L}-]+)/u.exec(sentence.slice(span.end))?.[1] ?? '';
 }
 
-// Nouns that count people: "how many troops" is answered by "200 personnes" or "950 éléments".
+// Nouns that count people: "how many troops" is answered by "200 personnes" or "950 éléments";
+// casualties are a count of their own ("how many died" is not answered by "766 militaires").
 const PEOPLE = new Set(
-  'people persons person soldiers soldier troops troop personnel military men women staff employees members fighters civilians refugees victims dead killed wounded militaires soldats troupes personnes elements hommes femmes membres combattants civils refugies employes agents victimes morts tues blesses'.split(' '),
+  'people persons person soldiers soldier troops troop personnel military men women staff employees members fighters civilians refugees militaires soldats troupes personnes elements hommes femmes membres combattants civils refugies employes agents'.split(' '),
 );
+const CASUALTIES = new Set('victims dead deaths killed wounded injured casualties victimes morts tues blesses'.split(' '));
 
 // A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
 // or, for people, any noun that counts people.
@@ -131,7 +133,7 @@ function countsWhatWasAsked(unit: string, counted: readonly string[], ctx: SpanC
   const folded = fold(unit);
   const askedWords = counted.map(fold).filter((w) => !isStopWord(w));
   if (!askedWords.length) return true;
-  if (PEOPLE.has(folded) && askedWords.some((w) => PEOPLE.has(w))) return true;
+  for (const kind of [PEOPLE, CASUALTIES]) if (kind.has(folded) && askedWords.some((w) => kind.has(w))) return true;
   return askedWords.some((w) => ctx.sameConcept(w, unit));
 }
 
