@@ -1,5 +1,6 @@
 // The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { composeAnswer, DEFAULT_TUNING, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
 import { analyseQuestion, validateQuestion } from './answer/question.js';
 import type { Answer } from './answer/types.js';
@@ -10,7 +11,7 @@ import type { ArticleMeta } from './ingest/article.js';
 import { loadCorpus, type Corpus } from './ingest/corpus.js';
 import { buildIndex, isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
 import { SearchIndex } from './index/search-index.js';
-import { IndexCorruptError } from './index/store.js';
+import { currentGeneration, IndexCorruptError } from './index/store.js';
 import { queryConcepts } from './retrieve/concepts.js';
 import { retrieve } from './retrieve/hybrid.js';
 import { buildTimeline, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
@@ -106,7 +107,7 @@ export class Engine {
         const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
         for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
         if (!corpus.articles.length) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
-        const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress });
+        const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress, onWait: (m) => this.log.info(m) });
         if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
         if (report.written || !this.index) this.index = await this.openIndex();
         return report;
@@ -121,12 +122,25 @@ export class Engine {
   /** Retrieval and sentence scoring for a question, before any quote is chosen. */
   async search(rawQuestion: string) {
     const question = analyseQuestion(validateQuestion(rawQuestion, this.config.maxQuestionChars));
+    await this.followSwappedIndex();
     const concepts = queryConcepts(question.text, this.index.languages, this.index.keyword);
     const vector = this.embedder ? await this.embedder.embedQuery(question.text) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
     const weighing = weigh(this.index, concepts);
     const scored = scoreSentences(this.index, question, weighing, retrieved);
     return { question, concepts, weighing, retrieved, scored };
+  }
+
+  // Another process (the CLI, a second bot) may have committed a newer generation: answer from it.
+  // One small file read per question; a generation that cannot be opened leaves the one in use.
+  private async followSwappedIndex(): Promise<void> {
+    if (this.isReindexing) return;
+    try {
+      const current = await currentGeneration(this.config.dataDir);
+      if (current && path.basename(current.dir) !== this.index.generation) this.index = await SearchIndex.open(current);
+    } catch (error) {
+      this.log.warn(`Could not open the index another process wrote (${(error as Error).message}); answering from the one in use.`);
+    }
   }
 
   /** The question's vector (hybrid mode), as `ask` computes it: for measuring. */

@@ -8,6 +8,7 @@ import { ANALYZER_VERSION } from '../text/analysis.js';
 import { KeywordIndex } from './keyword-index.js';
 import { SearchIndex } from './search-index.js';
 import { writeFileDurably } from '../files.js';
+import { withIndexLock } from './lock.js';
 import { commitGeneration, IndexCorruptError, INDEX_FORMAT, newGeneration, type Manifest } from './store.js';
 import { VectorStore } from './vector-store.js';
 
@@ -37,13 +38,20 @@ export interface BuildOptions {
   corpus: Corpus;
   embedder: Embedder | null;
   onProgress?: (progress: IndexProgress) => void;
+  /** Told when another process holds the index's lock and this build waits for it. */
+  onWait?: (message: string) => void;
 }
 
 /**
  * Brings the index in line with the corpus: reuses the chunks and vectors of unchanged articles,
  * embeds new and changed ones, drops removed ones, and commits the result as a new generation.
  */
-export async function buildIndex({ dataDir, corpus, embedder, onProgress }: BuildOptions): Promise<IndexReport> {
+export function buildIndex(options: BuildOptions): Promise<IndexReport> {
+  // The lock is taken before the current index is read: a writer that waited builds on what the other wrote.
+  return withIndexLock(options.dataDir, () => buildLocked(options), { onWait: options.onWait });
+}
+
+async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptions): Promise<IndexReport> {
   let previous: SearchIndex | null = null;
   let previousIndexProblem: string | undefined;
   try {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Article } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
 import type { Language } from '../text/analysis.js';
@@ -19,6 +20,8 @@ export class SearchIndex {
   readonly languages: Language[];
 
   private constructor(
+    /** The generation folder's name: what CURRENT points to while this index is current. */
+    readonly generation: string,
     readonly manifest: Manifest,
     readonly articles: ReadonlyMap<string, Article>,
     readonly chunks: ReadonlyMap<string, Chunk>,
@@ -53,6 +56,7 @@ export class SearchIndex {
       }
     }
     const index = new SearchIndex(
+      path.basename(paths.dir),
       manifest,
       new Map(stored.articles.map((a) => [a.id, a])),
       new Map(stored.chunks.map((c) => [c.id, c])),
