@@ -75,9 +75,26 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
       : /près de\s*$|nearly\s*$|almost\s*$/iu.test(before)
         ? `${words.nearly} `
         : '';
-  if (question.language === 'fr') return `${qualifier}${span.text} ${unit}`.trim();
-  return `${qualifier}${span.text} ${englishFor(unit) ?? unit}`.trim();
+  // "un millier de soldats", "200 soldats"
+  if (question.language === 'fr') {
+    const joiner = /\d/u.test(span.text) ? ' ' : /^[aeiouyhéè]/iu.test(unit) ? " d'" : ' de ';
+    return `${qualifier}${span.text}${unit ? joiner + unit : ''}`;
+  }
+  const said = NUMBER_WORDS_EN[fold(span.text).replace(/\s+/gu, ' ')];
+  return `${said && !qualifier ? said : `${qualifier}${said?.replace(/^about /u, '') ?? span.text}`} ${englishFor(unit) ?? unit}`.trim();
 }
+
+// Round numbers French articles write in words, for an English reader.
+const NUMBER_WORDS_EN: Record<string, string> = {
+  'un millier': 'about a thousand',
+  'une centaine': 'about a hundred',
+  'une dizaine': 'about ten',
+  'des milliers': 'thousands of',
+  'des centaines': 'hundreds of',
+  'des dizaines': 'dozens of',
+  'plusieurs milliers': 'several thousand',
+  'plusieurs centaines': 'several hundred',
+};
 
 // French → English for single words, from the glossary read backwards.
 const FRENCH_TO_ENGLISH = new Map<string, string[]>();
