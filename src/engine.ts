@@ -1,6 +1,7 @@
 // The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import PQueue from 'p-queue';
 import { composeAnswer, DEFAULT_TUNING, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
 import { analyseQuestion, validateQuestion } from './answer/question.js';
 import type { Answer } from './answer/types.js';
@@ -45,8 +46,8 @@ export class Engine {
   private index!: SearchIndex;
   /** What opening the engine had to re-index, if the index was missing, stale or damaged. */
   openingReport?: IndexReport;
-  private indexing: Promise<unknown> = Promise.resolve();
-  private runningReindexes = 0;
+  /** Every re-index (CLI, /reindex, /add-article, the watcher) runs here, one at a time, in order. */
+  private readonly reindexQueue = new PQueue({ concurrency: 1 });
   private timelineCache?: { index: SearchIndex; events: Promise<TimelineEvent[]> };
 
   private constructor(
@@ -86,7 +87,7 @@ export class Engine {
 
   /** Whether a re-index is running or waiting its turn. */
   get isReindexing(): boolean {
-    return this.runningReindexes > 0;
+    return this.reindexQueue.size + this.reindexQueue.pending > 0;
   }
 
   /**
@@ -100,23 +101,16 @@ export class Engine {
 
   // `loaded`: a corpus just read by the caller, so that opening does not read it twice.
   private reindexCorpus(loaded: Corpus | undefined, onProgress = this.options.onProgress): Promise<IndexReport> {
-    this.runningReindexes++;
-    const run = this.indexing.then(async () => {
-      try {
-        await mkdir(this.config.dataDir, { recursive: true });
-        const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
-        for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
-        if (!corpus.articles.length) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
-        const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress, onWait: (m) => this.log.info(m) });
-        if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
-        if (report.written || !this.index) this.index = await this.openIndex();
-        return report;
-      } finally {
-        this.runningReindexes--;
-      }
+    return this.reindexQueue.add(async () => {
+      await mkdir(this.config.dataDir, { recursive: true });
+      const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
+      for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
+      if (!corpus.articles.length) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
+      const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress, onWait: (m) => this.log.info(m) });
+      if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
+      if (report.written || !this.index) this.index = await this.openIndex();
+      return report;
     });
-    this.indexing = run.catch(() => {});
-    return run;
   }
 
   /** Retrieval and sentence scoring for a question, before any quote is chosen. */

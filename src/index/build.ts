@@ -9,7 +9,7 @@ import { KeywordIndex } from './keyword-index.js';
 import { SearchIndex } from './search-index.js';
 import { writeFileDurably } from '../files.js';
 import { withIndexLock } from './lock.js';
-import { commitGeneration, IndexCorruptError, INDEX_FORMAT, newGeneration, type Manifest } from './store.js';
+import { commitGeneration, removeOtherGenerations, IndexCorruptError, INDEX_FORMAT, newGeneration, type Manifest } from './store.js';
 import { VectorStore } from './vector-store.js';
 
 export interface IndexReport {
@@ -28,7 +28,8 @@ export interface IndexReport {
 }
 
 export interface IndexProgress {
-  phase: 'embedding' | 'writing';
+  /** 'committed': the new index is in place (CURRENT names it); old generations are being removed. */
+  phase: 'embedding' | 'writing' | 'committed';
   done: number;
   total: number;
 }
@@ -52,6 +53,7 @@ export function buildIndex(options: BuildOptions): Promise<IndexReport> {
 }
 
 async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptions): Promise<IndexReport> {
+  await removeOtherGenerations(dataDir); // what a writer killed earlier left behind
   let previous: SearchIndex | null = null;
   let previousIndexProblem: string | undefined;
   try {
@@ -131,7 +133,7 @@ async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptio
   };
   // Written last and durably: a generation without its manifest is never opened.
   await writeFileDurably(paths.manifest, JSON.stringify(manifest, null, 2));
-  await commitGeneration(dataDir, paths);
+  await commitGeneration(dataDir, paths, () => onProgress?.({ phase: 'committed', done: 1, total: 1 }));
   onProgress?.({ phase: 'writing', done: 1, total: 1 });
   report.written = true;
   return report;

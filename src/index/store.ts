@@ -70,13 +70,25 @@ export async function newGeneration(dataDir: string): Promise<GenerationPaths> {
   return paths;
 }
 
-/** Points CURRENT at `paths`, durably, then removes every other generation (and half-built ones). */
-export async function commitGeneration(dataDir: string, paths: GenerationPaths): Promise<void> {
+/**
+ * Points CURRENT at `paths`, durably (the commit point: from here on the new index is the index),
+ * then removes every other generation. Only the holder of the index lock calls this.
+ */
+export async function commitGeneration(dataDir: string, paths: GenerationPaths, onCommitted?: () => void): Promise<void> {
   await writeFileDurably(path.join(dataDir, POINTER), JSON.stringify({ generation: path.basename(paths.dir) }));
+  onCommitted?.();
+  await removeOtherGenerations(dataDir, path.basename(paths.dir));
+}
+
+/**
+ * Removes the generations CURRENT does not name: half-built ones of a writer that crashed, or old
+ * ones a writer killed after its commit point left. Only the holder of the index lock calls this.
+ */
+export async function removeOtherGenerations(dataDir: string, keep?: string): Promise<void> {
+  const current = keep ?? (await currentGeneration(dataDir).catch(() => null))?.dir;
+  if (!current) return; // nothing is known to be good: keep everything
   for (const entry of await readdir(dataDir)) {
-    if (entry.startsWith('gen-') && entry !== path.basename(paths.dir)) {
-      await rm(path.join(dataDir, entry), { recursive: true, force: true });
-    }
+    if (entry.startsWith('gen-') && entry !== path.basename(current)) await rm(path.join(dataDir, entry), { recursive: true, force: true });
   }
 }
 

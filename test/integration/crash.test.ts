@@ -46,6 +46,8 @@ describe('a re-index killed with SIGKILL', () => {
     ['as writing starts', 'WRITING', 0],
     ['a little into writing', 'WRITING', 15],
     ['further into writing', 'WRITING', 60],
+    // After the commit point: CURRENT names the new generation, old ones may still be on disk.
+    ['just after the commit point', 'COMMITTED', 0],
   ])('%s leaves an index that opens and answers', async (_, marker, delayMs) => {
     workspace = makeWorkspace();
     await buildIndex({ dataDir: workspace.dataDir, corpus: await loadCorpus(workspace.corpusDir), embedder: new HashEmbedder() });
@@ -64,6 +66,8 @@ describe('a re-index killed with SIGKILL', () => {
     const engine = await Engine.open(workspace.config, { embedder: { embedder: new HashEmbedder() } });
     expect((await engine.ask('When did US troops leave Agadez?')).refusal).toBeUndefined();
     expect((await engine.ask('Que concerne le fait numéro 7-3 à Zorbaville ?')).refusal).toBeUndefined();
+    // The next writer (it holds the lock) clears what the killed one left.
+    await buildIndex({ dataDir: workspace.dataDir, corpus: await loadCorpus(workspace.corpusDir), embedder: new HashEmbedder() });
     expect(readdirSync(workspace.dataDir).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
   });
 });

@@ -11,7 +11,7 @@ await buildIndex({
   corpus: await loadCorpus(corpusDir!),
   embedder: new HashEmbedder('test/hash-embedder', Number(delay)),
   onProgress: ({ phase, done }) => {
-    const marker = phase === 'writing' && done === 1 ? 'COMMITTED' : phase.toUpperCase();
+    const marker = phase === 'writing' && done === 1 ? 'DONE-WRITING' : phase.toUpperCase();
     if (!seen.has(marker)) process.stdout.write(`${marker}\n`);
     seen.add(marker);
   },
