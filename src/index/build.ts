@@ -52,75 +52,103 @@ export function buildIndex(options: BuildOptions): Promise<IndexReport> {
   return withIndexLock(options.dataDir, () => buildLocked(options), { onWait: options.onWait });
 }
 
+// The steps, in order: read what can be reused, plan the chunks, embed what is new, write a
+// generation, commit it. Each step is below.
 async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptions): Promise<IndexReport> {
   await removeOtherGenerations(dataDir); // what a writer killed earlier left behind
+  const previous = await openPrevious(dataDir, embedder);
+  const plan = planChunks(corpus, previous.reusable);
+  const report: IndexReport = {
+    ...plan.changes,
+    chunks: plan.chunks.length,
+    rebuilt: !previous.reusable,
+    previousIndexProblem: previous.problem,
+    problems: corpus.problems,
+    written: false,
+  };
+  const changed = report.added.length + report.updated.length + report.removed.length > 0;
+  if (previous.reusable && !changed) return report;
+  const vectors = embedder ? await embedNew(embedder, plan.toEmbed, previous.vectors, onProgress) : null;
+  onProgress?.({ phase: 'writing', done: 0, total: 1 });
+  const paths = await writeGeneration(dataDir, corpus, plan, vectors, embedder);
+  await commitGeneration(dataDir, paths, () => onProgress?.({ phase: 'committed', done: 1, total: 1 }));
+  onProgress?.({ phase: 'writing', done: 1, total: 1 });
+  return { ...report, written: true };
+}
+
+/** The committed index, if it can be built upon (same model, chunker and analyzer), and its vectors. */
+async function openPrevious(dataDir: string, embedder: Embedder | null) {
   let previous: SearchIndex | null = null;
-  let previousIndexProblem: string | undefined;
+  let problem: string | undefined;
   try {
     previous = await SearchIndex.openCurrent(dataDir);
   } catch (error) {
     if (!(error instanceof IndexCorruptError)) throw error;
-    previousIndexProblem = error.message;
+    problem = error.message;
   }
   const reusable = previous && isCompatible(previous.manifest, embedder) ? previous : null;
+  const vectors = reusable?.vectors ? await reusable.vectors.vectors() : new Map<string, number[]>();
+  return { reusable, vectors, problem };
+}
+
+interface ChunkPlan {
+  chunks: Chunk[];
+  chunkCounts: Map<string, number>;
+  /** The chunks of new and changed articles: the only ones to embed. */
+  toEmbed: Chunk[];
+  changes: Pick<IndexReport, 'added' | 'updated' | 'removed' | 'unchanged'>;
+}
+
+/** Unchanged articles (same content hash) keep their chunks; new and changed ones are chunked. */
+function planChunks(corpus: Corpus, reusable: SearchIndex | null): ChunkPlan {
   const oldDocs = reusable?.manifest.documents ?? {};
-  const oldVectors = reusable?.vectors ? await reusable.vectors.vectors() : new Map<string, number[]>();
-
-  const inCorpus = new Set(corpus.articles.map((a) => a.id));
-  const report: IndexReport = {
-    added: [],
-    updated: [],
-    removed: Object.keys(oldDocs).filter((id) => !inCorpus.has(id)),
-    unchanged: 0,
-    chunks: 0,
-    rebuilt: !reusable,
-    previousIndexProblem,
-    problems: corpus.problems,
-    written: false,
-  };
-
   const oldChunks = groupByDoc(reusable ? reusable.chunks.values() : []);
-  const chunks: Chunk[] = [];
-  const chunkCounts = new Map<string, number>();
-  const toEmbed: Chunk[] = [];
+  const inCorpus = new Set(corpus.articles.map((a) => a.id));
+  const plan: ChunkPlan = {
+    chunks: [],
+    chunkCounts: new Map(),
+    toEmbed: [],
+    changes: { added: [], updated: [], removed: Object.keys(oldDocs).filter((id) => !inCorpus.has(id)), unchanged: 0 },
+  };
   for (const article of corpus.articles) {
     const old = oldDocs[article.id];
-    if (old?.hash === article.contentHash) {
-      report.unchanged++;
-      const kept = oldChunks.get(article.id) ?? [];
-      chunks.push(...kept);
-      chunkCounts.set(article.id, kept.length);
-      continue;
+    const unchanged = old?.hash === article.contentHash;
+    const articleChunks = unchanged ? (oldChunks.get(article.id) ?? []) : chunkText(article.id, article.text);
+    if (unchanged) plan.changes.unchanged++;
+    else {
+      (old ? plan.changes.updated : plan.changes.added).push(article.id);
+      plan.toEmbed.push(...articleChunks);
     }
-    (old ? report.updated : report.added).push(article.id);
-    const fresh = chunkText(article.id, article.text);
-    chunks.push(...fresh);
-    chunkCounts.set(article.id, fresh.length);
-    toEmbed.push(...fresh);
+    plan.chunks.push(...articleChunks);
+    plan.chunkCounts.set(article.id, articleChunks.length);
   }
-  report.chunks = chunks.length;
-  const changed = report.added.length + report.updated.length + report.removed.length > 0;
-  if (reusable && !changed) return report;
+  return plan;
+}
 
-  const vectors = new Map(oldVectors);
-  if (embedder) {
-    for (let i = 0; i < toEmbed.length; i += EMBED_BATCH) {
-      const batch = toEmbed.slice(i, i + EMBED_BATCH);
-      const embedded = await embedder.embedPassages(batch.map((chunk) => chunk.text));
-      batch.forEach((chunk, j) => vectors.set(chunk.id, embedded[j]!));
-      onProgress?.({ phase: 'embedding', done: Math.min(i + EMBED_BATCH, toEmbed.length), total: toEmbed.length });
-    }
+/** Vectors for the new chunks, in batches, added to the reused ones. */
+async function embedNew(embedder: Embedder, toEmbed: readonly Chunk[], reused: ReadonlyMap<string, number[]>, onProgress?: (progress: IndexProgress) => void) {
+  const vectors = new Map(reused);
+  for (let i = 0; i < toEmbed.length; i += EMBED_BATCH) {
+    const batch = toEmbed.slice(i, i + EMBED_BATCH);
+    const embedded = await embedder.embedPassages(batch.map((chunk) => chunk.text));
+    batch.forEach((chunk, j) => vectors.set(chunk.id, embedded[j]!));
+    onProgress?.({ phase: 'embedding', done: Math.min(i + EMBED_BATCH, toEmbed.length), total: toEmbed.length });
   }
+  return vectors;
+}
 
-  onProgress?.({ phase: 'writing', done: 0, total: 1 });
+/**
+ * A complete generation folder: chunks, keyword index, vectors, and the manifest last. Every file is
+ * on disk (fsynced) before CURRENT names the generation, so even a power cut cannot leave CURRENT
+ * pointing at a generation with missing parts.
+ */
+async function writeGeneration(dataDir: string, corpus: Corpus, plan: ChunkPlan, vectors: Map<string, number[]> | null, embedder: Embedder | null) {
   const articles = new Map(corpus.articles.map((a) => [a.id, a]));
   const paths = await newGeneration(dataDir);
-  // Every file is on disk (fsynced) before CURRENT names the generation, so even a power cut
-  // cannot leave CURRENT pointing at a generation with missing parts.
-  await writeFileDurably(paths.chunks, JSON.stringify({ articles: corpus.articles, chunks }));
-  await writeFileDurably(paths.keyword, (await KeywordIndex.build(chunks, (id) => articles.get(id)!)).toJSON());
-  if (embedder) {
-    const store = await VectorStore.create(paths.vectors, chunks.map((chunk) => ({ chunkId: chunk.id, vector: vectors.get(chunk.id)! })));
+  await writeFileDurably(paths.chunks, JSON.stringify({ articles: corpus.articles, chunks: plan.chunks }));
+  await writeFileDurably(paths.keyword, (await KeywordIndex.build(plan.chunks, (id) => articles.get(id)!)).toJSON());
+  if (embedder && vectors) {
+    const store = await VectorStore.create(paths.vectors, plan.chunks.map((chunk) => ({ chunkId: chunk.id, vector: vectors.get(chunk.id)! })));
     await store.sync();
   }
   const manifest: Manifest = {
@@ -129,14 +157,11 @@ async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptio
     analyzerVersion: ANALYZER_VERSION,
     model: embedder ? { backend: embedder.backend, id: embedder.modelId, dimensions: embedder.dimensions } : null,
     createdAt: new Date().toISOString(),
-    documents: Object.fromEntries(corpus.articles.map((a) => [a.id, { hash: a.contentHash, chunks: chunkCounts.get(a.id)! }])),
+    documents: Object.fromEntries(corpus.articles.map((a) => [a.id, { hash: a.contentHash, chunks: plan.chunkCounts.get(a.id)! }])),
   };
   // Written last and durably: a generation without its manifest is never opened.
   await writeFileDurably(paths.manifest, JSON.stringify(manifest, null, 2));
-  await commitGeneration(dataDir, paths, () => onProgress?.({ phase: 'committed', done: 1, total: 1 }));
-  onProgress?.({ phase: 'writing', done: 1, total: 1 });
-  report.written = true;
-  return report;
+  return paths;
 }
 
 const EMBED_BATCH = 32;
