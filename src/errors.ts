@@ -60,3 +60,12 @@ export class UserError extends Error {
 export function isUserError(error: unknown): error is UserError {
   return error instanceof UserError;
 }
+
+// Node's error codes for a peer out of reach; fetch puts them on its error's cause.
+const NETWORK_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/** The network error code of a failed request (on the error or its cause), when it is one. */
+export function networkFailure(error: unknown): string | undefined {
+  const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
+  return code !== undefined && NETWORK_FAILURES.has(code) ? code : undefined;
+}

@@ -12,7 +12,7 @@ import {
 import PQueue from 'p-queue';
 import type { Config } from '../config.js';
 import { watchCorpus } from '../ingest/watch.js';
-import { isUserError, UserError } from '../errors.js';
+import { isUserError, networkFailure, UserError } from '../errors.js';
 import { admitQuestion, answerInQueue } from './answering.js';
 import type { BotContext, BotEngine, Command } from './command.js';
 import { addArticleCommand } from './commands/add-article.js';
@@ -26,9 +26,6 @@ import { BotLog } from './log.js';
 import { NO_PINGS } from './mentions.js';
 import { RateLimiter } from './rate-limit.js';
 import { guessLanguage } from '../text/language.js';
-
-// Error codes of Node's network layer (on the error or, from fetch, on its cause): Discord is out of reach.
-const NETWORK_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNRESET', 'UND_ERR_CONNECT_TIMEOUT']);
 
 export function commandList(config: Config): Command[] {
   return [askCommand(config.maxQuestionChars), timelineCommand, sourcesCommand, reindexCommand, addArticleCommand];
@@ -76,11 +73,11 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
     await client.login(token);
   } catch (error) {
     await client.destroy();
-    const { code, status, cause } = error as { code?: string; status?: number; cause?: { code?: string } };
+    const { code, status } = error as { code?: string; status?: number };
     if (code === 'TokenInvalid' || status === 401) {
       throw new UserError('discord-token-refused', 'Discord refused the token (DISCORD_TOKEN): check it in the Developer Portal > Bot > Reset Token.', { cause: error });
     }
-    if (NETWORK_FAILURES.has(code ?? cause?.code ?? '')) {
+    if (networkFailure(error)) {
       throw new UserError('discord-unreachable', `Cannot reach Discord (${(error as Error).message}): check the network connection.`, { cause: error });
     }
     throw error;

@@ -3,7 +3,7 @@
 // 429 and 5xx. Vectors are normalised here, since not every server does.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { UserError } from '../errors.js';
+import { networkFailure, UserError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 
 export interface EndpointOptions {
@@ -76,7 +76,7 @@ export class EndpointEmbedder implements Embedder {
       try {
         res = await fetch(this.endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
       } catch (error) {
-        lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs / 1000} s` : causeOf(error);
+        lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs / 1000} s` : (networkFailure(error) ?? (error as Error).message);
         // Nothing listening, or no answer: one more try, not the full series meant for a busy server.
         if (attempt >= 1) break;
         await backoff(attempt);
@@ -126,11 +126,6 @@ async function backoff(attempt: number, retryAfter?: string | null): Promise<voi
   const asked = Number(retryAfter);
   const ms = Number.isFinite(asked) && asked > 0 ? Math.min(asked * 1000, 10_000) : 250 * 2 ** attempt;
   await sleep(ms);
-}
-
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
 }
 
 function normalise(vector: number[]): number[] {

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { networkFailure } from '../errors.js';
 import type { Embedder } from './embedder.js';
 
 export interface EmbedderChoice {
@@ -33,7 +34,7 @@ export async function loadEmbedder(model: Config['model']): Promise<EmbedderChoi
     return { embedder };
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
-    const offline = model.allowRemote && /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/i.test(reason ?? '');
+    const offline = model.allowRemote && networkFailure(error) !== undefined;
     return {
       embedder: null,
       unavailable: offline
