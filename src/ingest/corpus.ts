@@ -1,8 +1,8 @@
 // Ingest: the corpus folder read into articles. In: a folder of .md/.txt/.html files. Out: Articles
 // (metadata, cleaned text, content hash) and the problems of the files that could not be read.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { isUserError } from '../errors.js';
+import { isUserError, UserError } from '../errors.js';
 import type { Article } from './article.js';
 import { ARTICLE_EXTENSIONS, parseArticle } from './parse.js';
 
@@ -20,6 +20,13 @@ export interface Corpus {
 const READ_BATCH = 64;
 
 export async function loadCorpus(dir: string): Promise<Corpus> {
+  // A missing or misspelt folder is an error, not an empty corpus: indexing it would empty the index.
+  if (!(await stat(dir).catch(() => null))?.isDirectory()) {
+    throw new UserError('corpus-missing', {
+      en: `The corpus folder ${dir} does not exist: check DOSSIER_CORPUS_DIR, or create it and add articles. The index was not changed.`,
+      fr: `Le dossier du corpus ${dir} n'existe pas : vérifiez DOSSIER_CORPUS_DIR, ou créez-le et ajoutez-y des articles. L'index n'a pas été modifié.`,
+    });
+  }
   const files = await listArticleFiles(dir);
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
@@ -34,8 +41,9 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
         if (content.status === 'rejected') throw content.reason;
         articles.push(parseArticle(id, content.value));
       } catch (error) {
-        if (!isUserError(error) && (error as NodeJS.ErrnoException).code === undefined) throw error;
-        problems.push({ path: file, reason: (error as Error).message });
+        // One file that cannot be read as an article never stops the others: it is reported and skipped.
+        const reason = isUserError(error) || (error as NodeJS.ErrnoException).code ? (error as Error).message : `could not be read as an article (${(error as Error).message})`;
+        problems.push({ path: file, reason });
       }
     });
   }

@@ -85,7 +85,12 @@ function parseHtml(source: string): Parsed {
   const published = metaContent('meta[property="article:published_time"]')?.slice(0, 10);
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('meta[property="og:url"]');
   const lang = document.documentElement?.getAttribute('lang')?.slice(0, 2);
-  const article = new Readability(document).parse();
+  let article: ReturnType<Readability['parse']> = null;
+  try {
+    article = new Readability(document).parse();
+  } catch {
+    // Readability refuses what linkedom could not make a document of (an empty or tag-less file).
+  }
   if (!article?.content) throw new UserError('article-invalid', { en: 'no main text found in the HTML', fr: 'pas de texte principal dans le HTML' });
   // Readability's textContent glues paragraphs together; keep one line per block instead.
   const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);

@@ -126,3 +126,26 @@ describe('a damaged index', () => {
     await expect(SearchIndex.openCurrent(workspace.dataDir)).rejects.toThrow(/vector index and chunks disagree/);
   });
 });
+
+describe('bad input', () => {
+  it('empty and tag-less HTML files are reported and skipped; the rest index', async () => {
+    const workspace = makeWorkspace();
+    writeFileSync(path.join(workspace.corpusDir, 'empty.html'), '');
+    writeFileSync(path.join(workspace.corpusDir, 'tagless.html'), 'just some words without any tags at all');
+    writeFileSync(path.join(workspace.corpusDir, 'bare.html'), '<html><body></body></html>');
+    const corpus = await loadCorpus(workspace.corpusDir);
+    expect(corpus.articles).toHaveLength(5);
+    expect(corpus.problems.map((p) => path.basename(p.path)).sort()).toEqual(['bare.html', 'empty.html', 'tagless.html']);
+    workspace.cleanup();
+  });
+
+  it('a missing corpus folder is an error naming it, and the index stays as it was', async () => {
+    const workspace = makeWorkspace();
+    const engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'test' } });
+    const before = engine.searchIndex.manifest;
+    rmSync(workspace.corpusDir, { recursive: true });
+    await expect(engine.reindex()).rejects.toMatchObject({ code: 'corpus-missing', message: expect.stringContaining(workspace.corpusDir) });
+    expect((await SearchIndex.openCurrent(workspace.dataDir))!.manifest).toEqual(before);
+    workspace.cleanup();
+  });
+});
