@@ -174,8 +174,9 @@ export class Engine {
   // Opens the committed index if it matches the corpus; otherwise builds one.
   private async refresh(): Promise<void> {
     const corpus = await loadCorpus(this.config.corpusDir);
+    let current: SearchIndex | null = null;
     try {
-      const current = await SearchIndex.openCurrent(this.config.dataDir);
+      current = await SearchIndex.openCurrent(this.config.dataDir);
       if (current && isUpToDate(current, corpus, this.embedder)) {
         this.index = current;
         return;
@@ -185,7 +186,15 @@ export class Engine {
       if (!(error instanceof IndexCorruptError)) throw error;
       this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
     }
-    this.openingReport = await this.reindexCorpus(corpus);
+    try {
+      this.openingReport = await this.reindexCorpus(corpus);
+    } catch (error) {
+      // A read-only index folder (a mounted volume, a shared copy) still answers from what it holds.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!current || !(code === 'EACCES' || code === 'EROFS' || code === 'EPERM')) throw error;
+      this.log.warn(`The index in ${this.config.dataDir} cannot be updated (${code}): answering from it as it is.`);
+      this.index = current;
+    }
   }
 
   private async openIndex(): Promise<SearchIndex> {

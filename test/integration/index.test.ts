@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';
 import { buildIndex } from '../../src/index/build.js';
@@ -147,5 +148,40 @@ describe('bad input', () => {
     await expect(engine.reindex()).rejects.toMatchObject({ code: 'corpus-missing', message: expect.stringContaining(workspace.corpusDir) });
     expect((await SearchIndex.openCurrent(workspace.dataDir))!.manifest).toEqual(before);
     workspace.cleanup();
+  });
+});
+
+// A read-only mount of the index folder, where the machine lets the test make one (root on Linux).
+function readOnlyMount(dir: string): string | null {
+  const mountPoint = `${dir}-ro`;
+  try {
+    mkdirSync(mountPoint);
+    execFileSync('mount', ['--bind', dir, mountPoint], { stdio: 'ignore' });
+    execFileSync('mount', ['-o', 'remount,bind,ro', mountPoint], { stdio: 'ignore' });
+    return mountPoint;
+  } catch {
+    return null;
+  }
+}
+
+describe('a read-only index folder', () => {
+  const readOnly = makeWorkspace();
+  let mountPoint: string | null = null;
+  beforeAll(async () => {
+    await Engine.open(readOnly.config, { embedder: { embedder: null, unavailable: 'test' } }); // builds the index
+    mountPoint = readOnlyMount(readOnly.dataDir);
+  });
+  afterAll(() => {
+    if (mountPoint) execFileSync('umount', [mountPoint]);
+    readOnly.cleanup();
+  });
+
+  it('still answers, with a warning that it cannot be updated', async (ctx) => {
+    if (!mountPoint) ctx.skip(); // no permission to mount here
+    writeFileSync(path.join(readOnly.corpusDir, 'new.md'), '---\ntitle: Nouveau\n---\nUn article de plus, que l’index ne peut pas recevoir.\n');
+    const warnings: string[] = [];
+    const engine = await Engine.open({ ...readOnly.config, dataDir: mountPoint! }, { embedder: { embedder: null, unavailable: 'test' }, log: { info: () => {}, warn: (m) => warnings.push(m) } });
+    expect(warnings.join('\n')).toMatch(/cannot be updated \(EROFS\)/);
+    expect((await engine.ask('When did US troops leave Agadez?')).refusal).toBeUndefined();
   });
 });
