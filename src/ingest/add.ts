@@ -48,10 +48,15 @@ function withFrontMatter(meta: NewArticleMeta & { language?: string }, body: str
   return `${lines.join('\n')}\n---\n${body}\n`;
 }
 
+// Letters, digits, dots and dashes only, no folder parts, and short: a file system allows 255
+// bytes in a name, and an accented letter takes two.
+const MAX_NAME_CHARS = 80;
+
 function safeFileName(fileName: string): string {
-  const base = path.basename(fileName).normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '');
+  const base = path.basename(fileName.replace(/\\/g, '/')).normalize('NFC').replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^[.-]+/, '');
   if (!base || !isArticleFileName(base)) throw new UserError('article-unsupported-type', { en: 'Send a .md, .txt or .html file.', fr: 'Envoyez un fichier .md, .txt ou .html.' });
-  return base;
+  const extension = path.extname(base);
+  return base.length <= MAX_NAME_CHARS ? base : `${base.slice(0, MAX_NAME_CHARS - extension.length).replace(/[.-]+$/u, '')}${extension}`;
 }
 
 function describeProblem<T>(read: () => T): T {

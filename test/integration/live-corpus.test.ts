@@ -97,6 +97,18 @@ describe('/add-article', () => {
     expect(readdirSync(workspace.corpusDir).sort()).toEqual(before);
   });
 
+  it('shortens a very long file name, and stops a download larger than declared', async () => {
+    const long = `${'compte-rendu-très-détaillé-'.repeat(12)}.txt`;
+    expect(await reply(upload(long, `Un compte rendu\nLa garnison de Zorbaville a reçu 77 véhicules blindés en février.\n`))).toMatch(/^Added “Un compte rendu” as compte-rendu-très-détaillé-/);
+    const added = readdirSync(workspace.corpusDir).find((f) => f.startsWith('compte-rendu'))!;
+    expect(added.length).toBeLessThanOrEqual(80);
+    expect(added.endsWith('.txt')).toBe(true);
+    const before = readdirSync(workspace.corpusDir).sort();
+    const lying = { ...fake.hostFile('gros.txt', `Titre\n${'mot '.repeat(700_000)}`), size: 1000 };
+    expect(await reply(fake.slashCommand('add-article', { file: { attachment: lying } }, fake.admin))).toMatch(/larger than 2 MiB/);
+    expect(readdirSync(workspace.corpusDir).sort()).toEqual(before);
+  });
+
   it('is refused to a member without Manage Server', async () => {
     expect(await reply(upload('x.txt', 'Titre\nUn texte assez long pour être un article de test, vraiment.', {}, fake.member))).toMatch(/Only members with Manage Server/);
     expect(existsSync(path.join(workspace.corpusDir, 'x.txt'))).toBe(false);

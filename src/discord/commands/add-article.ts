@@ -27,7 +27,7 @@ export const addArticleCommand = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const response = await fetch(file.url, { signal: AbortSignal.timeout(15_000) });
     if (!response.ok) throw new UserError('upload-failed', { en: `Discord did not hand over the file (HTTP ${response.status}); try sending it again.`, fr: `Discord n'a pas transmis le fichier (HTTP ${response.status}) ; renvoyez-le.` });
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await readAtMost(response, MAX_ARTICLE_BYTES);
     const article = await addArticle(ctx.config.corpusDir, file.name, bytes, {
       title: interaction.options.getString('title') ?? undefined,
       source: interaction.options.getString('source') ?? undefined,
@@ -42,3 +42,19 @@ export const addArticleCommand = {
     });
   },
 } satisfies Command;
+
+// The declared size was checked before the download; the bytes are counted too, and the download
+// stops past the limit rather than trusting the declaration.
+async function readAtMost(response: Response, limit: number): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for await (const part of response.body ?? []) {
+    size += (part as Uint8Array).byteLength;
+    // Leaving the loop (the throw) cancels the download.
+    if (size > limit) {
+      throw new UserError('article-too-large', { en: `The file is larger than ${limit / 1024 / 1024} MiB.`, fr: `Le fichier dépasse ${limit / 1024 / 1024} Mio.` });
+    }
+    parts.push(part);
+  }
+  return Buffer.concat(parts);
+}
