@@ -50,7 +50,9 @@ function isBoilerplate(line: string, occurrences: number): boolean {
   if (CALL_TO_ACTION.test(line) && words.length < 25) return true;
   if (SEE_ALSO.test(line)) return true;
   if (IMAGE_FILE.test(line) && !SENTENCE_END.test(line)) return true;
-  if (isRepetitive(words)) return true;
+  // A paragraph of sentences is prose however long (its share of distinct words falls as it grows);
+  // an ad block is a phrase repeated without a sentence in it.
+  if (isRepetitive(words) && sentenceCount(line) < 2) return true;
   if (isCodeSoup(words, line)) return true;
   return false;
 }
@@ -67,6 +69,10 @@ function isCodeSoup(words: string[], line: string): boolean {
   if (words.length < 4 || SENTENCE_END.test(line)) return false;
   const codes = words.filter((w) => /\d/.test(w) && (/\p{L}/u.test(w) || w.length >= 6)).length;
   return codes / words.length >= 0.4;
+}
+
+function sentenceCount(line: string): number {
+  return (line.match(/\p{Ll}[.!?…](?:\s|$)/gu) ?? []).length;
 }
 
 function wordCount(line: string): number {

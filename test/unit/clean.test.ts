@@ -40,3 +40,11 @@ describe('cleanArticleText, generic rules', () => {
     expect(cleanArticleText(body).text).toBe('Un paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.');
   });
 });
+
+describe('long paragraphs', () => {
+  it('keeps an article written as one long paragraph, however often its words recur', () => {
+    const sentences = ['Le conseil a voté la loi.', 'La loi change les routes du canton.', 'Les routes du canton seront refaites.', 'Le vote a eu lieu mardi.'];
+    const paragraph = Array.from({ length: 60 }, (_, i) => sentences[i % sentences.length]).join(' ');
+    expect(cleanArticleText(`Titre\n${paragraph}`).text).toContain(paragraph);
+  });
+});
