@@ -107,6 +107,7 @@ export class Engine {
       for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
       if (!corpus.articles.length) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
       const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress, onWait: (m) => this.log.info(m) });
+      for (const id of report.keptPrevious) this.log.warn(`Kept the indexed version of ${id}: its file could not be read this time.`);
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
       if (report.written || !this.index) this.index = await this.openIndex();
       return report;

@@ -23,6 +23,8 @@ export interface IndexReport {
   /** Why the previous index could not be reused, when it existed but was unusable. */
   previousIndexProblem?: string;
   problems: CorpusProblem[];
+  /** Articles whose file could not be read this time: their indexed version was kept. */
+  keptPrevious: string[];
   /** False when the corpus matched the index and nothing was written. */
   written: boolean;
 }
@@ -58,6 +60,8 @@ async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptio
   await removeOtherGenerations(dataDir); // what a writer killed earlier left behind
   const previous = await openPrevious(dataDir, embedder);
   const plan = planChunks(corpus, previous.reusable);
+  // What is written: the corpus's articles, and the kept versions of the ones that could not be read.
+  const articles = [...corpus.articles, ...plan.changes.keptPrevious.map((id) => previous.reusable!.articles.get(id)!)];
   const report: IndexReport = {
     ...plan.changes,
     chunks: plan.chunks.length,
@@ -70,7 +74,7 @@ async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptio
   if (previous.reusable && !changed) return report;
   const vectors = embedder ? await embedNew(embedder, plan.toEmbed, previous.vectors, onProgress) : null;
   onProgress?.({ phase: 'writing', done: 0, total: 1 });
-  const paths = await writeGeneration(dataDir, corpus, plan, vectors, embedder);
+  const paths = await writeGeneration(dataDir, articles, plan, vectors, embedder);
   await commitGeneration(dataDir, paths, () => onProgress?.({ phase: 'committed', done: 1, total: 1 }));
   onProgress?.({ phase: 'writing', done: 1, total: 1 });
   return { ...report, written: true };
@@ -96,7 +100,7 @@ interface ChunkPlan {
   chunkCounts: Map<string, number>;
   /** The chunks of new and changed articles: the only ones to embed. */
   toEmbed: Chunk[];
-  changes: Pick<IndexReport, 'added' | 'updated' | 'removed' | 'unchanged'>;
+  changes: Pick<IndexReport, 'added' | 'updated' | 'removed' | 'unchanged' | 'keptPrevious'>;
 }
 
 /** Unchanged articles (same content hash) keep their chunks; new and changed ones are chunked. */
@@ -104,12 +108,21 @@ function planChunks(corpus: Corpus, reusable: SearchIndex | null): ChunkPlan {
   const oldDocs = reusable?.manifest.documents ?? {};
   const oldChunks = groupByDoc(reusable ? reusable.chunks.values() : []);
   const inCorpus = new Set(corpus.articles.map((a) => a.id));
+  // A file that is there but could not be read (a typo in its front matter, a passing read error)
+  // keeps its indexed version: an article leaves the index only when its file is gone.
+  const unreadable = new Set(corpus.problems.map((p) => p.id));
+  const keptPrevious = Object.keys(oldDocs).filter((id) => !inCorpus.has(id) && unreadable.has(id));
   const plan: ChunkPlan = {
     chunks: [],
     chunkCounts: new Map(),
     toEmbed: [],
-    changes: { added: [], updated: [], removed: Object.keys(oldDocs).filter((id) => !inCorpus.has(id)), unchanged: 0 },
+    changes: { added: [], updated: [], removed: Object.keys(oldDocs).filter((id) => !inCorpus.has(id) && !unreadable.has(id)), unchanged: 0, keptPrevious },
   };
+  for (const id of keptPrevious) {
+    const kept = oldChunks.get(id) ?? [];
+    plan.chunks.push(...kept);
+    plan.chunkCounts.set(id, kept.length);
+  }
   for (const article of corpus.articles) {
     const old = oldDocs[article.id];
     const unchanged = old?.hash === article.contentHash;
@@ -142,11 +155,11 @@ async function embedNew(embedder: Embedder, toEmbed: readonly Chunk[], reused: R
  * on disk (fsynced) before CURRENT names the generation, so even a power cut cannot leave CURRENT
  * pointing at a generation with missing parts.
  */
-async function writeGeneration(dataDir: string, corpus: Corpus, plan: ChunkPlan, vectors: Map<string, number[]> | null, embedder: Embedder | null) {
-  const articles = new Map(corpus.articles.map((a) => [a.id, a]));
+async function writeGeneration(dataDir: string, articles: readonly Article[], plan: ChunkPlan, vectors: Map<string, number[]> | null, embedder: Embedder | null) {
+  const byId = new Map(articles.map((a) => [a.id, a]));
   const paths = await newGeneration(dataDir);
-  await writeFileDurably(paths.chunks, JSON.stringify({ articles: corpus.articles, chunks: plan.chunks }));
-  await writeFileDurably(paths.keyword, (await KeywordIndex.build(plan.chunks, (id) => articles.get(id)!)).toJSON());
+  await writeFileDurably(paths.chunks, JSON.stringify({ articles, chunks: plan.chunks }));
+  await writeFileDurably(paths.keyword, (await KeywordIndex.build(plan.chunks, (id) => byId.get(id)!)).toJSON());
   if (embedder && vectors) {
     const store = await VectorStore.create(paths.vectors, plan.chunks.map((chunk) => ({ chunkId: chunk.id, vector: vectors.get(chunk.id)! })));
     await store.sync();
@@ -157,7 +170,7 @@ async function writeGeneration(dataDir: string, corpus: Corpus, plan: ChunkPlan,
     analyzerVersion: ANALYZER_VERSION,
     model: embedder ? { backend: embedder.backend, id: embedder.modelId, dimensions: embedder.dimensions } : null,
     createdAt: new Date().toISOString(),
-    documents: Object.fromEntries(corpus.articles.map((a) => [a.id, { hash: a.contentHash, chunks: plan.chunkCounts.get(a.id)! }])),
+    documents: Object.fromEntries(articles.map((a) => [a.id, { hash: a.contentHash, chunks: plan.chunkCounts.get(a.id)! }])),
   };
   // Written last and durably: a generation without its manifest is never opened.
   await writeFileDurably(paths.manifest, JSON.stringify(manifest, null, 2));
@@ -187,8 +200,9 @@ function isCompatible(manifest: Manifest, embedder: Embedder | null): boolean {
 export function isUpToDate(index: SearchIndex, corpus: Corpus, embedder: Embedder | null): boolean {
   if (!isCompatible(index.manifest, embedder)) return false;
   const docs = index.manifest.documents;
+  const unreadable = new Set(corpus.problems.map((p) => p.id));
   return (
-    Object.keys(docs).length === corpus.articles.length &&
+    Object.keys(docs).every((id) => unreadable.has(id) || corpus.articles.some((a) => a.id === id)) &&
     corpus.articles.every((article: Article) => docs[article.id]?.hash === article.contentHash)
   );
 }

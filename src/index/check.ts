@@ -39,6 +39,9 @@ export async function checkIndex(dataDir: string, corpus: Corpus): Promise<Index
     }
   }
   const inCorpus = new Set(corpus.articles.map((a) => a.id));
-  for (const id of Object.keys(documents)) if (!inCorpus.has(id)) problems.push(`${id} is in the index but no longer in the corpus`);
+  const unreadable = new Set(corpus.problems.map((p) => p.id));
+  for (const id of Object.keys(documents)) {
+    if (!inCorpus.has(id) && !unreadable.has(id)) problems.push(`${id} is in the index but no longer in the corpus`);
+  }
   return { ok: problems.length === 0, problems, articles: Object.keys(documents).length, chunks: index.chunks.size };
 }

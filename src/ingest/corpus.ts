@@ -8,6 +8,8 @@ import { ARTICLE_EXTENSIONS, parseArticle } from './parse.js';
 
 export interface CorpusProblem {
   path: string;
+  /** The article id the file would have: an indexed version of it is kept, not removed. */
+  id: string;
   reason: string;
 }
 
@@ -43,7 +45,7 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
       } catch (error) {
         // One file that cannot be read as an article never stops the others: it is reported and skipped.
         const reason = isUserError(error) || (error as NodeJS.ErrnoException).code ? (error as Error).message : `could not be read as an article (${(error as Error).message})`;
-        problems.push({ path: file, reason });
+        problems.push({ path: file, id, reason });
       }
     });
   }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
 import { Engine } from '../../src/engine.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';
 import { buildIndex } from '../../src/index/build.js';
@@ -76,7 +77,7 @@ describe('buildIndex with a real vectra index on disk', () => {
     workspace = makeWorkspace();
     writeFileSync(path.join(workspace.corpusDir, 'broken.md'), '---\ntitle: [oops\n---\ntext');
     const report = await build(null);
-    expect(report.problems).toEqual([{ path: path.join(workspace.corpusDir, 'broken.md'), reason: expect.stringMatching(/YAML/) }]);
+    expect(report.problems).toEqual([{ path: path.join(workspace.corpusDir, 'broken.md'), id: 'broken.md', reason: expect.stringMatching(/YAML/) }]);
     expect(report.added).toHaveLength(5);
   });
 });
@@ -137,6 +138,22 @@ describe('bad input', () => {
     const corpus = await loadCorpus(workspace.corpusDir);
     expect(corpus.articles).toHaveLength(5);
     expect(corpus.problems.map((p) => path.basename(p.path)).sort()).toEqual(['bare.html', 'empty.html', 'tagless.html']);
+    workspace.cleanup();
+  });
+
+  it('an indexed article whose file breaks keeps its indexed version; it leaves only when its file is gone', async () => {
+    const workspace = makeWorkspace();
+    const engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'test' } });
+    const file = path.join(workspace.corpusDir, '2024-07-retrait-soldats-americains-afp.md');
+    writeFileSync(file, `${readFileSync(file, 'utf8').replace('title:', 'title: [unclosed')}`); // a typo in the front matter
+    const report = await engine.reindex();
+    expect(report.keptPrevious).toEqual(['2024-07-retrait-soldats-americains-afp.md']);
+    expect(report.removed).toEqual([]);
+    expect((await engine.ask('When did US troops leave Agadez?')).sources[0]?.docId).toBe('2024-07-retrait-soldats-americains-afp.md');
+    const check: string[] = [];
+    expect(await runCli(['index', '--check'], { out: (t) => check.push(t), err: () => {}, env: workspace.env, cwd: workspace.root })).toBe(0);
+    rmSync(file);
+    expect((await engine.reindex()).removed).toEqual(['2024-07-retrait-soldats-americains-afp.md']);
     workspace.cleanup();
   });
 

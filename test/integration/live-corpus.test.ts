@@ -63,7 +63,7 @@ describe('articles dropped into the corpus folder while the bot runs', () => {
   it('a file that is not UTF-8 is skipped with a warning; the rest stays answerable', async () => {
     writeFileSync(path.join(workspace.corpusDir, 'latin1.txt'), Buffer.from([0x54, 0x69, 0x74, 0x72, 0x65, 0x0a, 0x65, 0x6e, 0x20, 0xe9, 0x74, 0xe9, 0x20, 0x32, 0x30, 0x32, 0x34]));
     const report = await engine.reindex();
-    expect(report.problems).toEqual([{ path: path.join(workspace.corpusDir, 'latin1.txt'), reason: 'not valid UTF-8 text' }]);
+    expect(report.problems).toEqual([{ path: path.join(workspace.corpusDir, 'latin1.txt'), id: 'latin1.txt', reason: 'not valid UTF-8 text' }]);
     expect((await ask('When did US troops leave Agadez?')).fields.length).toBeGreaterThan(0);
     rmSync(path.join(workspace.corpusDir, 'latin1.txt'));
   });

@@ -98,7 +98,7 @@ describe('sourcesPayload', () => {
 
 describe('reindexSummary', () => {
   it('names what changed, shortening long lists', () => {
-    const summary = reindexSummary({ added: ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md'], updated: [], removed: ['x.md'], unchanged: 4, chunks: 40, rebuilt: false, problems: [], written: true });
+    const summary = reindexSummary({ added: ['a.md', 'b.md', 'c.md', 'd.md', 'e.md', 'f.md'], updated: [], removed: ['x.md'], unchanged: 4, chunks: 40, rebuilt: false, problems: [], keptPrevious: [], written: true });
     expect(summary).toBe('Re-index done: 40 chunks.\nAdded 6 (a.md, b.md, c.md, d.md, e.md, +1 more), updated 0, removed 1 (x.md), unchanged 4.');
   });
 });
