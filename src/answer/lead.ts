@@ -41,8 +41,15 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
     case 'count':
       return answer ? capitalise(countText(best, question)) : null;
     case 'who':
-    case 'standfor':
       return answer ? capitalise(answer.text.trim()) : null;
+    case 'standfor': {
+      if (!answer) return null;
+      // "AES: Alliance des États du Sahel", the acronym as the article writes it beside its expansion.
+      const around = best.text.slice(Math.max(0, answer.start - 12), answer.end + 12);
+      const acronym = /\((\p{Lu}[\p{Lu}\d-]{1,9})\)|(\p{Lu}[\p{Lu}\d-]{1,9})\s*\(/u.exec(around);
+      const name = acronym?.[1] ?? acronym?.[2];
+      return name ? `${name}: ${answer.text.trim()}` : capitalise(answer.text.trim());
+    }
     case 'where':
       if (!answer) return null;
       return question.language === 'en' && /\p{Lu}/u.test(placeName(answer.text)[0] ?? '') ? `${words.in} ${placeName(answer.text)}` : capitalise(answer.text.trim());

@@ -83,7 +83,9 @@ const CASUAL: [RegExp, string][] = [
 
 /** Reads a validated question: its language, what it asks, with casual forms written out. */
 export function analyseQuestion(asked: string): AnalysedQuestion {
-  let text = asked.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim() || asked;
+  // One apostrophe for the patterns below: phones type ’, keyboards '.
+  const plain = asked.replace(/[’‘`´ʼ]/gu, "'");
+  let text = plain.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim() || plain;
   for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, 'giu'), replacement);
   const language = guessLanguage(text);
   return {

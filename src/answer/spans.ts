@@ -142,14 +142,37 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
   const spans: AnswerSpan[] = [];
   for (const acronym of acronyms) {
     const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const before = new RegExp(`(${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|for|and|et)\\s*)?${NAME_WORD})+)\\s*\\(\\s*${escaped}\\s*\\)`, 'gu');
-    const after = new RegExp(`${B}${escaped}\\s*\\(([^)]{4,80})\\)`, 'giu');
-    for (const m of [...sentence.matchAll(before), ...sentence.matchAll(after)]) {
+    for (const m of sentence.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'gu'))) {
+      const expansion = expansionBefore(sentence.slice(0, m.index), acronym);
+      if (expansion) spans.push(expansion);
+    }
+    for (const m of sentence.matchAll(new RegExp(`${B}${escaped}\\s*\\(([^)]{4,80})\\)`, 'giu'))) {
       const start = m.index + m[0].indexOf(m[1]!);
       spans.push({ start, end: start + m[1]!.length, text: m[1]! });
     }
   }
   return spans;
+}
+
+// The fewest words before "(ACR)" that spell it: the first capitalised and starting with its first
+// letter, its letters in order among the initials of the longer words ("Conseil national pour la
+// sauvegarde de la patrie (CNSP)", "Alliance des États du Sahel (AES)").
+function expansionBefore(text: string, acronym: string): AnswerSpan | undefined {
+  const wordsBefore = [...text.matchAll(/[\p{L}\p{N}-]+/gu)]; // "l’Alliance": the elided article is a word of its own
+  const letters = fold(acronym).replace(/[^a-z0-9]/g, '');
+  for (let n = Math.max(1, letters.length - 1); n <= Math.min(wordsBefore.length, letters.length + 8); n++) {
+    const candidate = wordsBefore.slice(-n);
+    const first = candidate[0]![0];
+    if (!/^\p{Lu}/u.test(first) || fold(first)[0] !== letters[0]) continue;
+    const initials = candidate.filter((w, i) => i === 0 || w[0].length > 3 || /^\p{Lu}/u.test(w[0])).map((w) => fold(w[0])[0]);
+    let at = 0;
+    for (const initial of initials) if (initial === letters[at]) at++;
+    if (at < letters.length) continue;
+    const start = candidate[0]!.index;
+    const end = text.trimEnd().length;
+    return { start, end, text: text.slice(start, end) };
+  }
+  return undefined;
 }
 
 function matches(sentence: string, pattern: RegExp): AnswerSpan[] {

@@ -118,3 +118,25 @@ describe('an article added later that reports what an earlier one announced', ()
     expect(french.lead).toBe('5 août 2024 (Agence test, 2024-08-06); début août 2024 (prévu; AFP, 2024-07)');
   });
 });
+
+describe('leads of each kind', () => {
+  it.each([
+    ['ça veut dire quoi AES', 'AES: Alliance des États du Sahel'],
+    ['what does CNSP stand for', 'CNSP: Conseil national pour la sauvegarde de la patrie'],
+    ['Who is the US ambassador to Niger?', 'Kathleen FitzGibbon'],
+    ['roughly how many american soldiers stayed in niger after the coup', 'About a thousand troops'],
+    ['combien de soldats américains restaient après le coup', "Environ un millier de soldats"],
+    ['did niger kick out the french before the americans', /^Yes: “À la fin de l’année 2023, les soldats français/],
+  ])('%s → %s', async (question, lead) => {
+    const result = await engine.ask(question);
+    if (typeof lead === 'string') expect(result.lead).toBe(lead);
+    else expect(result.lead).toMatch(lead);
+  });
+
+  it('refuses a qualified role nobody in the articles holds, naming the nearest articles', async () => {
+    const result = await engine.ask('le nouvel ambassadeur russe au niger c’est qui');
+    expect(result.refusal?.reason).toBe('missing-answer-type');
+    expect(result.refusal?.nearest.length).toBeGreaterThan(0);
+    expect(result.language).toBe('fr');
+  });
+});

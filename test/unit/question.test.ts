@@ -41,7 +41,7 @@ describe('analyseQuestion: questions as people type them', () => {
     ['hey bot quick question, when did the troops leave', 'when did the troops leave', 'when', 'en'],
     ['yo when r the soldiers supposed to be out', 'when are the soldiers supposed to be out', 'when', 'en'],
     ['whats the name of the general', 'what is the name of the general', 'who', 'en'],
-    ['c quand que l’accord a été signé', "c'est quand que l’accord a été signé", 'when', 'fr'],
+    ['c quand que l’accord a été signé', "c'est quand que l'accord a été signé", 'when', 'fr'],
     ["dis moi stp y en avait combien des soldats", "y en avait combien des soldats", 'count', 'fr'],
     ['pk le niger a rompu', 'pourquoi le niger a rompu', 'why', 'fr'],
     ["ça veut dire quoi CEDEAO", "ça veut dire quoi CEDEAO", 'standfor', 'fr'],
