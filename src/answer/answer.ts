@@ -86,8 +86,14 @@ export function weigh(index: SearchIndex, concepts: readonly QueryConcept[]): We
 export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, weighing: Weighing, retrieved: readonly RetrievedChunk[]): ScoredSentence[] {
   const { concepts, weights, total } = weighing;
   if (!total) return [];
-  const askedNumbers = new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word));
-  const acronyms = acronymsOf(question.text);
+  // What depends on the question alone, read once for all its sentences.
+  const askedRoles = question.askedRole ? concepts.filter((c) => c.word === fold(question.askedRole!)) : [];
+  const context: QuestionContext = {
+    askedNumbers: new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word)),
+    acronyms: acronymsOf(question.text),
+    askedRoles,
+    roleQualifiers: qualifiersOf(question.text, concepts, askedRoles),
+  };
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
@@ -110,7 +116,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       const coverage = covered / total;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
       const neighbourTerms = neighbours.flatMap((n) => n.terms);
-      const located = locateAnswer(text, article, question, weighing, { askedNumbers, acronyms, neighbourTerms });
+      const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms });
       const fits = (located.answer !== undefined || located.typeless) && !(HEADING.test(text) && text.split(/\s+/u).length <= 14);
       const unmarked = question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
@@ -118,6 +124,15 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
     });
   });
   return scored.sort((a, b) => b.score - a.score);
+}
+
+interface QuestionContext {
+  /** Numbers the question gives: they do not answer "how many". */
+  askedNumbers: ReadonlySet<string>;
+  acronyms: string[];
+  /** The role "who" asks the holder of, and its qualifiers ("Russian" in "the Russian ambassador"). */
+  askedRoles: QueryConcept[];
+  roleQualifiers: QueryConcept[];
 }
 
 /**
@@ -131,7 +146,7 @@ function locateAnswer(
   article: Article,
   question: AnalysedQuestion,
   weighing: Weighing,
-  ctx: { askedNumbers: ReadonlySet<string>; acronyms: string[]; neighbourTerms: string[] },
+  ctx: QuestionContext & { neighbourTerms: string[] },
 ): { answer?: AnswerSpan; focus: number; excerpt: TextSpan; typeless: boolean } {
   const clauses = clauseSpans(sentence).map((span) => ({ span, terms: indexTerms(sentence.slice(span.start, span.end), article.language) }));
   const clauseCoverage = (terms: readonly string[]) =>
@@ -153,8 +168,7 @@ function locateAnswer(
   const specificInSentence = weighing.concepts.filter(
     (c) => conceptHolds(sentenceTerms, c) && (c.specific || c.alternatives.some((terms) => terms.every((t) => capitalised.has(t)))),
   );
-  const askedRoles = question.askedRole ? weighing.concepts.filter((c) => c.word === fold(question.askedRole!)) : [];
-  const roleQualifiers = qualifiersOf(question.text, weighing.concepts, askedRoles);
+  const { askedRoles, roleQualifiers } = ctx;
   const sentenceWords = words(sentence);
   const sameConcept = (questionWord: string, articleWord: string) => {
     const terms = indexTerms(articleWord, article.language);
