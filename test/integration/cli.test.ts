@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -48,16 +48,31 @@ describe('the CLI contract', () => {
 
   it('ask --json --batch answers every line, with an error object for a bad one', async () => {
     const batch = path.join(workspace.root, 'batch.jsonl');
-    writeFileSync(batch, ['{"id":"a","question":"Who is the US ambassador to Niger?"}', 'not json', '{"id":"c","question":"   "}', '{"id":"d","question":"Quelle est la capitale du Tchad ?"}', ''].join('\n'));
+    writeFileSync(batch, ['{"id":"a","question":"Who is the US ambassador to Niger?"}', 'not json', '{"id":"c","question":"   "}', '{"id":"d","question":"Quelle est la capitale du Tchad ?"}', 'null', ''].join('\n'));
     const { code, out } = await cli('ask', '--json', '--batch', batch);
     expect(code).toBe(0);
     const lines = out.split('\n').map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(lines[0]).toMatchObject({ id: 'a', abstained: false });
     expect(lines[0].citations[0].quote).toContain('FitzGibbon');
     expect(lines[1]).toEqual({ id: null, error: 'line 2 is not valid JSON' });
     expect(lines[2]).toMatchObject({ id: 'c', error: expect.stringMatching(/empty/) });
     expect(lines[3]).toMatchObject({ id: 'd', abstained: true, citations: [] });
+    expect(lines[4]).toEqual({ id: null, error: 'line 5 is not a JSON object' });
+  });
+
+  it('refuses a question without words before building any index, and a set that is not JSON in one line', async () => {
+    const fresh = makeWorkspace();
+    const err: string[] = [];
+    const io = { out: () => {}, err: (t: string) => err.push(t), env: fresh.env, cwd: fresh.root };
+    expect(await runCli(['ask', '?!…'], io)).toBe(2);
+    expect(err.join('\n')).toMatch(/^Error: The question has no words in it/m);
+    expect(existsSync(fresh.dataDir)).toBe(false);
+    const set = path.join(fresh.root, 'set.jsonl');
+    writeFileSync(set, '{"id": "x", "question": "q", "answerable": false}\n{broken\n');
+    expect(await runCli(['eval', '--set', set], io)).toBe(2);
+    expect(err.at(-1)).toBe(`Error: ${set} line 2 is not valid JSON.`);
+    fresh.cleanup();
   });
 
   it.each([

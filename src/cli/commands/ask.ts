@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { defineCommand } from 'citty';
 import type { Engine } from '../../engine.js';
 import { isUserError, UserError } from '../../errors.js';
+import { validateQuestion } from '../../answer/question.js';
 import { openEngine } from '../engine.js';
 import { rejectUnknownOptions, type CliContext } from '../io.js';
 import { renderText, toJson } from '../render.js';
@@ -22,6 +23,8 @@ export function askCommand(ctx: CliContext) {
       if (parsed.batch && question) throw new UserError('bad-usage', 'Give either a question or --batch FILE, not both.');
       if (parsed.batch && !parsed.json) throw new UserError('bad-usage', '--batch prints JSON lines: add --json.');
       if (!parsed.batch && !question.trim()) throw new UserError('bad-usage', 'Ask a question, e.g.: npm run ask -- "When did US troops leave Agadez?"');
+      // A question that cannot be asked is refused before any index work.
+      if (!parsed.batch) validateQuestion(question, ctx.config.maxQuestionChars);
       const lines = parsed.batch ? await readBatch(parsed.batch) : null;
       const engine = await openEngine(ctx);
       if (lines) {
@@ -52,8 +55,10 @@ async function readBatch(file: string): Promise<BatchLine[]> {
   return text.split('\n').flatMap((line, i): BatchLine[] => {
     if (!line.trim()) return [];
     try {
-      const parsed = JSON.parse(line) as { id?: unknown; question?: unknown };
-      return [{ lineNumber: i + 1, id: parsed.id, question: parsed.question }];
+      const parsed = JSON.parse(line) as unknown;
+      if (typeof parsed !== 'object' || parsed === null) return [{ lineNumber: i + 1, error: `line ${i + 1} is not a JSON object` }];
+      const { id, question } = parsed as { id?: unknown; question?: unknown };
+      return [{ lineNumber: i + 1, id, question }];
     } catch {
       return [{ lineNumber: i + 1, error: `line ${i + 1} is not valid JSON` }];
     }

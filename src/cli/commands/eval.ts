@@ -81,7 +81,13 @@ export async function readDevSet(file: string): Promise<DevItem[]> {
     .split('\n')
     .filter((line) => line.trim())
     .map((line, i) => {
-      const parsed = devItem.safeParse(JSON.parse(line));
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch {
+        throw new UserError('bad-file', `${file} line ${i + 1} is not valid JSON.`);
+      }
+      const parsed = devItem.safeParse(json);
       if (!parsed.success) throw new UserError('bad-file', `${file} line ${i + 1}: ${parsed.error.issues[0]?.message}`);
       return parsed.data;
     });
