@@ -15,6 +15,7 @@ import { SearchIndex } from './index/search-index.js';
 import { currentGeneration, IndexCorruptError } from './index/store.js';
 import { queryConcepts } from './retrieve/concepts.js';
 import { retrieve } from './retrieve/hybrid.js';
+import { frequentNames } from './text/names.js';
 import { buildTimeline, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
 
 export type Mode = 'hybrid' | 'keyword';
@@ -22,6 +23,20 @@ export type Mode = 'hybrid' | 'keyword';
 /** The answer's parts, and how it was found: adapters render it (CLI text, --json, Discord). */
 export interface AskResult extends Answer {
   mode: Mode;
+}
+
+/** What an operator checks (the bot's admin-only /status): never shown in answers. */
+export interface EngineStatus {
+  articles: number;
+  chunks: number;
+  /** When the index in use was written (ISO). */
+  indexCreatedAt: string;
+  mode: Mode;
+  keywordOnlyReason?: string;
+  /** The local model's id, or the embeddings endpoint and its model. */
+  model: string;
+  /** When this process last finished a re-index (ISO); undefined if it has not. */
+  lastReindexAt?: string;
 }
 
 export interface EngineLog {
@@ -49,6 +64,8 @@ export class Engine {
   /** Every re-index (CLI, /reindex, /add-article, the watcher) runs here, one at a time, in order. */
   private readonly reindexQueue = new PQueue({ concurrency: 1 });
   private timelineCache?: { index: SearchIndex; events: Promise<TimelineEvent[]> };
+  private subjectsCache?: { index: SearchIndex; names: string[] };
+  private lastReindexAt?: string;
 
   private constructor(
     private readonly config: Config,
@@ -110,6 +127,7 @@ export class Engine {
       for (const id of report.keptPrevious) this.log.warn(`Kept the indexed version of ${id}: its file could not be read this time.`);
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
       if (report.written || !this.index) this.index = await this.openIndex();
+      this.lastReindexAt = new Date().toISOString();
       return report;
     });
   }
@@ -162,6 +180,27 @@ export class Engine {
       this.timelineCache = { index: this.index, events: buildTimeline([...this.index.articles.values()]) };
     }
     return this.timelineCache.events;
+  }
+
+  /** The names the corpus speaks about most, most used first: what /timeline's "about" suggests. */
+  subjects(): string[] {
+    if (this.subjectsCache?.index !== this.index) {
+      this.subjectsCache = { index: this.index, names: frequentNames([...this.index.articles.values()].map((a) => a.text)) };
+    }
+    return this.subjectsCache.names;
+  }
+
+  status(): EngineStatus {
+    const { endpoint, id } = this.config.model;
+    return {
+      articles: this.index.articles.size,
+      chunks: this.index.chunks.size,
+      indexCreatedAt: this.index.manifest.createdAt,
+      mode: this.mode,
+      keywordOnlyReason: this.keywordOnlyReason,
+      model: endpoint ? `${endpoint.url} (${endpoint.model})` : id,
+      lastReindexAt: this.lastReindexAt,
+    };
   }
 
   private get tuning(): AnswerTuning {

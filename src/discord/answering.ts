@@ -2,6 +2,7 @@ import { UserError } from '../errors.js';
 import { validateQuestion } from '../answer/question.js';
 import type { BotContext } from './command.js';
 import { answerPayload, type MessagePayload } from './format.js';
+import { CATALOGUE, type Lang } from './strings.js';
 
 /**
  * Checks the question and the user's rate before anything is sent, so a refusal can be private
@@ -13,16 +14,17 @@ export function admitQuestion(ctx: BotContext, userId: string, raw: string): str
   if (waitMs > 0) {
     const limit = ctx.config.discord.ratePerMinute;
     const seconds = Math.ceil(waitMs / 1000);
-    throw new UserError('rate-limited', {
-      en: `You are asking quickly: the limit is ${limit} questions a minute. Ask again in ${seconds} s.`,
-      fr: `Vous posez vos questions très vite : la limite est de ${limit} questions par minute. Réessayez dans ${seconds} s.`,
-    });
+    throw new UserError('rate-limited', { en: CATALOGUE.en['error.rateLimited'](limit, seconds), fr: CATALOGUE.fr['error.rateLimited'](limit, seconds) });
   }
   return question;
 }
 
-/** Answers in turn with the other questions, as a message payload. */
-export async function answerInQueue(ctx: BotContext, question: string): Promise<MessagePayload> {
+/**
+ * Answers in turn with the other questions, as a message payload in the reader's language; the
+ * answer is remembered under `key` for its buttons (attach the sent message's id to it).
+ */
+export async function answerInQueue(ctx: BotContext, question: string, reader: { userId: string; lang: Lang }): Promise<{ payload: MessagePayload; key: string }> {
   const result = await ctx.answers.add(() => ctx.engine.ask(question));
-  return answerPayload(result, ctx.engine.keywordOnlyReason);
+  const key = ctx.memory.remember({ result, askerId: reader.userId, lang: reader.lang });
+  return { payload: answerPayload(result, ctx.engine.keywordOnlyReason, { lang: reader.lang, key }), key };
 }

@@ -9,6 +9,7 @@ import {
   type Message,
   type RepliableInteraction,
 } from 'discord.js';
+import { withPreviousSubject } from '../answer/follow-up.js';
 import PQueue from 'p-queue';
 import type { Config } from '../config.js';
 import { watchCorpus } from '../ingest/watch.js';
@@ -20,16 +21,35 @@ import { askCommand } from './commands/ask.js';
 import { reindexCommand } from './commands/reindex.js';
 import { sourcesCommand } from './commands/sources.js';
 import { timelineCommand } from './commands/timeline.js';
+import { statusCommand } from './commands/status.js';
 import { recordFeedback } from './feedback.js';
-import { FEEDBACK_PREFIX, parseTimelineButton, SOURCES_PREFIX, sourcesPayload, TIMELINE_PREFIX, timelinePayload } from './format.js';
+import {
+  answerRow,
+  FEEDBACK_PREFIX,
+  parseFeedbackButton,
+  parseTimelineButton,
+  QUOTES_PREFIX,
+  quotesPayload,
+  SOURCES_PREFIX,
+  sourcesPayload,
+  TIMELINE_PREFIX,
+  timelinePayload,
+} from './format.js';
 import { BotLog } from './log.js';
+import { AnswerMemory } from './memory.js';
 import { NO_PINGS } from './mentions.js';
 import { RateLimiter } from './rate-limit.js';
+import { langOf, localise, strings, type Lang } from './strings.js';
 import { guessLanguage } from '../text/language.js';
 
+/** The commands, with their descriptions and French localisations from the catalogue. */
 export function commandList(config: Config): Command[] {
-  return [askCommand(config.maxQuestionChars), timelineCommand, sourcesCommand, reindexCommand, addArticleCommand];
+  const commands = [askCommand(config.maxQuestionChars), timelineCommand, sourcesCommand, reindexCommand, addArticleCommand, statusCommand];
+  return commands.map((command) => ({ ...command, data: localise(command.data) }));
 }
+
+/** How long a notice replied in a channel stays before it deletes itself (when a DM is impossible). */
+const NOTICE_LIFETIME_MS = 15_000;
 
 /** The bot token, or the one clear error every entry point (start, register) gives without it. */
 export function requireToken(config: Config): string {
@@ -61,7 +81,10 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
     log,
     rateLimiter: new RateLimiter(config.discord.ratePerMinute),
     answers: new PQueue({ concurrency: 1 }),
+    memory: new AnswerMemory(),
+    startedAt: Date.now(),
   };
+  await ctx.memory.loadVotes(config.feedbackLog);
   const commands = new Map(commandList(config).map((command) => [command.data.name, command]));
 
   client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, commands, ctx));
@@ -108,11 +131,18 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
 }
 
 async function handleInteraction(interaction: Interaction, commands: Map<string, Command>, ctx: BotContext): Promise<void> {
+  if (interaction.isAutocomplete()) {
+    await commands
+      .get(interaction.commandName)
+      ?.autocomplete?.(interaction, ctx)
+      .catch((error) => ctx.log.failure('autocomplete', error));
+    return;
+  }
   if (!interaction.isRepliable()) return;
   try {
     if (interaction.isChatInputCommand()) {
       const command = commands.get(interaction.commandName);
-      if (!command) throw new UserError('command-unavailable', { en: 'This command is not available any more.', fr: "Cette commande n'existe plus." });
+      if (!command) throw new UserError('command-unavailable', { en: strings('en')['error.commandUnavailable'], fr: strings('fr')['error.commandUnavailable'] });
       await command.execute(interaction, ctx);
     } else if (interaction.isButton()) {
       await handleButton(interaction, ctx);
@@ -122,42 +152,72 @@ async function handleInteraction(interaction: Interaction, commands: Map<string,
   }
 }
 
-// A user sees a UserError's own words, or a reference to the logged fault; never a stack trace.
+// A user sees a UserError's own words, or a reference to the logged fault; never a stack trace,
+// a path or a network error.
 async function replyWithFailure(interaction: RepliableInteraction, error: unknown, ctx: BotContext): Promise<void> {
-  const content = isUserError(error)
-    ? error.messageIn(interaction.locale.startsWith('fr') ? 'fr' : 'en')
-    : `Something went wrong on our side. Reference: ${ctx.log.failure('interaction', error, { user: interaction.user.id })}.`;
+  const lang = langOf(interaction.locale);
+  const content = failureText(error, lang, ctx, 'interaction', interaction.user.id);
   try {
-    if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], components: [], allowedMentions: NO_PINGS });
+    if (interaction.deferred || interaction.replied) await interaction.editReply({ content, embeds: [], components: [], files: [], allowedMentions: NO_PINGS });
     else await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   } catch (replyError) {
     ctx.log.failure('could not tell the user about a failure', replyError);
   }
 }
 
+function failureText(error: unknown, lang: Lang, ctx: BotContext, context: string, userId: string): string {
+  return isUserError(error) ? error.messageIn(lang) : strings(lang)['error.internal'](ctx.log.failure(context, error, { user: userId }));
+}
+
 async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Promise<void> {
   const id = interaction.customId;
+  const lang = langOf(interaction.locale);
   if (id.startsWith(SOURCES_PREFIX)) {
-    await interaction.update({ ...sourcesPayload(ctx.engine.articles, Number(id.slice(SOURCES_PREFIX.length))), allowedMentions: NO_PINGS });
+    await interaction.update({ ...sourcesPayload(ctx.engine.articles, Number(id.slice(SOURCES_PREFIX.length)), lang), allowedMentions: NO_PINGS });
     return;
   }
   if (id.startsWith(TIMELINE_PREFIX)) {
     const { page, filter } = parseTimelineButton(id);
-    await interaction.update({ ...timelinePayload(await ctx.engine.timeline(filter), filter, page), allowedMentions: NO_PINGS });
+    await interaction.update({ ...timelinePayload(await ctx.engine.timeline(filter), filter, page, lang), allowedMentions: NO_PINGS });
     return;
   }
-  if (id.startsWith(FEEDBACK_PREFIX)) {
-    // The answer message itself says what was asked and cited: nothing needs remembering.
-    const embed = interaction.message.embeds[0];
-    await recordFeedback(ctx.config.feedbackLog, {
-      vote: id.endsWith('up') ? 'up' : 'down',
-      question: embed?.title ?? '',
-      sources: embed?.fields.map((f) => f.name) ?? [],
-      userId: interaction.user.id,
-      messageId: interaction.message.id,
-    });
-    await interaction.reply({ content: 'Thanks, your feedback was recorded.', flags: MessageFlags.Ephemeral });
+  if (id.startsWith(QUOTES_PREFIX)) {
+    // The whole answer, privately: only the person who clicked sees it.
+    const remembered = ctx.memory.get(id.slice(QUOTES_PREFIX.length));
+    if (!remembered) await interaction.reply({ content: strings(lang)['answer.expired'], flags: MessageFlags.Ephemeral });
+    else await interaction.reply({ ...quotesPayload(remembered.result, lang), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    return;
   }
+  if (id.startsWith(FEEDBACK_PREFIX)) await handleVote(interaction, ctx, lang);
+}
+
+/**
+ * One vote per user per answer, logged with the question, mode and sources. The asker's vote (or
+ * any vote once the answer is forgotten) disables the buttons, which then say thanks; another
+ * reader's vote is thanked privately, so the buttons stay for others.
+ */
+async function handleVote(interaction: ButtonInteraction, ctx: BotContext, lang: Lang): Promise<void> {
+  const { vote, key } = parseFeedbackButton(interaction.customId);
+  if (!ctx.memory.vote(interaction.message.id, interaction.user.id)) {
+    await interaction.reply({ content: strings(lang)['feedback.already'], flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const remembered = ctx.memory.get(key);
+  const embed = interaction.message.embeds[0];
+  await recordFeedback(ctx.config.feedbackLog, {
+    vote,
+    question: remembered?.result.question ?? embed?.title ?? '',
+    mode: remembered?.result.mode ?? ctx.engine.status().mode,
+    sources: remembered ? remembered.result.sources.map((s) => `[${s.n}] ${s.title}${s.url ? ` <${s.url}>` : ''}`) : [],
+    userId: interaction.user.id,
+    messageId: interaction.message.id,
+  });
+  if (remembered && remembered.askerId !== interaction.user.id) {
+    await interaction.reply({ content: strings(lang)['feedback.thanks'], flags: MessageFlags.Ephemeral });
+    return;
+  }
+  const hasQuotes = JSON.stringify(interaction.message.components.map((row) => row.toJSON())).includes(`"custom_id":"${QUOTES_PREFIX}`);
+  await interaction.update({ components: [answerRow(key, strings(remembered?.lang ?? lang), { quotes: hasQuotes, voted: vote })] });
 }
 
 async function handleMention(message: Message, ctx: BotContext): Promise<void> {
@@ -166,17 +226,52 @@ async function handleMention(message: Message, ctx: BotContext): Promise<void> {
   // In a direct message every message is for the bot; in a server, those that mention it or reply to it.
   const addressed = message.channel.isDMBased() || message.mentions.users.has(botId) || message.mentions.repliedUser?.id === botId;
   if (!addressed) return;
-  const question = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+  const asked = message.content.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').trim();
+  const lang = asked ? guessLanguage(asked) : langOf(message.guild?.preferredLocale);
   try {
-    if (!question) {
-      await message.reply({ content: 'Ask me a question about the articles, e.g. “When did US troops leave Agadez?”, or use /ask.', allowedMentions: NO_PINGS });
+    if (!asked) {
+      await message.reply({ content: strings(lang)['answer.emptyMention'], allowedMentions: NO_PINGS });
       return;
     }
-    const admitted = admitQuestion(ctx, message.author.id, question);
+    const previous = await previousQuestion(message, ctx);
+    const admitted = admitQuestion(ctx, message.author.id, asked);
+    const question = previous ? withPreviousSubject(previous, admitted) : admitted;
     if ('sendTyping' in message.channel) await message.channel.sendTyping();
-    await message.reply({ ...(await answerInQueue(ctx, admitted)), allowedMentions: NO_PINGS });
+    const { payload, key } = await answerInQueue(ctx, question, { userId: message.author.id, lang });
+    const sent = await message.reply({ ...payload, allowedMentions: NO_PINGS });
+    ctx.memory.attach(key, sent.id);
   } catch (error) {
-    const content = isUserError(error) ? error.messageIn(guessLanguage(question)) : `Something went wrong on our side. Reference: ${ctx.log.failure('mention', error, { user: message.author.id })}.`;
-    await message.reply({ content, allowedMentions: NO_PINGS }).catch((replyError) => ctx.log.failure('could not reply to a mention', replyError));
+    await tellQuietly(message, failureText(error, lang, ctx, 'mention', message.author.id), isUserError(error) && error.code === 'rate-limited' ? '⏳' : '⚠️', ctx);
+  }
+}
+
+/** The question a reply to one of the bot's answers follows up: remembered, or the answer's title. */
+async function previousQuestion(message: Message, ctx: BotContext): Promise<string | undefined> {
+  const referenceId = message.reference?.messageId;
+  if (!referenceId) return undefined;
+  const remembered = ctx.memory.forMessage(referenceId);
+  if (remembered) return remembered.result.question;
+  const referenced = message.channel.messages.cache.get(referenceId) ?? (await message.fetchReference().catch(() => undefined));
+  if (referenced?.author.id !== message.client.user.id) return undefined;
+  return referenced.embeds[0]?.title ?? undefined;
+}
+
+/**
+ * An error or a rate-limit notice for a mention, never posted for the channel to see: a reaction
+ * on the question and a direct message; if the user takes no direct messages, a reply that
+ * deletes itself. In a direct message the bot just replies.
+ */
+async function tellQuietly(message: Message, content: string, emoji: string, ctx: BotContext): Promise<void> {
+  const warn = (error: unknown) => void ctx.log.failure('could not tell a user about a failed mention', error);
+  if (message.channel.isDMBased()) {
+    await message.reply({ content, allowedMentions: NO_PINGS }).catch(warn);
+    return;
+  }
+  await message.react(emoji).catch(warn);
+  try {
+    await message.author.send({ content, allowedMentions: NO_PINGS });
+  } catch {
+    const notice = await message.reply({ content, allowedMentions: NO_PINGS }).catch(warn);
+    if (notice) setTimeout(() => void notice.delete().catch(warn), NOTICE_LIFETIME_MS).unref();
   }
 }

@@ -1,11 +1,12 @@
-import type { ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type PQueue from 'p-queue';
 import type { Config } from '../config.js';
-import type { AskResult } from '../engine.js';
+import type { AskResult, EngineStatus } from '../engine.js';
 import type { ArticleMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
 import type { TimelineEvent, TimelineFilter } from '../timeline/timeline.js';
 import type { BotLog } from './log.js';
+import type { AnswerMemory } from './memory.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** What the bot needs of the engine; tests can wrap the real one. */
@@ -18,6 +19,10 @@ export interface BotEngine {
   timeline(filter: TimelineFilter): Promise<TimelineEvent[]>;
   readonly articles: ArticleMeta[];
   readonly keywordOnlyReason: string | undefined;
+  /** The names the corpus speaks about most: /timeline's "about" suggestions. */
+  subjects(): string[];
+  /** For the admin-only /status. */
+  status(): EngineStatus;
 }
 
 export interface BotContext {
@@ -27,10 +32,15 @@ export interface BotContext {
   rateLimiter: RateLimiter;
   /** Questions are answered one at a time, in arrival order. */
   answers: PQueue;
+  /** Recent answers: what Show quotes reveals, who may vote, what a reply follows up. */
+  memory: AnswerMemory;
+  startedAt: number;
 }
 
 /** One slash command: its registration data and its handler (discord.js template style). */
 export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void>;
+  /** Suggestions while an option with autocomplete is typed. */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: BotContext): Promise<void>;
 }

@@ -4,7 +4,9 @@ import path from 'node:path';
 export interface FeedbackEntry {
   vote: 'up' | 'down';
   question: string;
-  /** The cited sources as shown ("[1] Title"), so a vote can be traced to what was answered. */
+  /** How the answer was found: 'hybrid' or 'keyword'. */
+  mode: string;
+  /** The cited sources ("[1] Title <url>"), so a vote can be traced to what was answered. */
   sources: string[];
   userId: string;
   messageId: string;

@@ -1,13 +1,14 @@
-// Pure formatting of engine results into Discord message payloads, within Discord's limits.
+// Pure formatting of engine results into Discord message payloads, within Discord's limits, in
+// the reader's language (chrome from the catalogue; the answer's own words in the question's).
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
-import { refusalText } from '../answer/refusal.js';
-import type { AnswerQuote } from '../answer/types.js';
+import type { AnswerQuote, AnswerSource } from '../answer/types.js';
 import { quoted } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
 import type { ArticleMeta, CitationMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
 import type { TimelineEvent, TimelineFilter } from '../timeline/timeline.js';
 import { DISCORD_LIMITS, embedCharacters } from './limits.js';
+import { readableDate, strings, type Lang, type Strings } from './strings.js';
 
 export interface MessagePayload {
   content?: string;
@@ -15,87 +16,210 @@ export interface MessagePayload {
   components: APIActionRowComponent<APIButtonComponent>[];
 }
 
-const COLOR = { answer: 0x2f6f9f, abstain: 0x8a8a8a, list: 0x4f7f4f };
+const COLOR = { answer: 0x2f6f9f, abstain: 0x8a8a8a, list: 0x4f7f4f, status: 0x6a5acd };
 export const FEEDBACK_PREFIX = 'feedback:';
+export const QUOTES_PREFIX = 'quotes:';
 export const SOURCES_PREFIX = 'sources:';
 export const TIMELINE_PREFIX = 'timeline:';
 const TIMELINE_PAGE_SIZE = 6;
 
-/** The answer embed: the lead, quotes with [n] markers, one field per source, the retrieval mode in the footer. */
-export function answerPayload(result: AskResult, keywordOnlyReason?: string): MessagePayload {
-  const footer = keywordOnlyReason ? `Keyword-only mode: ${keywordOnlyReason}` : 'Hybrid retrieval (keywords + local embeddings)';
-  const title = truncate(result.question, DISCORD_LIMITS.title);
+/** What a reader reads before "Show quotes", in characters: one phone screen. */
+export const COMPACT_BUDGET = 600;
+/** A quote in the compact answer is shortened (visibly, with …) past this length. */
+const COMPACT_QUOTE_MAX = 260;
+const QUESTION_TITLE_MAX = 120;
+
+export interface AnswerOptions {
+  /** The reader's language for the chrome (buttons, notes); the answer's words follow the question. */
+  lang?: Lang;
+  /** The id the buttons carry to find this answer again (Show quotes, votes). */
+  key?: string;
+}
+
+/**
+ * The compact answer: the lead, one or two short quotes and the sources as masked links, one per
+ * article, within COMPACT_BUDGET visible characters; "Show quotes" opens the whole answer. The mode
+ * is shown only when it changes what the reader gets (keyword search only).
+ */
+export function answerPayload(result: AskResult, keywordOnlyReason?: string, options: AnswerOptions = {}): MessagePayload {
+  const t = strings(options.lang ?? 'en');
+  const title = shorten(result.question, QUESTION_TITLE_MAX);
+  const footer = keywordOnlyReason ? { text: t['answer.keywordOnly'] } : undefined;
   if (result.refusal) {
-    const description = refusalText(result.refusal, result.language, 'Try other words, or see the articles with /sources.', "Essayez d'autres mots, ou voyez les articles avec /sources.");
-    return {
-      embeds: [{ title, description: truncate(description, DISCORD_LIMITS.description), color: COLOR.abstain, footer: { text: truncate(footer, DISCORD_LIMITS.footer) } }],
-      components: [feedbackRow()],
-    };
+    const embed: APIEmbed = { title, description: refusalDescription(result, options.lang ?? 'en'), color: COLOR.abstain, ...(footer ? { footer } : {}) };
+    return { embeds: [embed], components: [answerRow(options.key ?? '', t, { quotes: false })] };
   }
-  // Whole quotes are dropped from the end until the embed fits: a quote is never cut.
+  const lead = result.lead ? `**${result.lead}**` : '';
+  const fixed = visibleLength(title) + visibleLength(lead) + (footer?.text.length ?? 0);
+  const lines: string[] = [];
+  const cited = new Set<number>();
+  let used = fixed;
+  let complete = true;
+  for (const [i, quote] of result.quotes.entries()) {
+    if (i >= 2) {
+      complete = false;
+      break;
+    }
+    const source = result.sources.find((s) => s.n === quote.n);
+    const sourceCost = cited.has(quote.n) || !source ? 0 : visibleLength(sourceLine(source, options.lang ?? 'en')) + 1;
+    const room = COMPACT_BUDGET - used - sourceCost - 8;
+    const max = Math.min(COMPACT_QUOTE_MAX, room);
+    // The first quote is always shown (shortened if need be); a second only if it fits well.
+    if (i > 0 && max < Math.min(quote.text.length + 2, 120)) {
+      complete = false;
+      break;
+    }
+    const { line, shortened } = quoteLine(quote, max);
+    if (shortened) complete = false;
+    lines.push(line);
+    used += visibleLength(line) + 1 + sourceCost;
+    cited.add(quote.n);
+  }
+  if (lines.length < result.quotes.length) complete = false;
+  // Sources of the quotes shown first, then the others if they fit, else a note.
+  const sources = result.sources.filter((s) => cited.has(s.n));
+  const others = result.sources.filter((s) => !cited.has(s.n));
+  let notShown = 0;
+  for (const source of others) {
+    const cost = visibleLength(sourceLine(source, options.lang ?? 'en')) + 1;
+    if (used + cost <= COMPACT_BUDGET - 40) {
+      sources.push(source);
+      used += cost;
+    } else notShown++;
+  }
+  if (notShown) complete = false;
+  const sourceLines = sources.sort((a, b) => a.n - b.n).map((s) => sourceLine(s, options.lang ?? 'en'));
+  if (notShown) sourceLines.push(`*${t['answer.moreSources'](notShown)}*`);
+  const description = [lead, lines.join('\n'), sourceLines.join('\n')].filter(Boolean).join('\n\n');
+  const embed: APIEmbed = { title, description, color: COLOR.answer, ...(footer ? { footer } : {}) };
+  return { embeds: [embed], components: [answerRow(options.key ?? '', t, { quotes: !complete })] };
+}
+
+/**
+ * The whole answer for "Show quotes" (sent privately): every quote with its [n], every source.
+ * Whole quotes are dropped from the end until it fits Discord's limits: a quote is never cut.
+ */
+export function quotesPayload(result: AskResult, lang: Lang = 'en'): MessagePayload {
+  const t = strings(lang);
+  const title = shorten(result.question, DISCORD_LIMITS.title);
   let shown: AnswerQuote[] = [...result.quotes];
   for (;;) {
     const omitted = result.quotes.length - shown.length;
-    const note = omitted ? `${omitted} more quote(s) left out to fit Discord's limits. ` : '';
-    const sources = result.sources.filter((s) => shown.some((q) => q.n === s.n)).slice(0, DISCORD_LIMITS.fields);
-    const embed: APIEmbed = {
-      title,
-      description: answerDescription(result.lead, shown),
-      color: COLOR.answer,
-      fields: sources.map(sourceField),
-      footer: { text: truncate(note + footer, DISCORD_LIMITS.footer) },
-    };
-    const fits = (embed.description?.length ?? 0) <= DISCORD_LIMITS.description && embedCharacters([embed]) <= DISCORD_LIMITS.embedTotal;
-    if (fits) return { embeds: [embed], components: [feedbackRow()] };
-    if (shown.length <= 1) return { embeds: [{ ...embed, description: QUOTE_TOO_LONG, fields: embed.fields }], components: [feedbackRow()] };
+    const quotes = shown.map((q) => `> ${quoted(q.text)} [${q.n}]`).join('\n\n');
+    const sources = result.sources.filter((s) => shown.some((q) => q.n === s.n)).map((s) => sourceLine(s, lang));
+    const description = [result.lead && `**${result.lead}**`, quotes, sources.join('\n')].filter(Boolean).join('\n\n');
+    const embed: APIEmbed = { title, description, color: COLOR.answer, ...(omitted ? { footer: { text: t['answer.leftOut'](omitted) } } : {}) };
+    if (description.length <= DISCORD_LIMITS.description && embedCharacters([embed]) <= DISCORD_LIMITS.embedTotal) return { embeds: [embed], components: [] };
+    if (shown.length <= 1) return { embeds: [{ ...embed, description: t['answer.quoteTooLong'] + '\n\n' + sources.join('\n') }], components: [] };
     shown = shown.slice(0, -1);
   }
 }
 
-const QUOTE_TOO_LONG = 'The passage that answers is too long to show in Discord. Open the source below, or ask from the command line.';
-
-function answerDescription(lead: string | null, shown: readonly AnswerQuote[]): string {
-  const quotes = shown.map((q) => `${quoted(q.text)} [${q.n}]`).join('\n\n');
-  return lead ? `**${lead}**\n\n${quotes}` : quotes;
+function refusalDescription(result: AskResult, lang: Lang): string {
+  const refusal = result.refusal!;
+  // The refusal's words follow the question's language, like an answer's lead.
+  const w = strings(result.language);
+  const first =
+    refusal.reason === 'unknown-name'
+      ? w['refusal.unknownName']((refusal.unknown ?? []).join(', '))
+      : refusal.reason === 'missing-answer-type'
+        ? w['refusal.missingAnswerType']
+        : w['refusal.notFound'];
+  const nearest = refusal.nearest.slice(0, 3).map((s) => `- ${sourceLabelLink(s, lang)}`);
+  return [first, nearest.length ? [w['refusal.nearest'], ...nearest].join('\n') : '', `*${w['refusal.next']}*`].filter(Boolean).join('\n\n');
 }
 
-function sourceField(c: CitationMeta & { n: number }): { name: string; value: string; inline: false } {
-  const origin = [c.source, c.published].filter(Boolean).join(' · ');
-  const link = c.url && origin.length + c.url.length + 12 <= DISCORD_LIMITS.fieldValue ? `${origin ? ' · ' : ''}[link](${c.url})` : '';
-  return { name: truncate(`[${c.n}] ${c.title}`, DISCORD_LIMITS.fieldName), value: origin + link || '—', inline: false };
+/** "> “quote” [n]", shortened at a word with … when longer than `max`. */
+function quoteLine(quote: AnswerQuote, max: number): { line: string; shortened: boolean } {
+  const marker = ` [${quote.n}]`;
+  const text = shorten(quote.text, Math.max(40, max - marker.length - 2));
+  return { line: `> ${quoted(text)}${marker}`, shortened: text !== quote.text };
 }
 
-function feedbackRow(): APIActionRowComponent<APIButtonComponent> {
+function sourceLine(source: AnswerSource, lang: Lang): string {
+  return `[${source.n}] ${sourceLabelLink(source, lang)}`;
+}
+
+/** `[title — outlet, date](url)`: the masked link a reader taps; plain text when there is no url. */
+export function sourceLabelLink(meta: CitationMeta, lang: Lang): string {
+  const origin = [meta.source, readableDate(meta.published, lang)].filter(Boolean).join(', ');
+  const label = escapeLinkText(shorten([meta.title, origin].filter(Boolean).join(' — '), 150));
+  return meta.url && /^https?:\/\//.test(meta.url) ? `[${label}](${meta.url.replace(/\)/g, '%29')})` : label;
+}
+
+function escapeLinkText(text: string): string {
+  return text.replace(/[[\]]/g, (c) => `\\${c}`);
+}
+
+/** The characters a reader sees: masked links count their label only, markdown marks nothing. */
+export function visibleLength(text: string): number {
+  return text
+    .replace(/\[((?:\\.|[^\]\\])*)\]\([^)]*\)/g, '$1')
+    .replace(/\\([[\]])/g, '$1')
+    .replace(/\*\*|^> /gm, '')
+    .replace(/(^|\s)\*|\*($|\s)/g, '$1$2').length;
+}
+
+/** What a reader sees of a whole message (title, description, fields, footer, content): for the budget. */
+export function visibleCharacters(payload: { content?: string; embeds?: readonly APIEmbed[] }): number {
+  let total = visibleLength(payload.content ?? '');
+  for (const e of payload.embeds ?? []) {
+    total += visibleLength(e.title ?? '') + visibleLength(e.description ?? '') + visibleLength(e.footer?.text ?? '');
+    for (const f of e.fields ?? []) total += visibleLength(f.name) + visibleLength(f.value);
+  }
+  return total;
+}
+
+/**
+ * The buttons under an answer: Show quotes (when there is more), then the two votes. Once a vote
+ * is in, the vote buttons are disabled and the chosen one says thanks.
+ */
+export function answerRow(key: string, t: Strings, state: { quotes: boolean; voted?: 'up' | 'down' }): APIActionRowComponent<APIButtonComponent> {
+  const vote = (direction: 'up' | 'down', emoji: string, label: string): APIButtonComponent => ({
+    type: ComponentType.Button,
+    style: state.voted === direction ? ButtonStyle.Success : ButtonStyle.Secondary,
+    custom_id: `${FEEDBACK_PREFIX}${direction}:${key}`,
+    emoji: { name: emoji },
+    label: state.voted === direction ? t['answer.votedThanks'] : label,
+    disabled: Boolean(state.voted),
+  });
   return {
     type: ComponentType.ActionRow,
     components: [
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${FEEDBACK_PREFIX}up`, emoji: { name: '👍' }, label: 'Helpful' },
-      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${FEEDBACK_PREFIX}down`, emoji: { name: '👎' }, label: 'Not helpful' },
+      ...(state.quotes ? [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: `${QUOTES_PREFIX}${key}`, label: t['answer.showQuotes'] } as const] : []),
+      vote('up', '👍', t['answer.helpful']),
+      vote('down', '👎', t['answer.notHelpful']),
     ],
   };
 }
 
+/** Reads back what a feedback button carries. */
+export function parseFeedbackButton(customId: string): { vote: 'up' | 'down'; key: string } {
+  const [vote, key = ''] = customId.slice(FEEDBACK_PREFIX.length).split(':');
+  return { vote: vote === 'up' ? 'up' : 'down', key };
+}
+
 export const SOURCES_PAGE_SIZE = 10;
 
-/** One page of the corpus's articles, with Previous/Next buttons when there is more than one page. */
-export function sourcesPayload(articles: readonly ArticleMeta[], page: number): MessagePayload {
+/** One page of the corpus's articles as masked links, with Previous/Next buttons when there is more than one page. */
+export function sourcesPayload(articles: readonly ArticleMeta[], page: number, lang: Lang = 'en'): MessagePayload {
+  const t = strings(lang);
   const pages = Math.max(1, Math.ceil(articles.length / SOURCES_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const slice = articles.slice(current * SOURCES_PAGE_SIZE, (current + 1) * SOURCES_PAGE_SIZE);
   const embed: APIEmbed = {
-    title: `Articles in the corpus (${articles.length})`,
+    title: t['sources.title'](articles.length),
     color: COLOR.list,
-    description: articles.length ? undefined : 'The corpus is empty: add articles to the corpus folder and run /reindex.',
-    fields: slice.map((a, i) => sourceField({ ...a, n: current * SOURCES_PAGE_SIZE + i + 1 })),
-    footer: { text: `Page ${current + 1} of ${pages}` },
+    description: articles.length ? slice.map((a, i) => `${current * SOURCES_PAGE_SIZE + i + 1}. ${sourceLabelLink(a, lang)}`).join('\n') : t['sources.empty'],
+    ...(pages > 1 ? { footer: { text: t['paging.page'](current + 1, pages) } } : {}),
   };
   const components: MessagePayload['components'] = [];
   if (pages > 1) {
     components.push({
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${SOURCES_PREFIX}${current - 1}`, label: 'Previous', disabled: current === 0 },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${SOURCES_PREFIX}${current + 1}`, label: 'Next', disabled: current === pages - 1 },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${SOURCES_PREFIX}${current - 1}`, label: t['paging.previous'], disabled: current === 0 },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${SOURCES_PREFIX}${current + 1}`, label: t['paging.next'], disabled: current === pages - 1 },
       ],
     });
   }
@@ -106,18 +230,19 @@ export function sourcesPayload(articles: readonly ArticleMeta[], page: number): 
  * One page of timeline events as embed fields. The buttons carry the page and the filter, so any
  * click can redraw its page after a restart.
  */
-export function timelinePayload(events: readonly TimelineEvent[], filter: TimelineFilter, page: number): MessagePayload {
+export function timelinePayload(events: readonly TimelineEvent[], filter: TimelineFilter, page: number, lang: Lang = 'en'): MessagePayload {
+  const t = strings(lang);
   const pages = Math.max(1, Math.ceil(events.length / TIMELINE_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);
   const slice = events.slice(current * TIMELINE_PAGE_SIZE, (current + 1) * TIMELINE_PAGE_SIZE);
-  const scope = [filter.about && `about “${filter.about}”`, filter.from && `from ${filter.from}`, filter.to && `to ${filter.to}`].filter(Boolean).join(', ');
+  const scope = [filter.about && t['timeline.about'](filter.about), filter.from && t['timeline.from'](filter.from), filter.to && t['timeline.to'](filter.to)].filter(Boolean).join(', ');
   const embed: APIEmbed = {
-    title: truncate(`Timeline (${events.length} event${events.length === 1 ? '' : 's'})${scope ? ` ${scope}` : ''}`, DISCORD_LIMITS.title),
+    title: shorten(`${t['timeline.title'](events.length)}${scope ? ` ${scope}` : ''}`, DISCORD_LIMITS.title),
     color: COLOR.list,
-    description: events.length ? 'Hollow dots in the picture are expected events, not yet done when the article was written.' : 'No dated events match.',
-    fields: slice.map(timelineField),
+    description: events.length ? t['timeline.hollowDots'] : t['timeline.none'],
+    fields: slice.map((event) => timelineField(event, lang)),
     image: { url: 'attachment://timeline.png' },
-    footer: { text: `Page ${current + 1} of ${pages}` },
+    footer: { text: t['paging.page'](current + 1, pages) },
   };
   const components: MessagePayload['components'] = [];
   if (pages > 1) {
@@ -125,8 +250,8 @@ export function timelinePayload(events: readonly TimelineEvent[], filter: Timeli
     components.push({
       type: ComponentType.ActionRow,
       components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${TIMELINE_PREFIX}${current - 1}|${state}`, label: 'Earlier', disabled: current === 0 },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${TIMELINE_PREFIX}${current + 1}|${state}`, label: 'Later', disabled: current === pages - 1 },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${TIMELINE_PREFIX}${current - 1}|${state}`, label: t['timeline.earlier'], disabled: current === 0 },
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${TIMELINE_PREFIX}${current + 1}|${state}`, label: t['timeline.later'], disabled: current === pages - 1 },
       ],
     });
   }
@@ -139,31 +264,37 @@ export function parseTimelineButton(customId: string): { page: number; filter: T
   return { page: Number(page), filter: { from: from || undefined, to: to || undefined, about: about || undefined } };
 }
 
-function timelineField(event: TimelineEvent): { name: string; value: string } {
-  const flags = [event.expected && 'expected', event.uncertain && `${event.uncertain} uncertain`, event.conflict && `⚠ ${event.conflict}`].filter(Boolean);
-  const sources = event.citations.map((c) => `[${c.n}] ${c.title} (${c.source ?? 'source not stated'}, ${c.published ?? 'date not stated'})`);
+function timelineField(event: TimelineEvent, lang: Lang): { name: string; value: string } {
+  const t = strings(lang);
+  const flags = [event.expected && t['timeline.expected'], event.uncertain && t['timeline.uncertain'](event.uncertain), event.conflict && `⚠ ${event.conflict}`].filter(Boolean);
+  const sources = event.citations.map((c) => `[${c.n}] ${sourceLabelLink(c, lang)}`);
   const quote = quoted(event.text);
   const room = DISCORD_LIMITS.fieldValue - sources.join('\n').length - 1;
   // A quote too long for the field is shortened visibly, with […], and keeps its sources.
   const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`;
   return {
-    name: truncate(`${event.label}${flags.length ? ` · ${flags.join(' · ')}` : ''}`, DISCORD_LIMITS.fieldName),
-    value: truncate(`${shown}\n${sources.join('\n')}`, DISCORD_LIMITS.fieldValue),
+    name: shorten(`${event.label}${flags.length ? ` · ${flags.join(' · ')}` : ''}`, DISCORD_LIMITS.fieldName),
+    value: shorten(`${shown}\n${sources.join('\n')}`, DISCORD_LIMITS.fieldValue),
   };
 }
 
-export function reindexSummary(report: IndexReport): string {
-  const list = (ids: string[]) => (ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, +${ids.length - 5} more` : ''})` : '');
+export function reindexSummary(report: IndexReport, lang: Lang = 'en'): string {
+  const t = strings(lang);
+  const list = (ids: string[]) => (ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, ${t['reindex.more'](ids.length - 5)}` : ''})` : '');
   const lines = report.written
     ? [
-        `Re-index done: ${report.chunks} chunks.`,
-        `Added ${report.added.length}${list(report.added)}, updated ${report.updated.length}${list(report.updated)}, removed ${report.removed.length}${list(report.removed)}, unchanged ${report.unchanged}.`,
+        t['reindex.done'](report.chunks),
+        t['reindex.changes'](`${report.added.length}${list(report.added)}`, `${report.updated.length}${list(report.updated)}`, `${report.removed.length}${list(report.removed)}`, report.unchanged),
       ]
-    : [`Nothing to re-index: the index already matches the corpus (${report.unchanged} articles, ${report.chunks} chunks).`];
-  if (report.problems.length) lines.push(`Skipped ${report.problems.length} unreadable file(s)${list(report.problems.map((p) => p.path.split('/').at(-1)!))}.`);
-  return truncate(lines.join('\n'), DISCORD_LIMITS.content);
+    : [t['reindex.nothing'](report.unchanged, report.chunks)];
+  if (report.problems.length) lines.push(t['reindex.skipped'](report.problems.length, list(report.problems.map((p) => p.path.split('/').at(-1)!))));
+  return shorten(lines.join('\n'), DISCORD_LIMITS.content);
 }
 
-function truncate(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** Cut at a word boundary with "…" when longer than `max`. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }

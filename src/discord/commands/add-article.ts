@@ -5,6 +5,7 @@ import { MAX_ARTICLE_BYTES } from '../../ingest/parse.js';
 import type { Command } from '../command.js';
 import { NO_PINGS } from '../mentions.js';
 import { isAdmin } from './reindex.js';
+import { langOf, strings } from '../strings.js';
 
 export const addArticleCommand = {
   data: new SlashCommandBuilder()
@@ -19,7 +20,7 @@ export const addArticleCommand = {
     .toJSON(),
   async execute(interaction, ctx) {
     if (!isAdmin(interaction, ctx)) {
-      await interaction.reply({ content: 'Only members with Manage Server (or on the bot’s admin list) can add articles.', flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: strings(langOf(interaction.locale))['error.adminOnly'], flags: MessageFlags.Ephemeral });
       return;
     }
     const file = interaction.options.getAttachment('file', true);
@@ -37,7 +38,7 @@ export const addArticleCommand = {
     await ctx.engine.reindex();
     const chunks = ctx.engine.chunkCount(article.id);
     await interaction.editReply({
-      content: `Added “${article.title}” as ${article.id}${chunks === undefined ? '' : `: ${chunks} chunk${chunks === 1 ? '' : 's'} indexed`}. It can be asked about now.`,
+      content: strings(langOf(interaction.locale))['addArticle.done'](article.title, article.id, chunks),
       allowedMentions: NO_PINGS,
     });
   },

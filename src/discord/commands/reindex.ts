@@ -2,6 +2,7 @@ import { MessageFlags, PermissionFlagsBits, SlashCommandBuilder, type ChatInputC
 import type { BotContext, Command } from '../command.js';
 import { reindexSummary } from '../format.js';
 import { NO_PINGS } from '../mentions.js';
+import { langOf, strings } from '../strings.js';
 
 export const reindexCommand = {
   data: new SlashCommandBuilder()
@@ -12,17 +13,18 @@ export const reindexCommand = {
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .toJSON(),
   async execute(interaction, ctx) {
+    const lang = langOf(interaction.locale);
     if (!isAdmin(interaction, ctx)) {
-      await interaction.reply({ content: 'Only members with Manage Server (or on the bot’s admin list) can re-index.', flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: strings(lang)['error.adminOnly'], flags: MessageFlags.Ephemeral });
       return;
     }
     if (ctx.engine.isReindexing) {
-      await interaction.reply({ content: 'A re-index is already running; try again when it has finished.', flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: strings(lang)['error.reindexRunning'], flags: MessageFlags.Ephemeral });
       return;
     }
     await interaction.deferReply();
     const report = await ctx.engine.reindex();
-    await interaction.editReply({ content: reindexSummary(report), allowedMentions: NO_PINGS });
+    await interaction.editReply({ content: reindexSummary(report, lang), allowedMentions: NO_PINGS });
   },
 } satisfies Command;
 
