@@ -14,6 +14,8 @@ export interface RecordedRequest {
   body: any;
   files: { field: string; name: string; type: string; size: number; bytes: Buffer }[];
   authorization?: string;
+  /** What the fake answered (a created message, with its id). */
+  response?: any;
   /** Set when the fake refused the request, with Discord's error code. */
   rejected?: { status: number; code: number; problems: string[] };
 }
@@ -45,6 +47,8 @@ export class FakeDiscord {
   private readonly sockets = new Set<WebSocket>();
   private readonly waiters: { predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }[] = [];
   private readonly messages = new Map<string, any>();
+  /** Users a direct message can be opened with. */
+  private readonly users = new Map<string, FakeUser>();
   private readonly hosted = new Map<string, { bytes: Buffer; type: string }>();
   private sequence = 0;
 
@@ -81,8 +85,10 @@ export class FakeDiscord {
   }
 
   /** A new guild member, for tests that need users with their own rate limits. */
-  createUser(name: string): FakeUser {
-    return user(name);
+  createUser(name: string, options: { acceptsDirectMessages?: boolean } = {}): FakeUser {
+    const created = user(name);
+    if (options.acceptsDirectMessages ?? true) this.users.set(created.id, created);
+    return created;
   }
 
   /** Resolves with the first request (already made or to come) that matches. */
@@ -110,7 +116,7 @@ export class FakeDiscord {
   }
 
   /** Sends a slash command as a guild member; returns the interaction's token. */
-  slashCommand(name: string, options: Record<string, string | boolean | { attachment: ReturnType<FakeDiscord['hostFile']> }> = {}, as: FakeUser = this.member): string {
+  slashCommand(name: string, options: Record<string, string | boolean | { attachment: ReturnType<FakeDiscord['hostFile']> }> = {}, as: FakeUser = this.member, locale = 'en-US'): string {
     const token = `itoken-${randomBytes(8).toString('hex')}`;
     const attachments: Record<string, unknown> = {};
     const data = Object.entries(options).map(([option, value]) => {
@@ -121,7 +127,7 @@ export class FakeDiscord {
       return { name: option, type: typeof value === 'boolean' ? 5 : 3, value };
     });
     this.dispatch('INTERACTION_CREATE', {
-      ...this.interactionBase(token, as),
+      ...this.interactionBase(token, as, locale),
       type: 2,
       data: {
         id: this.commands.find((c) => c.name === name)?.id ?? snowflake(),
@@ -136,9 +142,20 @@ export class FakeDiscord {
   }
 
   /** Clicks a button of a message the bot sent; returns the interaction's token. */
-  clickButton(message: any, customId: string, as: FakeUser = this.member): string {
+  clickButton(message: any, customId: string, as: FakeUser = this.member, locale = 'en-US'): string {
     const token = `itoken-${randomBytes(8).toString('hex')}`;
-    this.dispatch('INTERACTION_CREATE', { ...this.interactionBase(token, as), type: 3, message, data: { custom_id: customId, component_type: 2 } });
+    this.dispatch('INTERACTION_CREATE', { ...this.interactionBase(token, as, locale), type: 3, message, data: { custom_id: customId, component_type: 2 } });
+    return token;
+  }
+
+  /** Types `value` into a command's option that has autocomplete; returns the interaction's token. */
+  autocomplete(name: string, option: string, value: string, as: FakeUser = this.member): string {
+    const token = `itoken-${randomBytes(8).toString('hex')}`;
+    this.dispatch('INTERACTION_CREATE', {
+      ...this.interactionBase(token, as),
+      type: 4,
+      data: { id: this.commands.find((c) => c.name === name)?.id ?? snowflake(), name, type: 1, guild_id: this.guildId, options: [{ name: option, type: 3, value, focused: true }] },
+    });
     return token;
   }
 
@@ -167,7 +184,7 @@ export class FakeDiscord {
     return channelId;
   }
 
-  private interactionBase(token: string, as: FakeUser) {
+  private interactionBase(token: string, as: FakeUser, locale = 'en-US') {
     const permissions = as === this.admin ? EVERYDAY_PERMISSIONS | MANAGE_GUILD : EVERYDAY_PERMISSIONS;
     return {
       id: snowflake(),
@@ -179,7 +196,7 @@ export class FakeDiscord {
       channel: { id: this.channelId, type: 0, guild_id: this.guildId, name: 'general' },
       member: memberObject(as, permissions),
       app_permissions: String(EVERYDAY_PERMISSIONS | (1n << 14n) | (1n << 15n)),
-      locale: 'en-US',
+      locale,
       guild_locale: 'en-US',
       // discord.js's dispatch reads both; without them it throws and the interaction is lost.
       entitlements: [],
@@ -245,6 +262,7 @@ export class FakeDiscord {
     await parseBody(request, Buffer.concat(chunks), req.headers['content-type']);
 
     const reply = (status: number, body?: unknown) => {
+      request.response = body;
       this.record(request);
       res.writeHead(status, body === undefined ? {} : { 'Content-Type': 'application/json' });
       res.end(body === undefined ? undefined : JSON.stringify(body));
@@ -301,6 +319,13 @@ export class FakeDiscord {
       return reply(200, messageObject(snowflake(), this.channelId, this.botUser, request.body));
     }
     if (request.method === 'POST' && (match = path.match(/^\/channels\/(\d+)\/typing$/))) return reply(204);
+    if (request.method === 'PUT' && path.match(/^\/channels\/\d+\/messages\/\d+\/reactions\/[^/]+\/@me$/)) return reply(204);
+    if (request.method === 'DELETE' && path.match(/^\/channels\/\d+\/messages\/\d+$/)) return reply(204);
+    if (request.method === 'POST' && path === '/users/@me/channels') {
+      const recipient = this.users.get(request.body?.recipient_id);
+      if (!recipient) return refuse(400, 50007, ['Cannot send messages to this user']);
+      return reply(200, { id: snowflake(), type: 1, last_message_id: null, recipients: [recipient] });
+    }
     if (request.method === 'POST' && (match = path.match(/^\/channels\/(\d+)\/messages$/))) {
       const problems = messageProblems(request.body ?? {}, request.files.length);
       if (problems.length) return refuse(400, 50035, problems);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerSource } from '../../src/answer/types.js';
-import { answerPayload, reindexSummary, sourcesPayload } from '../../src/discord/format.js';
+import { answerPayload, COMPACT_BUDGET, quotesPayload, reindexSummary, sourcesPayload, visibleCharacters, visibleLength } from '../../src/discord/format.js';
 import { embedCharacters } from '../../src/discord/limits.js';
 import type { AskResult } from '../../src/engine.js';
 
@@ -25,57 +25,75 @@ function result(citations: Citation[], question = 'When did US troops leave Agad
   };
 }
 
-describe('answerPayload', () => {
-  it('puts numbered quotes in the description and one field per source', () => {
-    const { embeds, components } = answerPayload(result([citation(1, 'Ils sont partis en août.'), citation(2, 'Il restait 200 personnes.', { source: undefined, url: undefined })]), 'no model');
-    expect(embeds[0]!.description).toBe('“Ils sont partis en août.” [1]\n\n“Il restait 200 personnes.” [2]');
-    expect(embeds[0]!.fields).toEqual([
-      { name: '[1] Article 1', value: 'AFP · 2024-07 · [link](https://example.org/1)', inline: false },
-      { name: '[2] Article 2', value: '2024-07', inline: false },
-    ]);
-    expect(embeds[0]!.footer!.text).toBe('Keyword-only mode: no model');
-    expect(components[0]!.components).toHaveLength(2);
+describe('answerPayload: the compact answer', () => {
+  it('leads, quotes and lists each source once as a masked link [title — outlet, date](url)', () => {
+    const { embeds, components } = answerPayload({ ...result([citation(1, 'Ils sont partis en août.'), citation(2, 'Il restait 200 personnes.', { source: undefined, url: undefined })]), lead: 'In August' }, undefined, { key: 'k1' });
+    expect(embeds[0]!.description).toBe('**In August**\n\n> “Ils sont partis en août.” [1]\n> “Il restait 200 personnes.” [2]\n\n[1] [Article 1 — AFP, July 2024](https://example.org/1)\n[2] Article 2 — July 2024');
+    expect(embeds[0]!.fields).toBeUndefined();
+    expect(embeds[0]!.footer).toBeUndefined();
+    // Everything is shown: no Show quotes button, only the votes.
+    expect(components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['feedback:up:k1', 'feedback:down:k1']);
   });
 
-  it('says hybrid in the footer when a model is loaded, and leads with the date when there is one', () => {
-    const { embeds } = answerPayload({ ...result([citation(1, 'Partis début août.')]), lead: 'Early August 2024' });
-    expect(embeds[0]!.footer!.text).toMatch(/^Hybrid/);
-    expect(embeds[0]!.description).toBe('**Early August 2024**\n\n“Partis début août.” [1]');
+  it('says in a few words when only keywords were searched, never the reason, in the reader’s language', () => {
+    const reason = 'cannot reach http://127.0.0.1:9/v1 (ECONNREFUSED) from /home/me/dossier/models';
+    const en = answerPayload(result([citation(1, 'Partis.')]), reason);
+    expect(en.embeds[0]!.footer!.text).toBe('Keyword search only: answers may be less complete.');
+    const fr = answerPayload(result([citation(1, 'Partis.')]), reason, { lang: 'fr' });
+    expect(fr.embeds[0]!.footer!.text).toMatch(/^Recherche par mots-clés seulement/);
+    expect(JSON.stringify([en, fr])).not.toMatch(/ECONNREFUSED|\/home|127\.0\.0\.1/);
   });
 
+  it('fits one phone screen (600 visible characters) with long quotes, and offers the rest with Show quotes', () => {
+    const long = (n: number) => citation(n, `${'Une longue phrase sur le retrait des troupes et ses suites. '.repeat(8)}Fin ${n}.`, { title: `Un titre d’article assez long pour prendre de la place, numéro ${n}` });
+    const many = { ...result([1, 2, 3, 4].map(long)), lead: 'Début août 2024 (prévu)' };
+    const payload = answerPayload(many, undefined, { key: 'k2' });
+    expect(visibleCharacters(payload)).toBeLessThanOrEqual(COMPACT_BUDGET);
+    expect(payload.embeds[0]!.description).toMatch(/^\*\*Début août 2024 \(prévu\)\*\*\n\n> “Une longue phrase[^”]*…” \[1\]/);
+    expect(payload.components[0]!.components[0]).toMatchObject({ custom_id: 'quotes:k2', label: 'Show quotes' });
+    expect(answerPayload(many, undefined, { key: 'k2', lang: 'fr' }).components[0]!.components[0]).toMatchObject({ label: 'Voir les citations' });
+  });
+
+  it('counts masked links by their label: what a reader sees', () => {
+    expect(visibleLength('[1] [Titre — AFP, juillet 2024](https://example.org/a/very/long/path)')).toBe('[1] Titre — AFP, juillet 2024'.length);
+    expect(visibleLength('**Lead**\n> “quote” [1]')).toBe('Lead\n“quote” [1]'.length);
+  });
+
+  it('truncates an over-long question in the title only', () => {
+    const { embeds } = answerPayload(result([citation(1, 'Court.')], 'q '.repeat(200)));
+    expect(embeds[0]!.title!.length).toBeLessThanOrEqual(120);
+    expect(embeds[0]!.title!.endsWith('…')).toBe(true);
+  });
+
+  it('refuses in the question’s language with the closest articles as links and a next step', () => {
+    const nearest = [citation(1, '')].map(({ quote: _quote, ...source }) => source);
+    const { embeds } = answerPayload({ ...result([]), question: 'Q?', refusal: { reason: 'not-found', nearest } });
+    expect(embeds[0]!.description).toBe("I don't find this in the articles.\n\nClosest articles:\n- [Article 1 — AFP, July 2024](https://example.org/1)\n\n*Try other words, ask about a name or place in these articles, or list them all with /sources.*");
+    const fr = answerPayload({ ...result([]), language: 'fr', question: 'Q ?', refusal: { reason: 'unknown-name', unknown: ['berlin'], nearest: [] } }, undefined, { lang: 'fr' });
+    expect(fr.embeds[0]!.description).toMatch(/^Les articles ne mentionnent jamais berlin/);
+  });
+});
+
+describe('quotesPayload: Show quotes', () => {
   it('drops whole quotes (and their sources) from the end to fit, never cutting one', () => {
     const long = (n: number) => citation(n, `${'Une longue phrase sur le retrait des troupes. '.repeat(30)}Fin ${n}.`);
     const many = result([1, 2, 3, 4, 5].map(long));
-    const { embeds } = answerPayload(many);
+    const { embeds } = quotesPayload(many);
     const embed = embeds[0]!;
     expect(embed.description!.length).toBeLessThanOrEqual(4096);
     expect(embedCharacters(embeds)).toBeLessThanOrEqual(6000);
-    const shown = embed.fields!.length;
+    const shown = (embed.description!.match(/^> /gm) ?? []).length;
     expect(shown).toBeGreaterThan(0);
     expect(shown).toBeLessThan(5);
     for (let n = 1; n <= shown; n++) expect(embed.description).toContain(`“${many.citations[n - 1]!.quote}” [${n}]`);
     expect(embed.description).not.toContain(`[${shown + 1}]`);
-    expect(embed.footer!.text).toMatch(new RegExp(`^${5 - shown} more quote\\(s\\) left out`));
+    expect(embed.footer!.text).toBe(`${5 - shown} more quotes left out to fit Discord's limits.`);
   });
 
   it('sends a reader to the source rather than cut a single quote too long for Discord', () => {
-    const { embeds } = answerPayload(result([citation(1, `${'mot '.repeat(1200)}fin.`)]));
-    expect(embeds[0]!.description).toMatch(/^The passage that answers is too long to show in Discord/);
-    expect(embeds[0]!.fields).toHaveLength(1);
-    expect(embedCharacters(embeds)).toBeLessThanOrEqual(6000);
-  });
-
-  it('truncates an over-long question in the title only', () => {
-    const { embeds } = answerPayload(result([citation(1, 'Court.')], 'q'.repeat(400)));
-    expect(embeds[0]!.title).toHaveLength(256);
-    expect(embeds[0]!.title!.endsWith('…')).toBe(true);
-  });
-
-  it('shows a refusal without sources, with the nearest articles and a next step', () => {
-    const nearest = [citation(1, '')].map(({ quote: _quote, ...source }) => source);
-    const { embeds } = answerPayload({ ...result([]), question: 'Q?', refusal: { reason: 'not-found', nearest } });
-    expect(embeds[0]!.description).toBe("I don't find this in the articles.\nNearest articles:\n- Article 1 — AFP, 2024-07 — https://example.org/1\nTry other words, or see the articles with /sources.");
-    expect(embeds[0]!.fields).toBeUndefined();
+    const { embeds } = quotesPayload(result([citation(1, `${'mot '.repeat(1200)}fin.`)]), 'fr');
+    expect(embeds[0]!.description).toMatch(/^Le passage qui répond est trop long/);
+    expect(embeds[0]!.description).toContain('(https://example.org/1)');
   });
 });
 
@@ -84,7 +102,7 @@ describe('sourcesPayload', () => {
 
   it('pages by ten with buttons that know their page', () => {
     const last = sourcesPayload(articles, 2);
-    expect(last.embeds[0]!.fields!.map((f) => f.name)).toEqual(['[21] Titre 21', '[22] Titre 22', '[23] Titre 23']);
+    expect(last.embeds[0]!.description).toBe('21. Titre 21 — AFP, 2024\n22. Titre 22 — AFP, 2024\n23. Titre 23 — AFP, 2024');
     expect(last.embeds[0]!.footer!.text).toBe('Page 3 of 3');
     expect(last.components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['sources:1', 'sources:3']);
   });
@@ -92,6 +110,7 @@ describe('sourcesPayload', () => {
   it('clamps a page out of range and has no buttons for one page', () => {
     expect(sourcesPayload(articles, 99).embeds[0]!.footer!.text).toBe('Page 3 of 3');
     expect(sourcesPayload(articles.slice(0, 3), 0).components).toEqual([]);
+    expect(sourcesPayload(articles, 0, 'fr').embeds[0]!.footer!.text).toBe('Page 1 sur 3');
     expect(sourcesPayload([], 0).embeds[0]!.description).toMatch(/corpus is empty/);
   });
 });
