@@ -424,7 +424,7 @@ describe('/reindex, continued', () => {
 });
 
 describe('everything the bot sent', () => {
-  it('holds no file-system path, stack trace or network error (only /status, for admins, names them)', async () => {
+  it('holds no file-system path, stack trace or network error (only /status, for admins, names them)', () => {
     const statusTokens = fake.requests.filter((r) => r.body?.data?.embeds?.[0]?.title === 'Dossier status').map((r) => r.path);
     const sent = fake.requests.filter((r) => r.body && !statusTokens.includes(r.path) && r.method !== 'PUT').map((r) => JSON.stringify(r.body));
     expect(sent.length).toBeGreaterThan(30);
