@@ -23,8 +23,13 @@ export function admitQuestion(ctx: BotContext, userId: string, raw: string): str
  * Answers in turn with the other questions, as a message payload in the reader's language; the
  * answer is remembered under `key` for its buttons (attach the sent message's id to it).
  */
-export async function answerInQueue(ctx: BotContext, question: string, reader: { userId: string; lang: Lang }): Promise<{ payload: MessagePayload; key: string }> {
+export async function answerInQueue(
+  ctx: BotContext,
+  question: string,
+  reader: { userId: string; lang: Lang },
+  followUp?: { asked: string; previous: string },
+): Promise<{ payload: MessagePayload; key: string }> {
   const result = await ctx.answers.add(() => ctx.engine.ask(question));
   const key = ctx.memory.remember({ result, askerId: reader.userId, lang: reader.lang });
-  return { payload: answerPayload(result, ctx.engine.keywordOnlyReason, { lang: reader.lang, key }), key };
+  return { payload: answerPayload(result, ctx.engine.keywordOnlyReason, { lang: reader.lang, key, followUp }), key };
 }

@@ -34,6 +34,8 @@ export interface AnswerOptions {
   lang?: Lang;
   /** The id the buttons carry to find this answer again (Show quotes, votes). */
   key?: string;
+  /** A reply to an earlier answer: the title shows what was typed, a line above it what it follows. */
+  followUp?: { asked: string; previous: string };
 }
 
 /**
@@ -43,14 +45,18 @@ export interface AnswerOptions {
  */
 export function answerPayload(result: AskResult, keywordOnlyReason?: string, options: AnswerOptions = {}): MessagePayload {
   const t = strings(options.lang ?? 'en');
-  const title = shorten(result.question, QUESTION_TITLE_MAX);
+  const title = shorten(options.followUp?.asked ?? result.question, QUESTION_TITLE_MAX);
   const footer = keywordOnlyReason ? { text: t['answer.keywordOnly'] } : undefined;
+  const author = options.followUp ? { author: { name: shorten(t['answer.followUp'](options.followUp.previous), QUESTION_TITLE_MAX) } } : {};
   if (result.refusal) {
-    const embed: APIEmbed = { title, description: refusalDescription(result, options.lang ?? 'en'), color: COLOR.abstain, ...(footer ? { footer } : {}) };
-    return { embeds: [embed], components: [answerRow(options.key ?? '', t, { quotes: false })] };
+    // Fewer nearest articles until the refusal fits the screen too.
+    for (let nearest = 3; ; nearest--) {
+      const embed: APIEmbed = { ...author, title, description: refusalDescription(result, options.lang ?? 'en', nearest), color: COLOR.abstain, ...(footer ? { footer } : {}) };
+      if (nearest === 0 || visibleCharacters({ embeds: [embed] }) <= COMPACT_BUDGET) return { embeds: [embed], components: [answerRow(options.key ?? '', t, { quotes: false })] };
+    }
   }
   const lead = result.lead ? `**${result.lead}**` : '';
-  const fixed = visibleLength(title) + visibleLength(lead) + (footer?.text.length ?? 0);
+  const fixed = visibleLength(title) + (author.author?.name.length ?? 0) + visibleLength(lead) + (footer?.text.length ?? 0);
   const lines: string[] = [];
   const cited = new Set<number>();
   let used = fixed;
@@ -64,8 +70,8 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
     const sourceCost = cited.has(quote.n) || !source ? 0 : visibleLength(sourceLine(source, options.lang ?? 'en')) + 1;
     const room = COMPACT_BUDGET - used - sourceCost - 8;
     const max = Math.min(COMPACT_QUOTE_MAX, room);
-    // The first quote is always shown (shortened if need be); a second only if it fits well.
-    if (i > 0 && max < Math.min(quote.text.length + 2, 120)) {
+    // The first quote is always shown (shortened if need be); a second only if it fits whole.
+    if (i > 0 && max < quote.text.length + 2) {
       complete = false;
       break;
     }
@@ -91,7 +97,7 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
   const sourceLines = sources.sort((a, b) => a.n - b.n).map((s) => sourceLine(s, options.lang ?? 'en'));
   if (notShown) sourceLines.push(`*${t['answer.moreSources'](notShown)}*`);
   const description = [lead, lines.join('\n'), sourceLines.join('\n')].filter(Boolean).join('\n\n');
-  const embed: APIEmbed = { title, description, color: COLOR.answer, ...(footer ? { footer } : {}) };
+  const embed: APIEmbed = { ...author, title, description, color: COLOR.answer, ...(footer ? { footer } : {}) };
   return { embeds: [embed], components: [answerRow(options.key ?? '', t, { quotes: !complete })] };
 }
 
@@ -115,17 +121,17 @@ export function quotesPayload(result: AskResult, lang: Lang = 'en'): MessagePayl
   }
 }
 
-function refusalDescription(result: AskResult, lang: Lang): string {
+function refusalDescription(result: AskResult, lang: Lang, nearestShown: number): string {
   const refusal = result.refusal!;
-  // The refusal's words follow the question's language, like an answer's lead.
-  const w = strings(result.language);
+  // A refusal is the bot's own words: in the reader's language, like the buttons.
+  const w = strings(lang);
   const first =
     refusal.reason === 'unknown-name'
       ? w['refusal.unknownName']((refusal.unknown ?? []).join(', '))
       : refusal.reason === 'missing-answer-type'
         ? w['refusal.missingAnswerType']
         : w['refusal.notFound'];
-  const nearest = refusal.nearest.slice(0, 3).map((s) => `- ${sourceLabelLink(s, lang)}`);
+  const nearest = refusal.nearest.slice(0, nearestShown).map((s) => `- ${sourceLabelLink(s, lang)}`);
   return [first, nearest.length ? [w['refusal.nearest'], ...nearest].join('\n') : '', `*${w['refusal.next']}*`].filter(Boolean).join('\n\n');
 }
 
@@ -164,7 +170,7 @@ export function visibleLength(text: string): number {
 export function visibleCharacters(payload: { content?: string; embeds?: readonly APIEmbed[] }): number {
   let total = visibleLength(payload.content ?? '');
   for (const e of payload.embeds ?? []) {
-    total += visibleLength(e.title ?? '') + visibleLength(e.description ?? '') + visibleLength(e.footer?.text ?? '');
+    total += visibleLength(e.title ?? '') + visibleLength(e.description ?? '') + visibleLength(e.footer?.text ?? '') + (e.author?.name.length ?? 0);
     for (const f of e.fields ?? []) total += visibleLength(f.name) + visibleLength(f.value);
   }
   return total;
@@ -175,20 +181,21 @@ export function visibleCharacters(payload: { content?: string; embeds?: readonly
  * is in, the vote buttons are disabled and the chosen one says thanks.
  */
 export function answerRow(key: string, t: Strings, state: { quotes: boolean; voted?: 'up' | 'down' }): APIActionRowComponent<APIButtonComponent> {
-  const vote = (direction: 'up' | 'down', emoji: string, label: string): APIButtonComponent => ({
+  // Emoji only, so that the three buttons share one line on a phone; the chosen one then says thanks.
+  const vote = (direction: 'up' | 'down', emoji: string): APIButtonComponent => ({
     type: ComponentType.Button,
     style: state.voted === direction ? ButtonStyle.Success : ButtonStyle.Secondary,
     custom_id: `${FEEDBACK_PREFIX}${direction}:${key}`,
     emoji: { name: emoji },
-    label: state.voted === direction ? t['answer.votedThanks'] : label,
+    ...(state.voted === direction ? { label: t['answer.votedThanks'] } : {}),
     disabled: Boolean(state.voted),
   });
   return {
     type: ComponentType.ActionRow,
     components: [
       ...(state.quotes ? [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: `${QUOTES_PREFIX}${key}`, label: t['answer.showQuotes'] } as const] : []),
-      vote('up', '👍', t['answer.helpful']),
-      vote('down', '👎', t['answer.notHelpful']),
+      vote('up', '👍'),
+      vote('down', '👎'),
     ],
   };
 }
@@ -273,7 +280,7 @@ function timelineField(event: TimelineEvent, lang: Lang): { name: string; value:
   // A quote too long for the field is shortened visibly, with […], and keeps its sources.
   const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`;
   return {
-    name: shorten(`${event.label}${flags.length ? ` · ${flags.join(' · ')}` : ''}`, DISCORD_LIMITS.fieldName),
+    name: shorten(`${lang === 'fr' ? event.labelFr : event.label}${flags.length ? ` · ${flags.join(' · ')}` : ''}`, DISCORD_LIMITS.fieldName),
     value: shorten(`${shown}\n${sources.join('\n')}`, DISCORD_LIMITS.fieldValue),
   };
 }

@@ -10,9 +10,7 @@ export type Lang = 'en' | 'fr';
 const en = {
   // answers
   'answer.showQuotes': 'Show quotes',
-  'answer.helpful': 'Helpful',
-  'answer.notHelpful': 'Not helpful',
-  'answer.votedThanks': 'Thanks for your vote',
+  'answer.votedThanks': 'Thanks!',
   'answer.keywordOnly': 'Keyword search only: answers may be less complete.',
   'answer.moreQuotes': (n: number) => `${n} more quote${n === 1 ? '' : 's'} with Show quotes.`,
   'answer.moreSources': (n: number) => `+${n} more source${n === 1 ? '' : 's'} with Show quotes.`,
@@ -103,9 +101,7 @@ export type StringKey = keyof Strings;
 
 const fr: Strings = {
   'answer.showQuotes': 'Voir les citations',
-  'answer.helpful': 'Utile',
-  'answer.notHelpful': 'Pas utile',
-  'answer.votedThanks': 'Merci pour votre avis',
+  'answer.votedThanks': 'Merci !',
   'answer.keywordOnly': 'Recherche par mots-clés seulement : réponses parfois moins complètes.',
   'answer.moreQuotes': (n) => `${n} autre${n === 1 ? '' : 's'} citation${n === 1 ? '' : 's'} avec « Voir les citations ».`,
   'answer.moreSources': (n) => `+${n} autre${n === 1 ? '' : 's'} source${n === 1 ? '' : 's'} avec « Voir les citations ».`,
