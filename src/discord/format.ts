@@ -246,10 +246,11 @@ export function timelinePayload(events: readonly TimelineEvent[], filter: Timeli
   const embed: APIEmbed = {
     title: shorten(`${t['timeline.title'](events.length)}${scope ? ` ${scope}` : ''}`, DISCORD_LIMITS.title),
     color: COLOR.list,
-    description: events.length ? t['timeline.hollowDots'] : t['timeline.none'],
+    // The picture's legend only when it has hollow dots.
+    description: events.length ? (events.some((e) => e.expected) ? t['timeline.hollowDots'] : undefined) : t['timeline.none'],
     fields: slice.map((event) => timelineField(event, lang)),
     image: { url: 'attachment://timeline.png' },
-    footer: { text: t['paging.page'](current + 1, pages) },
+    ...(pages > 1 ? { footer: { text: t['paging.page'](current + 1, pages) } } : {}),
   };
   const components: MessagePayload['components'] = [];
   if (pages > 1) {
@@ -280,7 +281,7 @@ function timelineField(event: TimelineEvent, lang: Lang): { name: string; value:
   // A quote too long for the field is shortened visibly, with […], and keeps its sources.
   const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`;
   return {
-    name: shorten(`${lang === 'fr' ? event.labelFr : event.label}${flags.length ? ` · ${flags.join(' · ')}` : ''}`, DISCORD_LIMITS.fieldName),
+    name: shorten(`${capitalised(lang === 'fr' ? event.labelFr : event.label)}${flags.length ? ` · ${flags.join(' · ')}` : ''}`, DISCORD_LIMITS.fieldName),
     value: shorten(`${shown}\n${sources.join('\n')}`, DISCORD_LIMITS.fieldValue),
   };
 }
@@ -296,6 +297,10 @@ export function reindexSummary(report: IndexReport, lang: Lang = 'en'): string {
     : [t['reindex.nothing'](report.unchanged, report.chunks)];
   if (report.problems.length) lines.push(t['reindex.skipped'](report.problems.length, list(report.problems.map((p) => p.path.split('/').at(-1)!))));
   return shorten(lines.join('\n'), DISCORD_LIMITS.content);
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Cut at a word boundary with "…" when longer than `max`. */

@@ -159,7 +159,7 @@ const fr: Strings = {
   'status.never': 'aucune depuis le démarrage du bot',
   'status.ago': (age) => `il y a ${age}`,
   'status.queue': 'File d’attente',
-  'status.queueValue': (questions, reindexing) => `${questions} question${questions === 1 ? '' : 's'} en attente${reindexing ? ', une réindexation en cours' : ''}`,
+  'status.queueValue': (questions, reindexing) => `${questions} question${questions <= 1 ? '' : 's'} en attente${reindexing ? ', une réindexation en cours' : ''}`,
   'status.uptime': 'En service depuis',
   'cmd.ask': 'Posez une question sur les articles ; la réponse les cite, avec leurs sources.',
   'cmd.ask.question': 'Votre question, en français ou en anglais',

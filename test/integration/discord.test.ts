@@ -339,7 +339,7 @@ describe('/timeline', () => {
   it('narrows to a topic and a period, and refuses a malformed date privately', async () => {
     const token = fake.slashCommand('timeline', { about: 'Agadez', from: '2024' }, fake.createUser('focused'));
     const embed = (await edited(token)).body.embeds[0];
-    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(['early July 2024']);
+    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(['Early July 2024']);
     const bad = fake.slashCommand('timeline', { from: 'yesterday' }, fake.createUser('sloppy'));
     expect((await callback(bad)).body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/"from" must be a date/) } });
   });
