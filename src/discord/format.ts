@@ -55,13 +55,17 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
       if (nearest === 0 || visibleCharacters({ embeds: [embed] }) <= COMPACT_BUDGET) return { embeds: [embed], components: [answerRow(options.key ?? '', t, { quotes: false })] };
     }
   }
-  const lead = result.lead ? `**${result.lead}**` : '';
+  // A lead that is itself a quote is shown once, as the quote.
+  const repeated = quotesInLead(result);
+  const lead = result.lead && !repeated.size ? `**${result.lead}**` : '';
   const fixed = visibleLength(title) + (author.author?.name.length ?? 0) + visibleLength(lead) + (footer?.text.length ?? 0);
   const lines: string[] = [];
   const cited = new Set<number>();
   let used = fixed;
   let complete = true;
-  for (const [i, quote] of result.quotes.entries()) {
+  // The lead's own quote first: it is the answer.
+  const quotes = [...result.quotes].sort((a, b) => Number(repeated.has(b)) - Number(repeated.has(a)));
+  for (const [i, quote] of quotes.entries()) {
     if (i >= 2) {
       complete = false;
       break;
@@ -81,7 +85,7 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
     used += visibleLength(line) + 1 + sourceCost;
     cited.add(quote.n);
   }
-  if (lines.length < result.quotes.length) complete = false;
+  if (lines.length < quotes.length) complete = false;
   // Sources of the quotes shown first, then the others if they fit, else a note.
   const sources = result.sources.filter((s) => cited.has(s.n));
   const others = result.sources.filter((s) => !cited.has(s.n));
@@ -108,17 +112,26 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
 export function quotesPayload(result: AskResult, lang: Lang = 'en'): MessagePayload {
   const t = strings(lang);
   const title = shorten(result.question, DISCORD_LIMITS.title);
-  let shown: AnswerQuote[] = [...result.quotes];
+  // A lead that is itself a quote is shown once, as the first quote.
+  const repeated = quotesInLead(result);
+  let shown: AnswerQuote[] = [...result.quotes].sort((a, b) => Number(repeated.has(b)) - Number(repeated.has(a)));
   for (;;) {
     const omitted = result.quotes.length - shown.length;
     const quotes = shown.map((q) => `> ${quoted(q.text)} [${q.n}]`).join('\n\n');
     const sources = result.sources.filter((s) => shown.some((q) => q.n === s.n)).map((s) => sourceLine(s, lang));
-    const description = [result.lead && `**${result.lead}**`, quotes, sources.join('\n')].filter(Boolean).join('\n\n');
+    const lead = result.lead && !repeated.size ? `**${result.lead}**` : '';
+    const description = [lead, quotes, sources.join('\n')].filter(Boolean).join('\n\n');
     const embed: APIEmbed = { title, description, color: COLOR.answer, ...(omitted ? { footer: { text: t['answer.leftOut'](omitted) } } : {}) };
     if (description.length <= DISCORD_LIMITS.description && embedCharacters([embed]) <= DISCORD_LIMITS.embedTotal) return { embeds: [embed], components: [] };
     if (shown.length <= 1) return { embeds: [{ ...embed, description: t['answer.quoteTooLong'] + '\n\n' + sources.join('\n') }], components: [] };
     shown = shown.slice(0, -1);
   }
+}
+
+/** The quotes a lead already says word for word (a lead that is a quote). */
+function quotesInLead(result: AskResult): Set<AnswerQuote> {
+  const lead = result.lead;
+  return new Set(lead ? result.quotes.filter((q) => lead.includes(q.text)) : []);
 }
 
 function refusalDescription(result: AskResult, lang: Lang, nearestShown: number): string {

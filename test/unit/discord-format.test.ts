@@ -121,3 +121,14 @@ describe('reindexSummary', () => {
     expect(summary).toBe('Re-index done: 40 chunks.\nAdded 6 (a.md, b.md, c.md, d.md, e.md, +1 more), updated 0, removed 1 (x.md), unchanged 4.');
   });
 });
+
+describe('a lead that is itself a quote', () => {
+  it('is shown once, as the first quote, in the compact answer and in Show quotes', () => {
+    const quote = 'Ils sont partis parce que le régime l’a demandé.';
+    const answer = { ...result([citation(1, 'Une autre phrase.'), citation(2, quote)]), lead: `“${quote}” [2]` };
+    for (const { embeds } of [answerPayload(answer), quotesPayload(answer)]) {
+      expect(embeds[0]!.description!.split(quote)).toHaveLength(2);
+      expect(embeds[0]!.description).toMatch(/^> “Ils sont partis/);
+    }
+  });
+});
