@@ -45,16 +45,18 @@ async function askUntil(question: string, done: (embed: any) => boolean) {
   }
 }
 
-const cites = (file: string) => (embed: any) => (embed.fields ?? []).some((f: { name: string }) => f.name.includes(file));
+/** The answer's source lines: "[1] Title — outlet, date" (a masked link when the article has a url). */
+const sourceLines = (embed: any): string[] => (embed.description ?? '').split('\n').filter((line: string) => /^\[\d+\] /.test(line));
+const cites = (file: string) => (embed: any) => sourceLines(embed).some((line) => line.includes(file));
 
 describe('articles dropped into the corpus folder while the bot runs', () => {
   it('are answered from within seconds, and forgotten once deleted', async () => {
-    const refused = (embed: any) => (embed.fields ?? []).length === 0 && /^(The articles|I don't find)/.test(embed.description);
+    const refused = (embed: any) => sourceLines(embed).length === 0 && /^(The articles|I don't find)/.test(embed.description);
     expect(refused(await ask(QUESTION))).toBe(true);
     writeFileSync(path.join(workspace.corpusDir, 'base-201.md'), `---\ntitle: "Les derniers soldats quittent la base 201"\nsource: Agence test\npublished: 2024-08-05\n---\n${FACT}\n`);
     const answer = await askUntil(QUESTION, cites('Les derniers soldats quittent la base 201'));
     expect(answer.description).toContain('base aérienne 201');
-    expect(answer.fields[0].name).toBe('[1] Les derniers soldats quittent la base 201');
+    expect(sourceLines(answer)[0]).toBe('[1] Les derniers soldats quittent la base 201 — Agence test, 5 August 2024');
 
     rmSync(path.join(workspace.corpusDir, 'base-201.md'));
     expect(refused(await askUntil(QUESTION, refused))).toBe(true);
@@ -64,7 +66,7 @@ describe('articles dropped into the corpus folder while the bot runs', () => {
     writeFileSync(path.join(workspace.corpusDir, 'latin1.txt'), Buffer.from([0x54, 0x69, 0x74, 0x72, 0x65, 0x0a, 0x65, 0x6e, 0x20, 0xe9, 0x74, 0xe9, 0x20, 0x32, 0x30, 0x32, 0x34]));
     const report = await engine.reindex();
     expect(report.problems).toEqual([{ path: path.join(workspace.corpusDir, 'latin1.txt'), id: 'latin1.txt', reason: 'not valid UTF-8 text' }]);
-    expect((await ask('When did US troops leave Agadez?')).fields.length).toBeGreaterThan(0);
+    expect(sourceLines(await ask('When did US troops leave Agadez?')).length).toBeGreaterThan(0);
     rmSync(path.join(workspace.corpusDir, 'latin1.txt'));
   });
 });
@@ -85,7 +87,7 @@ describe('/add-article', () => {
     const written = readFileSync(path.join(workspace.corpusDir, 'base-201.md'), 'utf8');
     expect(written).toMatch(/^---\ntitle: "Retrait de la base 201"\nsource: "Agence test"\npublished: "2024-08-05"\nlanguage: "fr"\n---\n/);
     const answer = await ask(QUESTION);
-    expect(answer.fields[0]).toMatchObject({ name: '[1] Retrait de la base 201', value: 'Agence test · 2024-08-05' });
+    expect(sourceLines(answer)[0]).toBe('[1] Retrait de la base 201 — Agence test, 5 August 2024');
   });
 
   it('refuses a duplicate, a binary file, an empty one and a wrong type, changing nothing', async () => {
