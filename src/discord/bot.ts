@@ -48,8 +48,10 @@ export function commandList(config: Config): Command[] {
   return commands.map((command) => ({ ...command, data: localise(command.data) }));
 }
 
-/** How long a notice replied in a channel stays before it deletes itself (when a DM is impossible). */
-const NOTICE_LIFETIME_MS = 15_000;
+export interface BotOptions {
+  /** How long a notice replied in a channel stays before it deletes itself (when a DM is impossible). */
+  noticeLifetimeMs?: number;
+}
 
 /** The bot token, or the one clear error every entry point (start, register) gives without it. */
 export function requireToken(config: Config): string {
@@ -67,7 +69,7 @@ export interface RunningBot {
  * Logs in and serves until stop(). Intents: guilds and guild/direct messages only. The privileged
  * Message Content intent is not needed: messages that mention the bot carry their content anyway.
  */
-export async function startBot(config: Config, engine: BotEngine, log = new BotLog(config.logFile)): Promise<RunningBot> {
+export async function startBot(config: Config, engine: BotEngine, log = new BotLog(config.logFile), options: BotOptions = {}): Promise<RunningBot> {
   const token = requireToken(config);
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -83,6 +85,7 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
     answers: new PQueue({ concurrency: 1 }),
     memory: new AnswerMemory(),
     startedAt: Date.now(),
+    noticeLifetimeMs: options.noticeLifetimeMs ?? 15_000,
   };
   await ctx.memory.loadVotes(config.feedbackLog);
   const commands = new Map(commandList(config).map((command) => [command.data.name, command]));
@@ -273,6 +276,6 @@ async function tellQuietly(message: Message, content: string, emoji: string, ctx
     await message.author.send({ content, allowedMentions: NO_PINGS });
   } catch {
     const notice = await message.reply({ content, allowedMentions: NO_PINGS }).catch(warn);
-    if (notice) setTimeout(() => void notice.delete().catch(warn), NOTICE_LIFETIME_MS).unref();
+    if (notice) setTimeout(() => void notice.delete().catch(warn), ctx.noticeLifetimeMs).unref();
   }
 }

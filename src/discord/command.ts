@@ -35,6 +35,8 @@ export interface BotContext {
   /** Recent answers: what Show quotes reveals, who may vote, what a reply follows up. */
   memory: AnswerMemory;
   startedAt: number;
+  /** How long a notice replied to a mention stays before it deletes itself. */
+  noticeLifetimeMs: number;
 }
 
 /** One slash command: its registration data and its handler (discord.js template style). */

@@ -53,7 +53,7 @@ beforeAll(async () => {
     subjects: () => engine.subjects(),
     status: () => engine.status(),
   };
-  bot = await startBot(workspace.config, flaky);
+  bot = await startBot(workspace.config, flaky, undefined, { noticeLifetimeMs: 200 });
 });
 
 afterAll(async () => {
@@ -298,7 +298,17 @@ describe('@mentions', () => {
     const closed = fake.createUser('no-dms', { acceptsDirectMessages: false });
     const ids = ['Who is the US ambassador to Niger?', 'Who led the coup?', 'What is Africom?', 'Where is Agadez?'].map((q) => fake.postMessage(`<@${fake.botUser.id}> ${q}`, { mentionBot: true, author: closed }));
     const notice = await fake.waitForRequest((r) => r.method === 'POST' && r.body?.message_reference?.message_id === ids[3] && /limit/.test(r.body.content ?? ''));
-    expect(notice.response.id).toBeDefined();
+    await fake.waitForRequest((r) => r.method === 'DELETE' && r.path === `/channels/${fake.channelId}/messages/${notice.response.id}`);
+  });
+
+  it('tells of a fault in a mention privately too: a reaction and a direct message with the reference', async () => {
+    const unlucky = fake.createUser('unlucky-mentioner');
+    const id = fake.postMessage(`<@${fake.botUser.id}> [fail] anything`, { mentionBot: true, author: unlucky });
+    const reaction = await fake.waitForRequest((r) => r.method === 'PUT' && r.path.startsWith(`/channels/${fake.channelId}/messages/${id}/reactions/`));
+    expect(reaction.path).toContain('⚠');
+    const dm = await fake.waitForRequest((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path) && /reference [0-9a-f]{8}/.test(r.body.content ?? ''));
+    expect(dm.path).not.toBe(`/channels/${fake.channelId}/messages`);
+    expect(fake.requests.filter((r) => r.body?.message_reference?.message_id === id)).toEqual([]);
   });
 
   it('answers a direct message without a mention', async () => {
