@@ -75,7 +75,7 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
     const room = COMPACT_BUDGET - used - sourceCost - 8;
     const max = Math.min(COMPACT_QUOTE_MAX, room);
     // The first quote is always shown (shortened if need be); a second only if it fits whole.
-    if (i > 0 && max < quote.text.length + 2) {
+    if (i > 0 && max < quote.text.length + ` [${quote.n}]`.length + 2) {
       complete = false;
       break;
     }

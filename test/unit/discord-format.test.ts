@@ -132,3 +132,16 @@ describe('a lead that is itself a quote', () => {
     }
   });
 });
+
+describe('the second quote of the compact answer', () => {
+  it('is shown only whole', () => {
+    const first = 'Une première phrase assez longue qui répond en partie à la question posée par le lecteur.';
+    for (let length = 150; length <= 320; length++) {
+      const second = `${'mot '.repeat(100).slice(0, length - 5)} fin.`;
+      const { embeds } = answerPayload({ ...result([citation(1, first), citation(2, second)]), lead: 'Une réponse' });
+      const quotes = embeds[0]!.description!.split('\n').filter((line) => line.startsWith('> '));
+      expect(quotes[0]).toBe(`> “${first}” [1]`);
+      if (quotes[1]) expect(quotes[1], String(length)).toBe(`> “${second}” [2]`);
+    }
+  });
+});
