@@ -44,14 +44,15 @@ export interface AnswerOptions {
  * is shown only when it changes what the reader gets (keyword search only).
  */
 export function answerPayload(result: AskResult, keywordOnlyReason?: string, options: AnswerOptions = {}): MessagePayload {
-  const t = strings(options.lang ?? 'en');
+  const lang = options.lang ?? 'en';
+  const t = strings(lang);
   const title = shorten(options.followUp?.asked ?? result.question, QUESTION_TITLE_MAX);
   const footer = keywordOnlyReason ? { text: t['answer.keywordOnly'] } : undefined;
   const author = options.followUp ? { author: { name: shorten(t['answer.followUp'](options.followUp.previous), QUESTION_TITLE_MAX) } } : {};
   if (result.refusal) {
     // Fewer nearest articles until the refusal fits the screen too.
     for (let nearest = 3; ; nearest--) {
-      const embed: APIEmbed = { ...author, title, description: refusalDescription(result, options.lang ?? 'en', nearest), color: COLOR.abstain, ...(footer ? { footer } : {}) };
+      const embed: APIEmbed = { ...author, title, description: refusalDescription(result, lang, nearest), color: COLOR.abstain, ...(footer ? { footer } : {}) };
       if (nearest === 0 || visibleCharacters({ embeds: [embed] }) <= COMPACT_BUDGET) return { embeds: [embed], components: [answerRow(options.key ?? '', t, { quotes: false })] };
     }
   }
@@ -71,7 +72,7 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
       break;
     }
     const source = result.sources.find((s) => s.n === quote.n);
-    const sourceCost = cited.has(quote.n) || !source ? 0 : visibleLength(sourceLine(source, options.lang ?? 'en')) + 1;
+    const sourceCost = cited.has(quote.n) || !source ? 0 : visibleLength(sourceLine(source, lang)) + 1;
     const room = COMPACT_BUDGET - used - sourceCost - 8;
     const max = Math.min(COMPACT_QUOTE_MAX, room);
     // The first quote is always shown (shortened if need be); a second only if it fits whole.
@@ -91,14 +92,14 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
   const others = result.sources.filter((s) => !cited.has(s.n));
   let notShown = 0;
   for (const source of others) {
-    const cost = visibleLength(sourceLine(source, options.lang ?? 'en')) + 1;
+    const cost = visibleLength(sourceLine(source, lang)) + 1;
     if (used + cost <= COMPACT_BUDGET - 40) {
       sources.push(source);
       used += cost;
     } else notShown++;
   }
   if (notShown) complete = false;
-  const sourceLines = sources.sort((a, b) => a.n - b.n).map((s) => sourceLine(s, options.lang ?? 'en'));
+  const sourceLines = sources.sort((a, b) => a.n - b.n).map((s) => sourceLine(s, lang));
   if (notShown) sourceLines.push(`*${t['answer.moreSources'](notShown)}*`);
   const description = [lead, lines.join('\n'), sourceLines.join('\n')].filter(Boolean).join('\n\n');
   const embed: APIEmbed = { ...author, title, description, color: COLOR.answer, ...(footer ? { footer } : {}) };
