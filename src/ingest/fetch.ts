@@ -59,7 +59,7 @@ export async function safeFetch(url: string, policy: FetchPolicy, wanted: FetchR
       });
       const { statusCode, headers, body } = response;
       if (statusCode >= 300 && statusCode < 400 && statusCode !== 304) {
-        body.destroy();
+        discard(body);
         const location = header(headers, 'location');
         if (!location) throw failed(current, { en: `it answered HTTP ${statusCode} without saying where to go`, fr: `elle a répondu HTTP ${statusCode} sans dire où aller` });
         const next = checkUrl(new URL(location, current).href);
@@ -69,16 +69,16 @@ export async function safeFetch(url: string, policy: FetchPolicy, wanted: FetchR
         continue;
       }
       if (statusCode === 304) {
-        body.destroy();
+        discard(body);
         return { notModified: true, url: current.href };
       }
       if (statusCode !== 200) {
-        body.destroy();
+        discard(body);
         throw failed(current, { en: `the server answered HTTP ${statusCode}`, fr: `le serveur a répondu HTTP ${statusCode}` });
       }
       const contentType = (header(headers, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
       if (!wanted.accept.includes(contentType)) {
-        body.destroy();
+        discard(body);
         throw new UserError('fetch-unsupported-type', {
           en: `${current.href} is ${contentType ? `of type ${contentType}` : 'of no declared type'}, not ${wanted.accept.join(' or ')}.`,
           fr: `${current.href} est ${contentType ? `de type ${contentType}` : 'sans type déclaré'}, pas ${wanted.accept.join(' ni ')}.`,
@@ -86,7 +86,7 @@ export async function safeFetch(url: string, policy: FetchPolicy, wanted: FetchR
       }
       const declared = Number(header(headers, 'content-length'));
       if (declared > policy.maxBytes) {
-        body.destroy();
+        discard(body);
         throw tooLarge(current, policy.maxBytes);
       }
       const bytes = await readAtMost(body, policy.maxBytes, current);
@@ -180,13 +180,22 @@ function guardedLookup(allowPrivate: PrivateAddressPolicy): LookupFunction {
   };
 }
 
-async function readAtMost(body: AsyncIterable<Uint8Array> & { destroy(): void }, limit: number, url: URL): Promise<Uint8Array> {
+type Body = AsyncIterable<Uint8Array> & NodeJS.EventEmitter & { destroy(): void };
+
+// Closes a response body not wanted (a redirect's, a refused one's); undici reports the abort as an
+// error event, which is expected here.
+function discard(body: Body): void {
+  body.on('error', () => {});
+  body.destroy();
+}
+
+async function readAtMost(body: Body, limit: number, url: URL): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let size = 0;
   for await (const part of body) {
     size += part.byteLength;
     if (size > limit) {
-      body.destroy();
+      discard(body);
       throw tooLarge(url, limit);
     }
     parts.push(part);

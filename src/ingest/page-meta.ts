@@ -35,7 +35,7 @@ export function pageMetadata(document: PageDocument, baseUrl?: string): PageMeta
   return {
     title: text(ld?.headline) ?? text(ld?.name) ?? meta('meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]'),
     source: name(ld?.publisher) ?? meta('meta[property="og:site_name"]', 'meta[name="application-name"]'),
-    author: name(ld?.author) ?? meta('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]')?.replace(/^by\s+/i, ''),
+    author: name(ld?.author) ?? meta('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]')?.replace(/^(by|par)\s+/i, ''), // a byline's "By" / "Par"
     url: absoluteUrl(text(ld?.url) ?? text(ld?.mainEntityOfPage) ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]'), baseUrl),
     published:
       isoDay(text(ld?.datePublished)) ??
