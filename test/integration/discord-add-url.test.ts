@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { Engine } from '../../src/engine.js';
 import { FakeDiscord } from '../support/fake-discord.js';
-import { DESALINATION, ORCHARD, words } from '../support/news.js';
+import { DESALINATION, FERRY, ORCHARD, words } from '../support/news.js';
 import { jsonLd, newsPage, WebServer } from '../support/web-server.js';
 import { makeWorkspace } from '../support/workspace.js';
 
@@ -22,6 +22,8 @@ beforeAll(async () => {
   web.serve('/orchard', newsPage(ORCHARD));
   web.serve('/paywalled', newsPage({ title: 'Members only', paragraphs: ['The first lines of a story that continues for subscribers only.'], head: jsonLd({ '@type': 'NewsArticle', headline: 'Members only', isAccessibleForFree: 'False' }) }));
   web.redirect('/to-metadata', 'http://169.254.169.254/latest/meta-data/');
+  web.serve('/ferry', newsPage({ ...FERRY, head: jsonLd({ '@type': 'NewsArticle', headline: FERRY.title, datePublished: '2025-02-03', publisher: { '@type': 'Organization', name: 'Island Times' } }) }));
+  web.serve('/feed.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Island Times</title><item><title>Ferry strike</title><link>${web.url('/ferry')}</link></item></channel></rss>`, 'application/rss+xml');
   workspace = makeWorkspace({
     env: {
       DISCORD_TOKEN: fake.token,
@@ -29,10 +31,15 @@ beforeAll(async () => {
       DISCORD_API_URL: fake.apiUrl,
       DOSSIER_RATE_LIMIT_PER_MINUTE: '100',
       DOSSIER_FETCH_ALLOW_PRIVATE: '127.0.0.1/32',
+      DOSSIER_FEEDS: web.url('/feed.xml'),
     },
   });
   const engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'no model in tests' } });
   bot = await startBot(workspace.config, engine);
+  // The bot polls its feed at start-up: let that add settle before tests compare the corpus.
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 50))) {
+    if (readdirSync(workspace.corpusDir).some((f) => f.startsWith('ferry-strike'))) break;
+  }
 });
 
 afterAll(async () => {
@@ -83,5 +90,18 @@ describe('/add-article url:', () => {
     expect(text).toMatch(/^Added “Heritage orchard saved by village crowdfunding” as orchard\.md/);
     expect(readFileSync(path.join(workspace.corpusDir, 'orchard.md'), 'utf8')).toContain('url: "https://village-news.example/orchard"');
     expect(web.requestsTo('/orchard')).toHaveLength(0);
+  });
+});
+
+describe('DOSSIER_FEEDS in the running bot', () => {
+  it('adds the feed’s new item at start-up and indexes it: it is answered from, with its outlet', async () => {
+    const deadline = Date.now() + 10_000;
+    let embed: any;
+    do {
+      const token = fake.slashCommand('ask', { question: 'Why were the ferry crossings to the northern islands cancelled?' });
+      embed = (await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token))).body.embeds[0];
+    } while (!(embed.fields ?? []).length && Date.now() < deadline);
+    expect(embed.fields[0]).toMatchObject({ name: `[1] ${FERRY.title}`, value: expect.stringContaining('Island Times · 2025-02-03') });
+    expect(web.requestsTo('/feed.xml')[0]!.headers['user-agent']).toMatch(/^DossierBot\//);
   });
 });
