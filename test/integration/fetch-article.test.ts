@@ -207,7 +207,7 @@ describe('npm run add, end to end', () => {
   const cli = async (...args: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const other = { ...workspace.env, DOSSIER_FETCH_ALLOW_PRIVATE: '127.0.0.1/32', DOSSIER_CORPUS_DIR: e2e.corpusDir, DOSSIER_DATA_DIR: e2e.dataDir };
+    const other = { ...workspace.env, DOSSIER_FETCH_ALLOW_PRIVATE: '127.0.0.1/32', DOSSIER_CORPUS_DIR: e2e.corpusDir, DOSSIER_DATA_DIR: e2e.dataDir, DOSSIER_FEEDS: web.url('/feed.xml') };
     const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t), env: other, cwd: e2e.root });
     return { code, out: out.join('\n'), err: err.join('\n') };
   };
@@ -231,5 +231,15 @@ describe('npm run add, end to end', () => {
     expect(await cli('add', 'http://10.1.2.3/news')).toMatchObject({ code: 2, err: expect.stringMatching(/^Error: 10\.1\.2\.3 is a local or private network address/) });
     expect(await cli('add')).toMatchObject({ code: 2, err: expect.stringMatching(/^Error: Give one link/) });
     expect(readdirSync(e2e.corpusDir).sort()).toEqual(before);
+  });
+
+  it('add --feeds polls the configured feeds once: new items added and indexed, then nothing while the feed is unchanged', async () => {
+    web.serve('/feed.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Village news</title><item><title>Orchard</title><link>${web.url('/orchard')}</link></item><item><title>Paywalled</title><link>${web.url('/premium/budget')}</link></item></channel></rss>`, 'application/rss+xml', { etag: '"1"' });
+    const first = await cli('add', '--feeds');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^Feed .*\/feed\.xml: 1 added, 1 skipped\.\n {2}Added “Heritage orchard saved by village crowdfunding” \(\d+ words\) as heritage-orchard-[\w-]+\.md: \d+ chunks? indexed\.\n {2}Skipped .*\/premium\/budget: The page .* is not an article/);
+    const { out } = await cli('ask', '--json', 'How much money did Millbrook residents raise for the orchard?');
+    expect(JSON.parse(out).citations[0]).toMatchObject({ title: ORCHARD.title, url: web.url('/orchard') });
+    expect((await cli('add', '--feeds')).out).toMatch(/^Feed .*: (unchanged since the last poll|0 added, 0 skipped)\.$/);
   });
 });
