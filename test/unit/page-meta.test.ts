@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { pageMetadata } from '../../src/ingest/page-meta.js';
+import { parseArticle } from '../../src/ingest/parse.js';
 
 const meta = (head: string, body = '', lang = '', base?: string) => pageMetadata(parseHTML(`<html${lang}><head>${head}</head><body>${body}</body></html>`).document, base);
 const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
@@ -28,5 +29,13 @@ describe('pageMetadata', () => {
 
   it('a page without any metadata gives nothing', () => {
     expect(meta('', '<p>Just text.</p>')).toEqual({ title: undefined, source: undefined, author: undefined, url: undefined, published: undefined, language: undefined, accessibleForFree: undefined });
+  });
+});
+
+describe('an .html article file', () => {
+  it('gets the same metadata as a fetched page: JSON-LD headline, publisher and date', () => {
+    const body = Array.from({ length: 3 }, (_, i) => `<p>Paragraph ${i + 1} of the report on the harbour works, with enough words to be read as the main text of the page.</p>`).join('');
+    const html = `<html lang="en"><head><title>Harbour | Site</title>${ld({ '@type': 'NewsArticle', headline: 'Harbour works finished', datePublished: '2024-05-06', publisher: { name: 'Port Gazette' } })}</head><body><article>${body}</article></body></html>`;
+    expect(parseArticle('harbour.html', new TextEncoder().encode(html))).toMatchObject({ title: 'Harbour works finished', source: 'Port Gazette', published: '2024-05-06', language: 'en' });
   });
 });
