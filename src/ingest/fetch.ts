@@ -9,6 +9,8 @@
 // Hosts written as IP literals skip lookup, so they are checked before the request.
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
+import type { Readable, Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { UserError } from '../errors.js';
 import type { PrivateAddressPolicy } from '../config.js';
@@ -53,6 +55,7 @@ export async function safeFetch(url: string, policy: FetchPolicy, wanted: FetchR
         headers: {
           'user-agent': policy.userAgent,
           accept: `${wanted.accept.join(', ')};q=1, */*;q=0.1`,
+          'accept-encoding': Object.keys(DECOMPRESSORS).join(', '),
           ...(wanted.etag ? { 'if-none-match': wanted.etag } : {}),
           ...(wanted.lastModified ? { 'if-modified-since': wanted.lastModified } : {}),
         },
@@ -89,7 +92,7 @@ export async function safeFetch(url: string, policy: FetchPolicy, wanted: FetchR
         discard(body);
         throw tooLarge(current, policy.maxBytes);
       }
-      const bytes = await readAtMost(body, policy.maxBytes, current);
+      const bytes = await readAtMost(decompressed(body, header(headers, 'content-encoding'), current), policy.maxBytes, current);
       return {
         notModified: false,
         url: current.href,
@@ -180,7 +183,7 @@ function guardedLookup(allowPrivate: PrivateAddressPolicy): LookupFunction {
   };
 }
 
-type Body = AsyncIterable<Uint8Array> & NodeJS.EventEmitter & { destroy(): void };
+type Body = Readable;
 
 // Closes a response body not wanted (a redirect's, a refused one's); undici reports the abort as an
 // error event, which is expected here.
@@ -189,10 +192,28 @@ function discard(body: Body): void {
   body.destroy();
 }
 
+const DECOMPRESSORS: Record<string, () => Transform> = { gzip: createGunzip, deflate: createInflate, br: createBrotliDecompress };
+
+// The body as the page's bytes: undici's request does not decompress. The size limit is then counted
+// on what decompression gives, so a small compressed body cannot expand past it (a zip bomb).
+function decompressed(body: Body, encoding: string | undefined, url: URL): Body {
+  const name = encoding?.trim().toLowerCase();
+  if (!name || name === 'identity') return body;
+  const make = DECOMPRESSORS[name === 'x-gzip' ? 'gzip' : name];
+  if (!make) {
+    discard(body);
+    throw new UserError('fetch-unsupported-type', { en: `${url.href} is sent compressed with ${name}, which Dossier cannot read.`, fr: `${url.href} est envoyée compressée en ${name}, que Dossier ne sait pas lire.` });
+  }
+  const decoder = make();
+  body.on('error', (error) => decoder.destroy(error));
+  decoder.on('close', () => body.destroy());
+  return body.pipe(decoder);
+}
+
 async function readAtMost(body: Body, limit: number, url: URL): Promise<Uint8Array> {
   const parts: Uint8Array[] = [];
   let size = 0;
-  for await (const part of body) {
+  for await (const part of body as AsyncIterable<Buffer>) {
     size += part.byteLength;
     if (size > limit) {
       discard(body);

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { FetchPolicy } from '../../src/ingest/fetch.js';
@@ -10,6 +11,7 @@ import { jsonLd, newsPage, WebServer } from '../support/web-server.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 let web: WebServer;
+let gzipAsked = '';
 const workspace = makeWorkspace({ env: { DOSSIER_FETCH_ALLOW_PRIVATE: 'true' } });
 const CANONICAL = 'https://coastal-herald.example/2025/03/14/port-elwyn-desalination-plant';
 // Loopback allowed for the test server (127.0.0.1 only): every other private address stays refused.
@@ -98,7 +100,20 @@ beforeAll(async () => {
     });
     pump();
   });
-  web.serve('/declared-huge', 'x', 'text/html', { 'content-length': '1' });
+  web.route('/gzipped', (req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    res.end(gzipSync(newsPage(ORCHARD)));
+    gzipAsked = req.headers['accept-encoding'] ?? '';
+  });
+  web.route('/brotli', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'br' });
+    res.end(brotliCompressSync(newsPage(FERRY)));
+  });
+  web.route('/zip-bomb', (_req, res) => {
+    // 64 MiB of spaces inside an HTML page, about 64 KiB once compressed.
+    res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': 'gzip' });
+    res.end(gzipSync(Buffer.concat([Buffer.from('<html><body><p>'), Buffer.alloc(64 * 1024 * 1024, 0x20), Buffer.from('</p></body></html>')])));
+  });
 });
 
 afterAll(async () => {
@@ -142,6 +157,18 @@ describe('adding a page by its link', () => {
     expect(article).toMatchObject({ title: ORCHARD.title, url: web.url('/orchard') });
   });
 
+  it('reads pages sent compressed (gzip, brotli), and says it accepts them', async () => {
+    const other = makeWorkspace({ corpus: false });
+    mkdirSync(other.corpusDir);
+    try {
+      expect((await addArticleFromUrl(other.corpusDir, web.url('/gzipped'), policy)).article.title).toBe(ORCHARD.title);
+      expect(gzipAsked).toMatch(/gzip/);
+      expect((await addArticleFromUrl(other.corpusDir, web.url('/brotli'), policy)).article.title).toBe(FERRY.title);
+    } finally {
+      other.cleanup();
+    }
+  });
+
   it('lets title, source and date given by the user win over the page', async () => {
     const other = makeWorkspace({ corpus: false });
     mkdirSync(other.corpusDir);
@@ -170,6 +197,7 @@ describe('refusals, each with its reason, leaving corpus/ unchanged', () => {
     ['a page that never sends headers', () => addArticleFromUrl(workspace.corpusDir, web.url('/slow-headers'), { ...policy, timeoutMs: 500 }), 'fetch-timeout', /did not answer within 0\.5 s/],
     ['a page whose body trickles forever', () => addArticleFromUrl(workspace.corpusDir, web.url('/slow-body'), { ...policy, timeoutMs: 700 }), 'fetch-timeout', /did not answer within 0\.7 s/],
     ['a huge page sent without a length', () => addArticleFromUrl(workspace.corpusDir, web.url('/huge'), policy), 'fetch-too-large', /larger than 1 MiB/],
+    ['a small compressed body that expands past the limit', () => addArticleFromUrl(workspace.corpusDir, web.url('/zip-bomb'), policy), 'fetch-too-large', /larger than 1 MiB/],
     ['an ftp link', () => addArticleFromUrl(workspace.corpusDir, 'ftp://127.0.0.1/article.html', policy), 'url-invalid', /Only http and https links/],
     ['text that is not a link', () => addArticleFromUrl(workspace.corpusDir, 'the article about ferries', policy), 'url-invalid', /is not a link/],
   ];
