@@ -76,7 +76,7 @@ export async function pollFeeds(options: FeedOptions): Promise<FeedReport[]> {
 async function pollFeed(feed: string, state: FeedState, options: FeedOptions): Promise<FeedReport> {
   const log = options.log ?? quiet;
   const report: FeedReport = { feed, status: 'read', added: [], skipped: [] };
-  let items: { url: string; published?: Date }[];
+  let items: FeedItem[];
   let validators: { etag?: string; lastModified?: string };
   try {
     const response = await safeFetch(feed, options.policy, { accept: FEED_TYPES, etag: state.etag, lastModified: state.lastModified });
@@ -103,7 +103,8 @@ async function pollFeed(feed: string, state: FeedState, options: FeedOptions): P
       continue;
     }
     try {
-      const added = await addArticleFromUrl(options.corpusDir, item.url, options.policy);
+      // What the feed says of the item fills what its page leaves out.
+      const added = await addArticleFromUrl(options.corpusDir, item.url, options.policy, {}, { title: item.title, published: item.published?.toISOString().slice(0, 10) });
       remember(state, key, `added as ${added.article.id}`);
       report.added.push(added);
       log.info(`Feed ${feed}: added ${added.article.id}`, { url: item.url });
@@ -127,25 +128,31 @@ async function pollFeed(feed: string, state: FeedState, options: FeedOptions): P
 }
 
 // The items' links, newest first, resolved against the feed's address; items without a link are left out.
-function feedItems(xml: string, feedUrl: string): { url: string; published?: Date }[] {
+interface FeedItem {
+  url: string;
+  title?: string;
+  published?: Date;
+}
+
+function feedItems(xml: string, feedUrl: string): FeedItem[] {
   let parsed: ReturnType<typeof parseFeed>;
   try {
     parsed = parseFeed(xml);
   } catch (error) {
     throw new UserError('feed-invalid', { en: `${feedUrl} is not an RSS or Atom feed (${(error as Error).message}).`, fr: `${feedUrl} n'est pas un flux RSS ou Atom (${(error as Error).message}).` }, { cause: error });
   }
-  const items = parsed.items.flatMap((item, order) => {
+  const items = parsed.items.flatMap((item): FeedItem[] => {
     const link = item.url ?? (item.id && /^https?:/i.test(item.id) ? item.id : null);
     if (!link) return [];
     try {
-      return [{ url: new URL(link, feedUrl).href, published: item.published ?? item.updated ?? undefined, order }];
+      return [{ url: new URL(link, feedUrl).href, title: item.title?.trim() || undefined, published: item.published ?? item.updated ?? undefined }];
     } catch {
       return [];
     }
   });
   // Feeds list newest first by custom; dates, where every item has one, decide.
   if (items.every((item) => item.published)) items.sort((a, b) => b.published!.getTime() - a.published!.getTime());
-  return items.map(({ url, published }) => ({ url, published }));
+  return items;
 }
 
 function remember(state: FeedState, key: string, outcome: string): void {

@@ -25,10 +25,11 @@ export interface AddedFromUrl {
 
 /**
  * Fetches the page at `link` and adds it to the corpus. `overrides` (title, source, url, published)
- * win over what the page says. Refuses, changing nothing, what cannot be fetched, what is not an
- * article page, and what the corpus already holds (same link or same text).
+ * win over what the page says; `defaults` (what a feed item says) fill what the page leaves out.
+ * Refuses, changing nothing, what cannot be fetched, what is not an article page, and what the
+ * corpus already holds (same link or same text).
  */
-export async function addArticleFromUrl(corpusDir: string, link: string, policy: FetchPolicy, overrides: NewArticleMeta = {}): Promise<AddedFromUrl> {
+export async function addArticleFromUrl(corpusDir: string, link: string, policy: FetchPolicy, overrides: NewArticleMeta = {}, defaults: NewArticleMeta = {}): Promise<AddedFromUrl> {
   const page = await safeFetch(link, policy, { accept: PAGE_TYPES });
   if (page.notModified) throw new Error('a request without validators cannot be answered 304');
   let read: ReturnType<typeof readHtml>;
@@ -46,12 +47,15 @@ export async function addArticleFromUrl(corpusDir: string, link: string, policy:
   if (words < MIN_ARTICLE_WORDS) {
     throw notAnArticle(page.url, { en: `only ${words} words of main text (an article has at least ${MIN_ARTICLE_WORDS}); it may be a paywall, an index page or an error page`, fr: `seulement ${words} mots de texte principal (un article en a au moins ${MIN_ARTICLE_WORDS}) ; c'est peut-être un paywall, une page d'accueil ou une page d'erreur` });
   }
-  const given = Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined && v !== '')) as NewArticleMeta;
-  const meta = { ...read.meta, url: read.meta.url ?? page.url, language: read.meta.language ?? guessLanguage(text), ...given };
+  const meta = { ...given(defaults), ...given(read.meta), url: read.meta.url ?? page.url, language: read.meta.language ?? guessLanguage(text), ...given(overrides) };
   if (!meta.title) throw notAnArticle(page.url, { en: 'it has no title', fr: "elle n'a pas de titre" });
   const markdown = withFrontMatter(meta, text);
   const article = await addArticle(corpusDir, fileNameFor(meta.title, meta.url), new TextEncoder().encode(markdown));
   return { article, author: meta.author, words };
+}
+
+function given<T extends object>(meta: T): Partial<T> {
+  return Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
 }
 
 // The title, readable, plus a short hash of the link: two articles with one headline get two files.

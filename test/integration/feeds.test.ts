@@ -145,6 +145,14 @@ describe('following feeds', () => {
     expect(retry!.added.map((a) => a.article.title)).toEqual(['Flaky page']);
   });
 
+  it('what the feed says of an item fills what its page leaves out (a page without a date)', async () => {
+    const undated = { title: 'Harbour dredging to start in April', paragraphs: DESALINATION.paragraphs.map((p) => p.replace(/desalination plant/g, 'dredging project').replace(/Port Elwyn/g, 'Kessock')) };
+    web.serve('/news/undated', `<html><head><title>${undated.title}</title></head><body><article>${undated.paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`);
+    web.serve('/undated.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Kessock News</title><item><title>Dredging</title><link>${web.url('/news/undated')}</link><pubDate>Tue, 01 Apr 2025 09:00:00 GMT</pubDate></item></channel></rss>`, 'application/rss+xml');
+    const [report] = await pollFeeds({ ...options, feeds: [web.url('/undated.xml')] });
+    expect(report!.added[0]!.article).toMatchObject({ title: undated.title, published: '2025-04-01' });
+  });
+
   it('followFeeds polls on its interval, never twice at once, and calls back with what it added', async () => {
     const other = makeWorkspace({ corpus: false });
     try {
