@@ -7,7 +7,7 @@ import { DESALINATION, FERRY, LIBRARY, ORCHARD } from '../support/news.js';
 import { jsonLd, newsPage, WebServer } from '../support/web-server.js';
 import { makeWorkspace } from '../support/workspace.js';
 
-const policy: FetchPolicy = { allowPrivate: [{ network: '127.0.0.1', prefix: 32, type: 'ipv4' }], maxBytes: 1024 * 1024, timeoutMs: 3_000, userAgent: 'DossierBot/test' };
+const policy: FetchPolicy = { allowPrivate: [{ network: '127.0.0.1', prefix: 32, type: 'ipv4' }], maxBytes: 1024 * 1024, timeoutMs: 10_000, userAgent: 'DossierBot/test' };
 
 let web: WebServer;
 const workspace = makeWorkspace({ corpus: false });
