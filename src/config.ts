@@ -1,9 +1,13 @@
 // The only module that reads process.env. Everything else receives a Config.
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { UserError } from './errors.js';
+
+/** What fetched sites see: the bot's name and where to read about it. */
+const FETCH_USER_AGENT = 'DossierBot/0.1 (news Q&A bot; +https://github.com/dossier-bot/dossier)';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -13,6 +17,38 @@ const idList = z
   .string()
   .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
   .pipe(z.array(z.string().regex(/^\d{15,22}$/, 'must be Discord ids (numbers) separated by commas')));
+
+const urlList = z
+  .string()
+  .transform((value) => value.split(/[\s,]+/).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^https?:\/\/[^\s]+$/i, 'must be http(s) feed URLs separated by commas or spaces')));
+
+/** A range of network addresses: 10.0.0.0/8 is { network: '10.0.0.0', prefix: 8, type: 'ipv4' }. */
+export interface AddressRange {
+  network: string;
+  prefix: number;
+  type: 'ipv4' | 'ipv6';
+}
+
+/** Which non-public addresses fetches may reach: none, all (`true`), or some ranges. */
+export type PrivateAddressPolicy = boolean | readonly AddressRange[];
+
+// true/false, or the private ranges (CIDR, comma-separated) a fetch may reach: 10.0.0.0/8,fd00::/8.
+const privateAllowance = z.string().transform((value, ctx): PrivateAddressPolicy => {
+  const word = value.trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(word)) return true;
+  if (['false', '0', 'no', 'off'].includes(word)) return false;
+  const ranges: AddressRange[] = [];
+  for (const entry of value.split(/[\s,]+/).filter(Boolean)) {
+    const [network = '', prefixText] = entry.split('/');
+    const family = isIP(network);
+    const prefix = prefixText === undefined ? (family === 4 ? 32 : 128) : Number(prefixText);
+    if (!family || !Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128)) {
+      ctx.addIssue({ code: 'custom', message: `must be true, false or address ranges like 10.0.0.0/8 (not ${entry})` });
+    } else ranges.push({ network, prefix, type: family === 4 ? 'ipv4' : 'ipv6' });
+  }
+  return ranges;
+});
 
 const snowflake = z.string().regex(/^\d{15,22}$/, 'must be a Discord id (a number of 15 to 22 digits)');
 
@@ -46,6 +82,13 @@ function configSchema(cwd: string) {
       DOSSIER_FEEDBACK_LOG: z.string().min(1).default('logs/feedback.jsonl'),
       DOSSIER_LOG_FILE: z.string().min(1).default('logs/dossier.log'),
       DOSSIER_WATCH_CORPUS: flag.default(true),
+      /** RSS/Atom feeds the running bot follows. */
+      DOSSIER_FEEDS: urlList.default([]),
+      DOSSIER_FEEDS_INTERVAL_MINUTES: z.coerce.number().min(1).max(10080).default(30),
+      /** Let fetches reach loopback/private/link-local addresses (tests, intranets): true, or CIDR ranges. */
+      DOSSIER_FETCH_ALLOW_PRIVATE: privateAllowance.default(false),
+      DOSSIER_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(20),
+      DOSSIER_FETCH_MAX_MB: z.coerce.number().min(0.1).max(100).default(5),
       DISCORD_TOKEN: z.string().min(1).optional(),
       DISCORD_APPLICATION_ID: snowflake.optional(),
       DISCORD_GUILD_ID: snowflake.optional(),
@@ -83,6 +126,13 @@ function configSchema(cwd: string) {
         feedbackLog: resolve(v.DOSSIER_FEEDBACK_LOG),
         logFile: resolve(v.DOSSIER_LOG_FILE),
         watchCorpus: v.DOSSIER_WATCH_CORPUS,
+        fetch: {
+          allowPrivate: v.DOSSIER_FETCH_ALLOW_PRIVATE,
+          timeoutMs: v.DOSSIER_FETCH_TIMEOUT_SECONDS * 1000,
+          maxBytes: Math.round(v.DOSSIER_FETCH_MAX_MB * 1024 * 1024),
+          userAgent: FETCH_USER_AGENT,
+        },
+        feeds: { urls: v.DOSSIER_FEEDS, intervalMs: v.DOSSIER_FEEDS_INTERVAL_MINUTES * 60_000, statePath: path.join(dataDir, 'feeds.json') },
       };
     });
 }

@@ -20,6 +20,15 @@ export type UserErrorCode =
   | 'article-duplicate'
   | 'article-unsupported-type'
   | 'upload-failed'
+  // pages and feeds fetched from the web (/add-article url:, npm run add, DOSSIER_FEEDS)
+  | 'url-invalid'
+  | 'url-forbidden'
+  | 'fetch-failed'
+  | 'fetch-timeout'
+  | 'fetch-too-large'
+  | 'fetch-unsupported-type'
+  | 'not-an-article'
+  | 'feed-invalid'
   // the index and the corpus
   | 'corpus-missing'
   | 'index-busy'

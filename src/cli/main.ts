@@ -2,6 +2,7 @@ import { pathToFileURL } from 'node:url';
 import { defineCommand, runCommand, showUsage, type CommandDef } from 'citty';
 import { loadConfig } from '../config.js';
 import { isUserError } from '../errors.js';
+import { addCommand } from './commands/add.js';
 import { askCommand } from './commands/ask.js';
 import { evalCommand } from './commands/eval.js';
 import { indexCommand } from './commands/index.js';
@@ -27,7 +28,7 @@ export async function runCli(rawArgs: string[], io: CliIO = {}): Promise<number>
     const ctx: CliContext = { out, err, config, exitCode: 0 };
     const main = defineCommand({
       meta: { name: 'dossier', description: 'Answers questions over a corpus of news articles, with citations.' },
-      subCommands: { index: indexCommand(ctx), ask: askCommand(ctx), timeline: timelineCommand(ctx), eval: evalCommand(ctx) },
+      subCommands: { index: indexCommand(ctx), ask: askCommand(ctx), timeline: timelineCommand(ctx), eval: evalCommand(ctx), add: addCommand(ctx) },
     }) as CommandDef;
     if (!rawArgs.length || rawArgs[0] === '--help' || rawArgs[0] === '-h') {
       await showUsage(main);
@@ -46,7 +47,7 @@ export async function runCli(rawArgs: string[], io: CliIO = {}): Promise<number>
       return 2;
     }
     if ((error as { code?: string }).code === 'E_UNKNOWN_COMMAND' || (error as Error).name === 'CLIError') {
-      err(`Error: ${(error as Error).message}. Commands: index, ask, timeline, eval.`);
+      err(`Error: ${(error as Error).message}. Commands: index, ask, timeline, eval, add.`);
       return 2;
     }
     err(`Internal error: ${(error as Error).stack ?? String(error)}`);

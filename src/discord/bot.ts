@@ -12,6 +12,7 @@ import {
 import { withPreviousSubject } from '../answer/follow-up.js';
 import PQueue from 'p-queue';
 import type { Config } from '../config.js';
+import { followFeeds } from '../ingest/feeds.js';
 import { watchCorpus } from '../ingest/watch.js';
 import { isUserError, networkFailure, UserError } from '../errors.js';
 import { admitQuestion, answerInQueue } from './answering.js';
@@ -122,10 +123,27 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
         warmTimeline();
       }, { onError: (error) => log.failure('corpus watcher', error) })
     : undefined;
+  // Feeds (DOSSIER_FEEDS): new items are fetched into the corpus, then indexed through the same queue.
+  const feeds = config.feeds.urls.length
+    ? followFeeds({
+        feeds: config.feeds.urls,
+        intervalMs: config.feeds.intervalMs,
+        statePath: config.feeds.statePath,
+        corpusDir: config.corpusDir,
+        policy: config.fetch,
+        log,
+        onAdded: async (added) => {
+          const report = await engine.reindex();
+          log.info('feeds: added and re-indexed', { articles: added.map((a) => a.article.id), chunks: report.chunks });
+          warmTimeline();
+        },
+      })
+    : undefined;
   return {
     client,
     ctx,
     async stop() {
+      await feeds?.stop();
       await watcher?.close();
       await ctx.answers.onIdle();
       await client.destroy();

@@ -7,6 +7,8 @@ import type { Article } from './article.js';
 import { isArticleFileName, loadCorpus } from './corpus.js';
 import { MAX_ARTICLE_BYTES, parseArticle } from './parse.js';
 
+let adding: Promise<unknown> = Promise.resolve();
+
 export interface NewArticleMeta {
   title?: string;
   source?: string;
@@ -18,7 +20,7 @@ export interface NewArticleMeta {
  * Validates an uploaded file as an article and writes it into the corpus atomically. Metadata
  * given here overrides the file's (the article is then stored as Markdown with front matter).
  * Refuses, changing nothing, a file that is too large, not text, empty, malformed, already in the
- * corpus (same text), or named like a different article.
+ * corpus (same text or same link), or named like a different article.
  */
 export async function addArticle(corpusDir: string, fileName: string, bytes: Uint8Array, meta: NewArticleMeta = {}): Promise<Article> {
   if (bytes.byteLength > MAX_ARTICLE_BYTES) throw new UserError('article-too-large', { en: `The file is larger than ${MAX_ARTICLE_BYTES / 1024 / 1024} MiB.`, fr: `Le fichier dépasse ${MAX_ARTICLE_BYTES / 1024 / 1024} Mio.` });
@@ -31,18 +33,27 @@ export async function addArticle(corpusDir: string, fileName: string, bytes: Uin
   const article = describeProblem(() => parseArticle(name, typeof content === 'string' ? new TextEncoder().encode(content) : content));
 
   const target = path.join(corpusDir, name);
-  const textHash = hashText(article.text);
-  const { articles } = await loadCorpus(corpusDir);
-  const duplicate = articles.find((a) => hashText(a.text) === textHash);
-  if (duplicate) throw new UserError('article-duplicate', { en: `This article is already in the corpus, as ${duplicate.id} (“${duplicate.title}”).`, fr: `Cet article est déjà dans le corpus, sous ${duplicate.id} (« ${duplicate.title} »).` });
-  if (existsSync(target)) throw new UserError('article-duplicate', { en: `A different article is already named ${name}; rename the file and try again.`, fr: `Un autre article porte déjà le nom ${name} ; renommez le fichier et réessayez.` });
-  await writeFileDurably(target, content);
+  // One add at a time in this process (a feed poll and /add-article may race): the duplicate checks
+  // and the write are one step.
+  const write = adding.then(async () => {
+    const textHash = hashText(article.text);
+    const { articles } = await loadCorpus(corpusDir);
+    const duplicate = articles.find((a) => hashText(a.text) === textHash);
+    const sameLink = article.url ? articles.find((a) => a.url && urlKey(a.url) === urlKey(article.url!)) : undefined;
+    if (duplicate) throw new UserError('article-duplicate', { en: `This article is already in the corpus, as ${duplicate.id} (“${duplicate.title}”).`, fr: `Cet article est déjà dans le corpus, sous ${duplicate.id} (« ${duplicate.title} »).` });
+    if (sameLink) throw new UserError('article-duplicate', { en: `An article with this link is already in the corpus, as ${sameLink.id} (“${sameLink.title}”).`, fr: `Un article avec ce lien est déjà dans le corpus, sous ${sameLink.id} (« ${sameLink.title} »).` });
+    if (existsSync(target)) throw new UserError('article-duplicate', { en: `A different article is already named ${name}; rename the file and try again.`, fr: `Un autre article porte déjà le nom ${name} ; renommez le fichier et réessayez.` });
+    await writeFileDurably(target, content);
+  });
+  adding = write.catch(() => undefined);
+  await write;
   return article;
 }
 
-function withFrontMatter(meta: NewArticleMeta & { language?: string }, body: string): string {
+/** An article as Markdown: the front matter the corpus reads (title, source, author, url, published, language), then the text. */
+export function withFrontMatter(meta: NewArticleMeta & { author?: string; language?: string }, body: string): string {
   const lines = ['---'];
-  for (const key of ['title', 'source', 'url', 'published', 'language'] as const) {
+  for (const key of ['title', 'source', 'author', 'url', 'published', 'language'] as const) {
     if (meta[key]) lines.push(`${key}: ${JSON.stringify(meta[key])}`);
   }
   return `${lines.join('\n')}\n---\n${body}\n`;
@@ -68,6 +79,21 @@ function describeProblem<T>(read: () => T): T {
   }
 }
 
-function hashText(text: string): string {
+/**
+ * What makes two links the same article: scheme, host case, a trailing slash, the #fragment and
+ * utm_* tracking parameters do not count.
+ */
+export function urlKey(link: string): string {
+  try {
+    const url = new URL(link);
+    url.hash = '';
+    for (const name of [...url.searchParams.keys()]) if (/^utm_/i.test(name)) url.searchParams.delete(name);
+    return `${url.host}${url.pathname.replace(/\/+$/, '')}${url.search}`;
+  } catch {
+    return link.trim().toLowerCase();
+  }
+}
+
+export function hashText(text: string): string {
   return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
 }

@@ -8,6 +8,7 @@ import { UserError } from '../errors.js';
 import { guessLanguage } from '../text/language.js';
 import type { Article } from './article.js';
 import { cleanArticleText } from './clean.js';
+import { pageMetadata, type PageMeta } from './page-meta.js';
 
 export const ARTICLE_EXTENSIONS = ['.md', '.txt', '.html', '.htm'] as const;
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
@@ -20,6 +21,7 @@ const isoDate = z
 const frontMatter = z.object({
   title: z.string().trim().min(1, 'is required'),
   source: z.string().trim().min(1).optional(),
+  author: z.string().trim().min(1).optional(),
   url: z.string().url().optional(),
   published: isoDate.optional(),
   language: z.enum(['fr', 'en']).optional(),
@@ -80,11 +82,19 @@ function parsePlainText(source: string): Parsed {
 }
 
 function parseHtml(source: string): Parsed {
+  const { meta, body } = readHtml(source);
+  return { meta: validate({ title: meta.title ?? '', source: meta.source, url: meta.url, published: meta.published, language: meta.language }), body };
+}
+
+/**
+ * An HTML page's main text (Mozilla Readability, one line per block) and its metadata (see
+ * page-meta.ts); `baseUrl`, where the page came from, resolves a relative canonical link.
+ */
+export function readHtml(source: string, baseUrl?: string): { meta: PageMeta; body: string } {
   const { document } = parseHTML(source);
-  const metaContent = (selector: string) => document.querySelector(selector)?.getAttribute('content') ?? undefined;
-  const published = metaContent('meta[property="article:published_time"]')?.slice(0, 10);
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent('meta[property="og:url"]');
-  const lang = document.documentElement?.getAttribute('lang')?.slice(0, 2);
+  // Read before Readability, which rearranges the document.
+  const page = pageMetadata(document, baseUrl);
+  const documentTitle = document.querySelector('title')?.textContent?.trim();
   let article: ReturnType<Readability['parse']> = null;
   try {
     article = new Readability(document).parse();
@@ -99,13 +109,7 @@ function parseHtml(source: string): Parsed {
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   return {
-    meta: validate({
-      title: article.title || document.querySelector('title')?.textContent || '',
-      source: article.siteName ?? metaContent('meta[property="og:site_name"]'),
-      url: canonical,
-      published,
-      language: lang === 'fr' || lang === 'en' ? lang : undefined,
-    }),
+    meta: { ...page, title: page.title ?? (article.title || documentTitle || undefined), source: page.source ?? article.siteName ?? undefined },
     body: blocks.join('\n'),
   };
 }
