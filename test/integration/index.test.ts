@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -138,6 +138,21 @@ describe('bad input', () => {
     const corpus = await loadCorpus(workspace.corpusDir);
     expect(corpus.articles).toHaveLength(5);
     expect(corpus.problems.map((p) => path.basename(p.path)).sort()).toEqual(['bare.html', 'empty.html', 'tagless.html']);
+    workspace.cleanup();
+  });
+
+  it('a symbolic link with an article name is reported as not followed, dangling or not, and skipped', async () => {
+    const workspace = makeWorkspace();
+    const outside = path.join(workspace.root, 'outside.md');
+    writeFileSync(outside, '---\ntitle: Outside\n---\nUn article rangé hors du dossier du corpus.\n');
+    symlinkSync(outside, path.join(workspace.corpusDir, 'linked.md'));
+    symlinkSync(path.join(workspace.root, 'gone.md'), path.join(workspace.corpusDir, 'dangling.md'));
+    const corpus = await loadCorpus(workspace.corpusDir);
+    expect(corpus.articles).toHaveLength(5);
+    expect(corpus.problems.map((p) => [path.basename(p.path), p.reason])).toEqual([
+      ['dangling.md', expect.stringMatching(/symbolic link, not followed/)],
+      ['linked.md', expect.stringMatching(/symbolic link, not followed/)],
+    ]);
     workspace.cleanup();
   });
 
