@@ -157,7 +157,14 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
       messageId: interaction.message.id,
     });
     await interaction.reply({ content: 'Thanks, your feedback was recorded.', flags: MessageFlags.Ephemeral });
+    return;
   }
+  // A button this version does not know (an old message, another bot's id): answered, never "interaction failed".
+  ctx.log.warn('unknown button', { customId: id, user: interaction.user.id });
+  await interaction.reply({
+    content: interaction.locale.startsWith('fr') ? "Ce bouton n'est plus actif : relancez la commande." : 'This button is no longer active: run the command again.',
+    flags: MessageFlags.Ephemeral,
+  });
 }
 
 async function handleMention(message: Message, ctx: BotContext): Promise<void> {
