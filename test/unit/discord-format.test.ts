@@ -109,7 +109,7 @@ describe('timeline buttons', () => {
       sortKey: `2024-01-${String(i + 1).padStart(2, '0')}`,
     }));
     const filter = { about: 'Niger|USA', from: '2024-01' };
-    const later = (timelinePayload(events, filter, 0).components![0] as { components: { custom_id: string }[] }).components[1]!;
+    const later = (timelinePayload(events, filter, 0).components[0] as { components: { custom_id: string }[] }).components[1]!;
     expect(parseTimelineButton(later.custom_id)).toEqual({ page: 1, filter: { about: 'Niger|USA', from: '2024-01', to: undefined } });
   });
 });
