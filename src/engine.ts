@@ -193,8 +193,9 @@ export class Engine {
       // A read-only index folder (a mounted volume, a shared copy) still answers from what it holds.
       // So does one on a full disk: the previous index is whole, the failed write left nothing.
       const code = (error as NodeJS.ErrnoException).code;
-      if (!current || !(code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || code === 'disk-full')) throw error;
-      this.log.warn(`The index in ${this.config.dataDir} cannot be updated (${code}): answering from it as it is.`);
+      if (!current || !(code === 'index-read-only' || code === 'disk-full')) throw error;
+      const cause = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
+      this.log.warn(`The index in ${this.config.dataDir} cannot be updated (${cause ?? code}): answering from it as it is.`);
       this.index = current;
     }
   }

@@ -78,3 +78,11 @@ export function diskFull(error: unknown): string | undefined {
   const code = (error as { code?: string }).code;
   return code !== undefined && DISK_FULL.has(code) ? code : undefined;
 }
+
+const WRITE_DENIED = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+/** The error code of a write refused by the file system (read-only, no permission), when it is one. */
+export function writeDenied(error: unknown): string | undefined {
+  const code = (error as { code?: string }).code;
+  return code !== undefined && WRITE_DENIED.has(code) ? code : undefined;
+}

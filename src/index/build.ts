@@ -7,7 +7,7 @@ import type { Corpus, CorpusProblem } from '../ingest/corpus.js';
 import { ANALYZER_VERSION } from '../text/analysis.js';
 import { KeywordIndex } from './keyword-index.js';
 import { SearchIndex } from './search-index.js';
-import { diskFull, UserError } from '../errors.js';
+import { diskFull, UserError, writeDenied } from '../errors.js';
 import { writeFileDurably } from '../files.js';
 import { withIndexLock } from './lock.js';
 import { commitGeneration, removeOtherGenerations, IndexCorruptError, INDEX_FORMAT, newGeneration, type Manifest } from './store.js';
@@ -55,6 +55,17 @@ export async function buildIndex(options: BuildOptions): Promise<IndexReport> {
     // The lock is taken before the current index is read: a writer that waited builds on what the other wrote.
     return await withIndexLock(options.dataDir, () => buildLocked(options), { onWait: options.onWait });
   } catch (error) {
+    const denied = writeDenied(error);
+    if (denied) {
+      throw new UserError(
+        'index-read-only',
+        {
+          en: `The index folder ${options.dataDir} cannot be written (${denied}): the index was not updated; the one there still answers. Make the folder writable, or set DOSSIER_DATA_DIR to one that is.`,
+          fr: `Le dossier de l'index ${options.dataDir} n'est pas modifiable (${denied}) : l'index n'a pas été mis à jour ; celui qui s'y trouve répond toujours. Rendez le dossier modifiable, ou choisissez-en un autre avec DOSSIER_DATA_DIR.`,
+        },
+        { cause: error },
+      );
+    }
     const code = diskFull(error);
     if (!code) throw error;
     throw new UserError(
