@@ -8,26 +8,39 @@ export interface ProcessResult {
   signal: NodeJS.Signals | null;
   out: string;
   err: string;
+  /** From the start to the exit. */
+  durationMs: number;
+  /** From the start to the first output matching `mark`, when it came. */
+  markedAtMs?: number;
+}
+
+export interface ProcessOptions {
+  /** SIGKILL this long after the start. */
+  killAfterMs?: number;
+  /** A line of output to time (and to aim a kill at). */
+  mark?: RegExp;
+  /** SIGKILL this long after `mark` is seen. */
+  killAfterMarkMs?: number;
 }
 
 /** `npm run <args>` as a separate process (node + tsx, without npm's own start-up), with `env` added. */
-export function cliProcess(args: string[], env: Record<string, string>, options: { killAfterMs?: number; killAfterLine?: { pattern: RegExp; delayMs: number } } = {}): Promise<ProcessResult> {
+export function cliProcess(args: string[], env: Record<string, string>, options: ProcessOptions = {}): Promise<ProcessResult> {
   return new Promise((resolve) => {
+    const started = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli/main.ts'), ...args], { env: { ...process.env, ...env }, cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
+    let markedAtMs: number | undefined;
     const kill = (delayMs: number) => setTimeout(() => child.kill('SIGKILL'), delayMs);
     if (options.killAfterMs !== undefined) kill(options.killAfterMs);
-    let aimed = false;
     const watch = (text: string) => {
-      if (options.killAfterLine && !aimed && options.killAfterLine.pattern.test(text)) {
-        aimed = true;
-        kill(options.killAfterLine.delayMs);
-      }
+      if (markedAtMs !== undefined || !options.mark?.test(text)) return;
+      markedAtMs = performance.now() - started;
+      if (options.killAfterMarkMs !== undefined) kill(options.killAfterMarkMs);
     };
     child.stdout.on('data', (d: Buffer) => watch((out += d.toString())));
     child.stderr.on('data', (d: Buffer) => watch((err += d.toString())));
-    child.on('close', (code, signal) => resolve({ code, signal, out, err }));
+    child.on('close', (code, signal) => resolve({ code, signal, out, err, durationMs: performance.now() - started, markedAtMs }));
   });
 }
 
