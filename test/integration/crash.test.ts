@@ -49,5 +49,6 @@ describe('a re-index killed with SIGKILL', () => {
     // The next writer (it holds the lock) clears what the killed one left.
     await buildIndex({ dataDir: workspace.dataDir, corpus: await loadCorpus(workspace.corpusDir), embedder: new HashEmbedder() });
     expect(readdirSync(workspace.dataDir).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
-  });
+    // A child process and three index builds: 13 s each on a busy two-core machine, past 30 s alongside other test files.
+  }, 60_000);
 });
