@@ -230,9 +230,11 @@ export class Engine {
       this.openingReport = await this.reindexCorpus(corpus);
     } catch (error) {
       // A read-only index folder (a mounted volume, a shared copy) still answers from what it holds.
+      // So does one on a full disk: the previous index is whole, the failed write left nothing.
       const code = (error as NodeJS.ErrnoException).code;
-      if (!current || !(code === 'EACCES' || code === 'EROFS' || code === 'EPERM')) throw error;
-      this.log.warn(`The index in ${this.config.dataDir} cannot be updated (${code}): answering from it as it is.`);
+      if (!current || !(code === 'index-read-only' || code === 'disk-full')) throw error;
+      const cause = ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code;
+      this.log.warn(`The index in ${this.config.dataDir} cannot be updated (${cause ?? code}): answering from it as it is.`);
       this.index = current;
     }
   }

@@ -33,6 +33,7 @@ export type UserErrorCode =
   | 'corpus-missing'
   | 'index-busy'
   | 'index-read-only'
+  | 'disk-full'
   // Discord set-up and commands
   | 'discord-token-missing'
   | 'discord-token-refused'
@@ -77,4 +78,20 @@ const NETWORK_FAILURES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECO
 export function networkFailure(error: unknown): string | undefined {
   const code = (error as { code?: string }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   return code !== undefined && NETWORK_FAILURES.has(code) ? code : undefined;
+}
+
+const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);
+
+/** The error code of a write that failed for want of space (a full disk, a quota), when it is one. */
+export function diskFull(error: unknown): string | undefined {
+  const code = (error as { code?: string }).code;
+  return code !== undefined && DISK_FULL.has(code) ? code : undefined;
+}
+
+const WRITE_DENIED = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+/** The error code of a write refused by the file system (read-only, no permission), when it is one. */
+export function writeDenied(error: unknown): string | undefined {
+  const code = (error as { code?: string }).code;
+  return code !== undefined && WRITE_DENIED.has(code) ? code : undefined;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { open, rename } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Writes through a temporary file, fsynced, renamed over the target: readers see old or new, never half. */
@@ -7,12 +7,18 @@ export async function writeFileDurably(file: string, content: string | Uint8Arra
   const temporary = `${file}.${randomBytes(4).toString('hex')}.tmp`;
   const handle = await open(temporary, 'w');
   try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    // A failed write (a full disk) leaves no half file behind: the space comes back.
+    await rm(temporary, { force: true });
+    throw error;
   }
-  await rename(temporary, file);
   await syncPath(path.dirname(file));
 }
 

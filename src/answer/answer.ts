@@ -220,7 +220,14 @@ function prefer(a: AnswerSpan, b: AnswerSpan): boolean {
 /** The answer, or a refusal with its reason and the nearest articles. */
 export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, scored: readonly ScoredSentence[], unknownNames: readonly string[], tuning: AnswerTuning = DEFAULT_TUNING): Answer {
   const base = { question: question.asked, language: question.language, intent: question.intent };
-  const refuse = (refusal: Omit<Refusal, 'nearest'>): Answer => ({ ...base, lead: null, quotes: [], sources: [], refusal: { ...refusal, nearest: nearestSources(scored) } });
+  const refuse = (refusal: Omit<Refusal, 'nearest'>): Answer => ({
+    ...base,
+    lead: null,
+    quotes: [],
+    sources: [],
+    // Words of a third language are not "never mentioned": say which languages are read instead.
+    refusal: { ...(question.otherLanguage ? { reason: 'other-language' } : refusal), nearest: nearestSources(scored) },
+  });
   if (unknownNames.length) return refuse({ reason: 'unknown-name', unknown: [...unknownNames] });
   const chosen = selectQuotes(question, scored, tuning);
   if (!chosen.length) {

@@ -4,7 +4,7 @@
 import { UserError } from '../errors.js';
 import type { Language } from '../text/analysis.js';
 import { wholeWords, WORD_END, WORD_START } from '../text/boundaries.js';
-import { guessLanguage } from '../text/language.js';
+import { guessLanguage, isOtherLanguage } from '../text/language.js';
 import type { Intent } from './types.js';
 
 /** The question, trimmed, or a UserError saying why it cannot be asked. */
@@ -37,6 +37,8 @@ export interface AnalysedQuestion {
   /** Without chatty openings and with casual spellings written out: what is searched. */
   text: string;
   language: Language;
+  /** Written in neither French nor English: `language` is then English, and a refusal says which languages are read. */
+  otherLanguage: boolean;
   intent: Intent;
   /** "what day exactly", "date précise": a date is an answer only to the day. */
   wantsExactDay: boolean;
@@ -92,6 +94,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asked,
     text,
     language,
+    otherLanguage: isOtherLanguage(text),
     intent: detectIntent(text),
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),

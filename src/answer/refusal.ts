@@ -9,12 +9,14 @@ const REFUSAL = {
     'not-found': "I don't find this in the articles.",
     'unknown-name': (names: string) => `The articles never mention ${names}, so they cannot answer this.`,
     'missing-answer-type': "The articles speak of this, but they don't say what you ask.",
+    'other-language': 'I read questions in English or French, and found nothing for this one: please ask in one of them.',
     nearest: 'Nearest articles:',
   },
   fr: {
     'not-found': 'Je ne trouve pas cela dans les articles.',
     'unknown-name': (names: string) => `Les articles ne mentionnent jamais ${names} : ils ne peuvent pas répondre à cela.`,
     'missing-answer-type': 'Les articles en parlent, mais ne disent pas ce que vous demandez.',
+    'other-language': "Je lis les questions en français ou en anglais, et je n'ai rien trouvé pour celle-ci : posez-la dans l'une de ces langues.",
     nearest: 'Articles les plus proches :',
   },
 } as const;

@@ -26,7 +26,9 @@ export type RefusalReason =
   /** The question names something (a person, a place, an organisation) the articles never mention. */
   | 'unknown-name'
   /** The articles speak of it, but without what was asked: no date for "when", no number for "how many"… */
-  | 'missing-answer-type';
+  | 'missing-answer-type'
+  /** Nothing found for a question written in neither French nor English. */
+  | 'other-language';
 
 export interface Refusal {
   reason: RefusalReason;

@@ -209,7 +209,13 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
     else await interaction.reply({ ...quotesPayload(remembered.result, lang), flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
     return;
   }
-  if (id.startsWith(FEEDBACK_PREFIX)) await handleVote(interaction, ctx, lang);
+  if (id.startsWith(FEEDBACK_PREFIX)) {
+    await handleVote(interaction, ctx, lang);
+    return;
+  }
+  // A button this version does not know (an old message, another bot's id): answered, never "interaction failed".
+  ctx.log.warn('unknown button', { customId: id, user: interaction.user.id });
+  await interaction.reply({ content: strings(lang)['button.inactive'], flags: MessageFlags.Ephemeral });
 }
 
 /**

@@ -282,8 +282,9 @@ export function timelinePayload(events: readonly TimelineEvent[], filter: Timeli
 
 /** Reads back what a timeline button carries. */
 export function parseTimelineButton(customId: string): { page: number; filter: TimelineFilter } {
-  const [page, from, to, about] = customId.slice(TIMELINE_PREFIX.length).split('|');
-  return { page: Number(page), filter: { from: from || undefined, to: to || undefined, about: about || undefined } };
+  // Page and dates never hold '|'; the topic, last, may ("Niger|USA"): it is all the rest.
+  const [page, from, to, ...about] = customId.slice(TIMELINE_PREFIX.length).split('|');
+  return { page: Number(page), filter: { from: from || undefined, to: to || undefined, about: about.join('|') || undefined } };
 }
 
 function timelineField(event: TimelineEvent, lang: Lang): { name: string; value: string } {

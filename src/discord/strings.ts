@@ -16,6 +16,7 @@ const en = {
   'answer.leftOut': (n: number) => `${n} more quote${n === 1 ? '' : 's'} left out to fit Discord's limits.`,
   'answer.quoteTooLong': 'The passage that answers is too long to show here: open the source.',
   'answer.expired': 'This answer is too old to open again: ask the question again.',
+  'button.inactive': 'This button is no longer active: run the command again.',
   'answer.followUp': (previous: string) => `Follow-up to: ${previous}`,
   'answer.emptyMention': 'Ask me a question about the articles after my name, or use /ask; /sources lists the articles.',
   // refusals
@@ -105,6 +106,7 @@ const fr: Strings = {
   'answer.leftOut': (n) => `${n} autre${n === 1 ? '' : 's'} citation${n === 1 ? '' : 's'} omise${n === 1 ? '' : 's'} pour tenir dans les limites de Discord.`,
   'answer.quoteTooLong': 'Le passage qui répond est trop long pour être affiché ici : ouvrez la source.',
   'answer.expired': 'Cette réponse est trop ancienne pour être rouverte : reposez la question.',
+  'button.inactive': "Ce bouton n'est plus actif : relancez la commande.",
   'answer.followUp': (previous) => `Suite de : ${previous}`,
   'answer.emptyMention': 'Posez-moi une question sur les articles après mon nom, ou utilisez /demander ; /sources liste les articles.',
   'refusal.notFound': 'Je ne trouve pas cela dans les articles.',

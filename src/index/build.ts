@@ -7,6 +7,7 @@ import type { Corpus, CorpusProblem } from '../ingest/corpus.js';
 import { ANALYZER_VERSION } from '../text/analysis.js';
 import { KeywordIndex } from './keyword-index.js';
 import { SearchIndex } from './search-index.js';
+import { diskFull, UserError, writeDenied } from '../errors.js';
 import { writeFileDurably } from '../files.js';
 import { withIndexLock } from './lock.js';
 import { commitGeneration, removeOtherGenerations, IndexCorruptError, INDEX_FORMAT, newGeneration, type Manifest } from './store.js';
@@ -49,9 +50,33 @@ export interface BuildOptions {
  * Brings the index in line with the corpus: reuses the chunks and vectors of unchanged articles,
  * embeds new and changed ones, drops removed ones, and commits the result as a new generation.
  */
-export function buildIndex(options: BuildOptions): Promise<IndexReport> {
-  // The lock is taken before the current index is read: a writer that waited builds on what the other wrote.
-  return withIndexLock(options.dataDir, () => buildLocked(options), { onWait: options.onWait });
+export async function buildIndex(options: BuildOptions): Promise<IndexReport> {
+  try {
+    // The lock is taken before the current index is read: a writer that waited builds on what the other wrote.
+    return await withIndexLock(options.dataDir, () => buildLocked(options), { onWait: options.onWait });
+  } catch (error) {
+    const denied = writeDenied(error);
+    if (denied) {
+      throw new UserError(
+        'index-read-only',
+        {
+          en: `The index folder ${options.dataDir} cannot be written (${denied}): the index was not updated; the one there still answers. Make the folder writable, or set DOSSIER_DATA_DIR to one that is.`,
+          fr: `Le dossier de l'index ${options.dataDir} n'est pas modifiable (${denied}) : l'index n'a pas été mis à jour ; celui qui s'y trouve répond toujours. Rendez le dossier modifiable, ou choisissez-en un autre avec DOSSIER_DATA_DIR.`,
+        },
+        { cause: error },
+      );
+    }
+    const code = diskFull(error);
+    if (!code) throw error;
+    throw new UserError(
+      'disk-full',
+      {
+        en: `No space left on the disk holding ${options.dataDir} (${code}): the index was not updated; the previous one is kept and still answers. Free some space and index again.`,
+        fr: `Plus de place sur le disque de ${options.dataDir} (${code}) : l'index n'a pas été mis à jour ; le précédent est gardé et répond toujours. Libérez de la place et relancez l'indexation.`,
+      },
+      { cause: error },
+    );
+  }
 }
 
 // The steps, in order: read what can be reused, plan the chunks, embed what is new, write a
@@ -74,8 +99,14 @@ async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptio
   if (previous.reusable && !changed) return report;
   const vectors = embedder ? await embedNew(embedder, plan.toEmbed, previous.vectors, onProgress) : null;
   onProgress?.({ phase: 'writing', done: 0, total: 1 });
-  const paths = await writeGeneration(dataDir, articles, plan, vectors, embedder);
-  await commitGeneration(dataDir, paths, () => onProgress?.({ phase: 'committed', done: 1, total: 1 }));
+  try {
+    const paths = await writeGeneration(dataDir, articles, plan, vectors, embedder);
+    await commitGeneration(dataDir, paths, () => onProgress?.({ phase: 'committed', done: 1, total: 1 }));
+  } catch (error) {
+    // A write that failed (a full disk) leaves no half generation taking space; CURRENT's is kept.
+    await removeOtherGenerations(dataDir).catch(() => {});
+    throw error;
+  }
   onProgress?.({ phase: 'writing', done: 1, total: 1 });
   return { ...report, written: true };
 }

@@ -29,16 +29,21 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
       fr: `Le dossier du corpus ${dir} n'existe pas : vérifiez DOSSIER_CORPUS_DIR, ou créez-le et ajoutez-y des articles. L'index n'a pas été modifié.`,
     });
   }
-  const files = await listArticleFiles(dir);
+  const { files, links } = await listArticleFiles(dir);
   const articles: Article[] = [];
-  const problems: CorpusProblem[] = [];
+  // A link may lead out of the corpus folder or nowhere: it is not followed, and the user is told so.
+  const problems: CorpusProblem[] = links.map((link) => ({
+    path: link,
+    id: idOf(dir, link),
+    reason: 'a symbolic link, not followed: copy the article itself into the corpus folder',
+  }));
   // Reads overlap (a large corpus is thousands of small files); parsing stays in file order.
   for (let i = 0; i < files.length; i += READ_BATCH) {
     const batch = files.slice(i, i + READ_BATCH);
     const contents = await Promise.allSettled(batch.map((file) => readFile(file)));
     contents.forEach((content, j) => {
       const file = batch[j]!;
-      const id = path.relative(dir, file).split(path.sep).join('/');
+      const id = idOf(dir, file);
       try {
         if (content.status === 'rejected') throw content.reason;
         articles.push(parseArticle(id, content.value));
@@ -52,19 +57,23 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
   return { articles, problems };
 }
 
-/** Article files under `dir`, sorted, skipping hidden files and editors' temporary files. */
-export async function listArticleFiles(dir: string): Promise<string[]> {
+const idOf = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');
+
+/**
+ * Article files under `dir`, and symbolic links with an article's name, each sorted; hidden files
+ * and editors' temporary files are left out.
+ */
+export async function listArticleFiles(dir: string): Promise<{ files: string[]; links: string[] }> {
   let entries;
   try {
     entries = await readdir(dir, { recursive: true, withFileTypes: true });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], links: [] };
     throw error;
   }
-  return entries
-    .filter((entry) => entry.isFile() && isArticleFileName(entry.name))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
+  const named = entries.filter((entry) => isArticleFileName(entry.name));
+  const paths = (kind: 'isFile' | 'isSymbolicLink') => named.filter((entry) => entry[kind]()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
+  return { files: paths('isFile'), links: paths('isSymbolicLink') };
 }
 
 export function isArticleFileName(name: string): boolean {

@@ -33,6 +33,13 @@ describe('the CLI contract', () => {
     expect(out).toContain('(Keyword-only mode:');
   });
 
+  it('a question in a third language gets an English refusal naming the languages read, not a French one', async () => {
+    const { code, out } = await cli('ask', '¿Cuándo se fueron las tropas estadounidenses de Agadez?');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^I read questions in English or French/);
+    expect(out).not.toMatch(/Je |Essayez/);
+  });
+
   it('ask --json prints exactly one JSON object of the documented shape', async () => {
     const { code, out } = await cli('ask', '--json', 'How many American soldiers had left Niger?');
     expect(code).toBe(0);

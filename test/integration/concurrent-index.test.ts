@@ -1,22 +1,11 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { Engine } from '../../src/engine.js';
 import { SearchIndex } from '../../src/index/search-index.js';
-import { makeWorkspace, REPO } from '../support/workspace.js';
-
-// `npm run index` as a real child process, as a cron job and a person would start it.
-function indexProcess(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'src/cli/main.ts'), 'index'], { env: { ...process.env, ...env }, cwd: REPO });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('close', (code) => resolve({ code, out }));
-  });
-}
+import { cliProcess } from '../support/processes.js';
+import { makeWorkspace } from '../support/workspace.js';
 
 describe('several index runs at once', () => {
   it('three concurrent runs all succeed, one at a time, and leave one whole index that answers', async () => {
@@ -25,8 +14,11 @@ describe('several index runs at once', () => {
     for (let i = 0; i < 1500; i++) {
       writeFileSync(path.join(workspace.corpusDir, `extra-${i}.md`), `---\ntitle: "Note ${i}"\n---\nLa base numéro ${i} de Zorbaville a été fermée en mars. Les soldats sont partis.\n`);
     }
-    const runs = await Promise.all([indexProcess(workspace.env), indexProcess(workspace.env), indexProcess(workspace.env)]);
+    const runs = await Promise.all([cliProcess(['index'], workspace.env), cliProcess(['index'], workspace.env), cliProcess(['index'], workspace.env)]);
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0]);
+    // Output to a pipe (a cron job's log) is plain text: no colour codes, no stack traces.
+    // eslint-disable-next-line no-control-regex
+    for (const run of runs) expect(run.out + run.err).not.toMatch(/\u001b\[|Internal error/);
     // One of them built the index; the others waited for the lock and found it up to date.
     expect(runs.filter((r) => /Index updated/.test(r.out))).toHaveLength(1);
     expect(readdirSync(workspace.dataDir).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
@@ -42,7 +34,7 @@ describe('several index runs at once', () => {
     const engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'test' } });
     const before = engine.searchIndex.generation;
     writeFileSync(path.join(workspace.corpusDir, 'zorba.md'), '---\ntitle: "Zorbaville"\n---\nLa garnison de Zorbaville compte 4321 hommes depuis janvier.\n');
-    expect((await indexProcess(workspace.env)).code).toBe(0);
+    expect((await cliProcess(['index'], workspace.env)).code).toBe(0);
     const result = await engine.ask('Combien d’hommes compte la garnison de Zorbaville ?');
     expect(engine.searchIndex.generation).not.toBe(before);
     expect(result.quotes[0]?.text).toContain('4321');

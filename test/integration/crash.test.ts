@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,30 +6,11 @@ import { loadCorpus } from '../../src/ingest/corpus.js';
 import { buildIndex } from '../../src/index/build.js';
 import { SearchIndex } from '../../src/index/search-index.js';
 import { HashEmbedder } from '../support/hash-embedder.js';
-import { makeWorkspace, REPO } from '../support/workspace.js';
+import { killIndexChildDuring } from '../support/processes.js';
+import { makeWorkspace } from '../support/workspace.js';
 
 let workspace: ReturnType<typeof makeWorkspace>;
 afterEach(() => workspace?.cleanup());
-
-/** Starts a re-index in a child process and SIGKILLs it `delayMs` after it prints `marker`. */
-function killDuring(marker: string, delayMs: number, embedDelayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/support/index-child.ts'), workspace.corpusDir, workspace.dataDir, String(embedDelayMs)], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const markers: string[] = [];
-    let stderr = '';
-    child.stderr.on('data', (data) => (stderr += data));
-    child.stdout.on('data', (data: Buffer) => {
-      for (const line of data.toString().split('\n').filter(Boolean)) {
-        markers.push(line);
-        if (line === marker) setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? resolve(markers) : reject(new Error(`child failed: ${stderr}`))));
-  });
-}
 
 function addArticles(count: number) {
   for (let i = 0; i < count; i++) {
@@ -54,7 +34,7 @@ describe('a re-index killed with SIGKILL', () => {
     const before = (await SearchIndex.openCurrent(workspace.dataDir))!.manifest;
     addArticles(150);
 
-    const markers = await killDuring(marker, delayMs, marker === 'EMBEDDING' ? 200 : 0);
+    const markers = await killIndexChildDuring(workspace.corpusDir, workspace.dataDir, marker, delayMs, marker === 'EMBEDDING' ? 200 : 0);
     expect(markers).toContain(marker);
 
     const after = (await SearchIndex.openCurrent(workspace.dataDir))!;
@@ -69,5 +49,6 @@ describe('a re-index killed with SIGKILL', () => {
     // The next writer (it holds the lock) clears what the killed one left.
     await buildIndex({ dataDir: workspace.dataDir, corpus: await loadCorpus(workspace.corpusDir), embedder: new HashEmbedder() });
     expect(readdirSync(workspace.dataDir).filter((e) => e.startsWith('gen-'))).toHaveLength(1);
-  });
+    // A child process and three index builds: 13 s each on a busy two-core machine, past 30 s alongside other test files.
+  }, 60_000);
 });

@@ -247,6 +247,14 @@ describe('feedback buttons', () => {
   });
 });
 
+describe('a button with an unknown id', () => {
+  it('gets a private answer saying it is no longer active, not "interaction failed"', async () => {
+    const message = { content: 'old', id: '5234567890123456789', channel_id: fake.channelId, author: fake.botUser, timestamp: new Date().toISOString(), type: 20, attachments: [], mentions: [], mention_roles: [], embeds: [], components: [] };
+    const click = fake.clickButton(message, 'retired-feature:42', fake.createUser('archivist'));
+    expect((await callback(click)).body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/no longer active/) } });
+  });
+});
+
 describe('@mentions', () => {
   it('answers a mention with a reply that pings nobody', async () => {
     const id = fake.postMessage(`<@${fake.botUser.id}> Combien de militaires américains ont quitté le Niger ?`, { mentionBot: true, author: fake.createUser('chatty') });

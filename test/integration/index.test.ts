@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
@@ -9,6 +8,7 @@ import { buildIndex } from '../../src/index/build.js';
 import { SearchIndex } from '../../src/index/search-index.js';
 import { currentGeneration, IndexCorruptError } from '../../src/index/store.js';
 import { HashEmbedder } from '../support/hash-embedder.js';
+import { readOnlyMount, unmount } from '../support/mounts.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 const AFP = '2024-07-retrait-soldats-americains-afp.md';
@@ -141,6 +141,21 @@ describe('bad input', () => {
     workspace.cleanup();
   });
 
+  it('a symbolic link with an article name is reported as not followed, dangling or not, and skipped', async () => {
+    const workspace = makeWorkspace();
+    const outside = path.join(workspace.root, 'outside.md');
+    writeFileSync(outside, '---\ntitle: Outside\n---\nUn article rangé hors du dossier du corpus.\n');
+    symlinkSync(outside, path.join(workspace.corpusDir, 'linked.md'));
+    symlinkSync(path.join(workspace.root, 'gone.md'), path.join(workspace.corpusDir, 'dangling.md'));
+    const corpus = await loadCorpus(workspace.corpusDir);
+    expect(corpus.articles).toHaveLength(5);
+    expect(corpus.problems.map((p) => [path.basename(p.path), p.reason])).toEqual([
+      ['dangling.md', expect.stringMatching(/symbolic link, not followed/)],
+      ['linked.md', expect.stringMatching(/symbolic link, not followed/)],
+    ]);
+    workspace.cleanup();
+  });
+
   it('an indexed article whose file breaks keeps its indexed version; it leaves only when its file is gone', async () => {
     const workspace = makeWorkspace();
     const engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'test' } });
@@ -168,19 +183,6 @@ describe('bad input', () => {
   });
 });
 
-// A read-only mount of the index folder, where the machine lets the test make one (root on Linux).
-function readOnlyMount(dir: string): string | null {
-  const mountPoint = `${dir}-ro`;
-  try {
-    mkdirSync(mountPoint);
-    execFileSync('mount', ['--bind', dir, mountPoint], { stdio: 'ignore' });
-    execFileSync('mount', ['-o', 'remount,bind,ro', mountPoint], { stdio: 'ignore' });
-    return mountPoint;
-  } catch {
-    return null;
-  }
-}
-
 describe('a read-only index folder', () => {
   const readOnly = makeWorkspace();
   let mountPoint: string | null = null;
@@ -189,7 +191,7 @@ describe('a read-only index folder', () => {
     mountPoint = readOnlyMount(readOnly.dataDir);
   });
   afterAll(() => {
-    if (mountPoint) execFileSync('umount', [mountPoint]);
+    if (mountPoint) unmount(mountPoint);
     readOnly.cleanup();
   });
 

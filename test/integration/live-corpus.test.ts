@@ -111,6 +111,12 @@ describe('/add-article', () => {
     expect(readdirSync(workspace.corpusDir).sort()).toEqual(before);
   });
 
+  it('refuses a file declared larger than the limit before downloading anything', async () => {
+    const declared = { ...fake.hostFile('trente-mo.txt', 'Titre\nUn petit texte.'), size: 30 * 1024 * 1024 };
+    expect(await reply(fake.slashCommand('add-article', { file: { attachment: declared } }, fake.admin))).toMatch(/larger than 2 MiB/);
+    expect(fake.requests.filter((r) => r.method === 'GET' && r.path.includes(`/attachments/${declared.id}/`))).toEqual([]);
+  });
+
   it('is refused to a member without Manage Server', async () => {
     expect(await reply(upload('x.txt', 'Titre\nUn texte assez long pour être un article de test, vraiment.', {}, fake.member))).toMatch(/Only members with Manage Server/);
     expect(existsSync(path.join(workspace.corpusDir, 'x.txt'))).toBe(false);
