@@ -94,6 +94,9 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
     askedRoles,
     roleQualifiers: qualifiersOf(question.text, concepts, askedRoles),
   };
+  // The names the question gives, typed capitalised or not ("agadez" is a name: the articles write it "Agadez").
+  const names = corpusNames(index);
+  const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
@@ -103,6 +106,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
     // The source's name and the article's date ("the AFP article", "the March meeting") hold in
     // all of the article's sentences.
     const sourceTerms = indexTerms([article.source ?? '', ...dateWords(article.published)].join(' '), article.language);
+    const titleTerms = indexTerms(article.title, article.language);
     sentences.forEach((sentence, i) => {
       const key = `${article.id}:${sentence.span.start}`;
       if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) return;
@@ -117,7 +121,10 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       const text = article.text.slice(sentence.span.start, sentence.span.end);
       const neighbourTerms = neighbours.flatMap((n) => n.terms);
       const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms });
-      const fits = (located.answer !== undefined || located.typeless) && !(HEADING.test(text) && text.split(/\s+/u).length <= 14);
+      // A sentence about another place or person than the one asked ("when did US troops leave Mali",
+      // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
+      const aboutAsked = named.every((c) => conceptHolds(sentence.terms, c) || conceptHolds(neighbourTerms, c) || conceptHolds(titleTerms, c) || conceptHolds(sourceTerms, c));
+      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && !(HEADING.test(text) && text.split(/\s+/u).length <= 14);
       const unmarked = question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
@@ -179,11 +186,24 @@ function locateAnswer(
     const best = clauses.reduce((a, b) => (clauseCoverage(b.terms) > clauseCoverage(a.terms) ? b : a));
     return { focus: clauseCoverage(best.terms), excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.span.start), typeless: true };
   }
-  let best: { answer: AnswerSpan; focus: number } | undefined;
+  // Between spans of one clause, the one nearest the question's own words ("Celeste Wallander du
+  // Pentagone et Michael Langley de l'Africom": Africom's is Langley).
+  const asked = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)]
+    .filter((m) => {
+      const terms = indexTerms(m[0], article.language);
+      return terms.length > 0 && weighing.concepts.some((c) => conceptHolds(terms, c) || c.alternatives.some((alt) => alt.length > 1 && terms.every((t) => alt.includes(t))));
+    })
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const distanceToAsked = (span: TextSpan) =>
+    Math.min(Infinity, ...asked.filter((w) => w.end <= span.start || w.start >= span.end).map((w) => (w.end <= span.start ? span.start - w.end : w.start - span.end)));
+  let best: { answer: AnswerSpan; focus: number; distance: number } | undefined;
   for (const span of spans) {
     // A name the question itself gives does not answer "who".
+    // Nor does a name that shares a word with one the question gives ("who replaced General Ekman": not "Kenneth Ekman").
     const spanTerms = indexTerms(span.text, article.language);
-    if (question.intent === 'who' && spanTerms.length && spanTerms.every((t) => weighing.concepts.some((c) => conceptHolds([t], c)))) continue;
+    const givenName = (t: string) => weighing.concepts.some((c) => c.specific && c.alternatives.some((terms) => terms.includes(t)));
+    const given = (t: string) => givenName(t) || weighing.concepts.some((c) => conceptHolds([t], c));
+    if (question.intent === 'who' && spanTerms.length && (spanTerms.every(given) || spanTerms.some(givenName))) continue;
     const at = Math.max(0, clauses.findIndex((c) => span.start >= c.span.start && span.start < c.span.end));
     const clause = clauses[at]!;
     if (question.intent === 'who') {
@@ -201,14 +221,21 @@ function locateAnswer(
       // Another name in the span's clause, besides the span itself: the clause is about something else.
       const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c));
       const rest = sentence.slice(clause.span.start, span.start) + ' ' + sentence.slice(span.end, clause.span.end);
-      const othersNamed = /(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/u.test(rest.trim().slice(1));
+      // Names the question itself gives do not make the clause about something else.
+      const othersNamed = [...rest.trim().slice(1).matchAll(/(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/gu)].some((m) => {
+        const terms = indexTerms(m[0], article.language);
+        return !weighing.concepts.some((c) => conceptHolds(terms, c));
+      });
       if (missing.length && othersNamed) continue;
     }
     const focus = focusAround(at);
-    if (!best || focus > best.focus || (focus === best.focus && prefer(span, best.answer))) best = { answer: span, focus };
+    const distance = distanceToAsked(span);
+    if (!best || focus > best.focus || (focus === best.focus && (prefer(span, best.answer) || (!prefer(best.answer, span) && distance < best.distance)))) {
+      best = { answer: span, focus, distance };
+    }
   }
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
-  return { ...best, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
+  return { answer: best.answer, focus: best.focus, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
 }
 
 // Between two dates with equal focus, the more precise one answers better.
@@ -306,6 +333,25 @@ function dateWords(published: string | undefined): string[] {
   if (!year) return [];
   const m = Number(month);
   return m ? [year, MONTH_NAMES.fr[m - 1]!, MONTH_NAMES.en[m - 1]!] : [year];
+}
+
+const namesCache = new WeakMap<SearchIndex, Set<string>>();
+
+/** Index terms of the words the articles write capitalised inside sentences and never in lower case: their names. */
+export function corpusNames(index: SearchIndex): Set<string> {
+  let names = namesCache.get(index);
+  if (!names) {
+    const capitalised = new Set<string>();
+    const lower = new Set<string>();
+    for (const article of index.articles.values()) {
+      for (const m of article.text.matchAll(/(?<![\p{L}])(?<=[\p{L}\p{N},;:’'()«»"-]\s*)[\p{L}][\p{L}-]*/gu)) {
+        for (const term of indexTerms(m[0], article.language)) (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(term);
+      }
+    }
+    names = new Set([...capitalised].filter((t) => !lower.has(t)));
+    namesCache.set(index, names);
+  }
+  return names;
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {

@@ -71,6 +71,12 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords("where'?s"), 'where is'],
   [wholeWords("when'?s"), 'when is'],
   [wholeWords("how'?s"), 'how is'],
+  [wholeWords('ppl|ppls|peeps'), 'people'],
+  [wholeWords('govt|gvt|gov'), 'government'],
+  [wholeWords('bc|bcs|cuz|coz|cos'), 'because'],
+  [wholeWords('abt'), 'about'],
+  [wholeWords('b4'), 'before'],
+  [wholeWords('rn'), 'right now'],
   [wholeWords('r'), 'are'],
   [wholeWords('u'), 'you'],
   [wholeWords('ur'), 'your'],
@@ -118,8 +124,8 @@ const INTENTS: [Intent, RegExp][] = [
   ['count', wholeWords('how many|how much|number of|combien|nombre de|quel nombre')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
-  ['who', new RegExp(`^qui${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
-  ['how', wholeWords('how|comment')],
+  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
+  ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no.
 const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])/iu;

@@ -21,6 +21,13 @@ const E = WORD_END;
 const NAME_WORD = `\\p{Lu}[${L}'’-]*`;
 // A run of capitalised words, allowing the particles of names ("Maman Sani Kiaou", "Alliance des États du Sahel").
 const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?${NAME_WORD})*`, 'gu');
+const DETERMINER = `(?:(?:le|la|les|l['’]|the)\\s*)?`;
+// Several names at once answer "who" for a group: "le Niger, le Burkina et le Mali", "France and Chad".
+const NAME_LIST = new RegExp(
+  `${DETERMINER}${NAME_RUN.source}(?:\\s*,\\s*${DETERMINER}${NAME_RUN.source})*\\s*,?\\s+(?:et|and)\\s+${DETERMINER}${NAME_RUN.source}`,
+  'gu',
+);
+const PLACE_BEFORE = new RegExp(`${B}(?:à|au|aux|en|in|at|near|from|vers|depuis)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?$`, 'iu');
 const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\d+${E}`, 'gu');
 const NUMBER_WORDS = new RegExp(
   `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
@@ -68,7 +75,12 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
       return countSpans(sentence, ctx, question);
     case 'who':
       // Names past the sentence's first word (which is capitalised anyway), and roles.
-      return [...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && s.text.length >= 3), ...matches(sentence, ROLE_PHRASE)];
+      // A name after "à", "en", "in" is a place ("lors d'une conférence à Abidjan, en Côte d'Ivoire"), not who.
+      return [
+        ...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && s.text.length >= 3 && !PLACE_BEFORE.test(sentence.slice(Math.max(0, s.start - 12), s.start))),
+        ...matches(sentence, NAME_LIST),
+        ...matches(sentence, ROLE_PHRASE),
+      ];
     case 'where':
       return matches(sentence, PLACE_PREPOSITION);
     case 'standfor':

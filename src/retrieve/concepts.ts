@@ -47,6 +47,11 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     if (run) {
       const key = run.join(' ');
       const alternatives = indexLanguages.map((language) => run.map((w) => stem(w, language)));
+      // "US Africa Command" is "Commandement des États-Unis pour l'Afrique": the run's common words through the glossary.
+      if (indexLanguages.includes('fr') && english) {
+        const translated = run.map((w) => LEXICON.get(stem(w, 'en'))?.find((f) => !f.includes(' ')));
+        if (translated.some(Boolean)) alternatives.push(run.map((w, j) => (translated[j] ? indexTerms(translated[j], 'fr')[0] ?? stem(w, 'fr') : stem(w, 'fr'))));
+      }
       concepts.set(key, { word: key, alternatives: uniqueAlternatives(alternatives), specific: true, untranslated: false, glossed: false });
       i += run.length - 1;
       continue;
