@@ -7,9 +7,10 @@ import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { SearchIndex } from '../index/search-index.js';
 import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
-import { fold, indexTerms, words } from '../text/analysis.js';
+import { fold, indexTerms, isStopWord, words } from '../text/analysis.js';
 import { MONTH_NAMES } from '../text/calendar.js';
 import { clauseSpans, type TextSpan } from '../text/clauses.js';
+import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
 import type { AnalysedQuestion } from './question.js';
 import { answerSpans, type AnswerSpan } from './spans.js';
@@ -45,7 +46,7 @@ export interface AnswerTuning {
 
 // Tuned on the development sets only (eval/dev-set, casual-dev, people-dev). The embedding model's
 // sentence similarity was tried as a further term and left out: it never helped (README, Quality).
-export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.45, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
+export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.4, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
 // A heading ("Rencontre cruciale entre…") names a subject; it does not state an answer.
@@ -321,9 +322,15 @@ function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
 export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept[]): string[] {
   const sourceTerms = new Set([...index.articles.values()].flatMap((a) => indexTerms(a.source ?? '', a.language)));
   const known = (term: string) => index.keyword.documentFrequency.has(term) || sourceTerms.has(term);
+  // A name typed in lower case ("cedeao", "wagner") is a word of no dictionary.
+  // Not a word cut short either ("coopé" for "coopération").
+  const cutShort = (word: string) => word.length >= 4 && [...index.keyword.documentFrequency.keys()].some((term) => term.startsWith(word));
+  const named = (c: QueryConcept) =>
+    c.specific || (!c.glossed && c.word.length >= 3 && !c.word.includes(' ') && !/\p{N}/u.test(c.word) && !isDictionaryWord(c.word) && !cutShort(c.word));
   return concepts
-    .filter((c) => c.specific && !/^\d+$/.test(c.word))
+    .filter((c) => !/^\d+$/.test(c.word))
     .filter((c) => c.alternatives.every((terms) => terms.some((term) => !known(term))))
+    .filter(named)
     .map((c) => c.word);
 }
 
@@ -394,7 +401,8 @@ function trimmed(sentence: string, span: TextSpan): TextSpan {
 // The question's words right before or after an asked role ("russian ambassador", "premier ministre nigérien").
 function qualifiersOf(question: string, concepts: readonly QueryConcept[], roles: readonly QueryConcept[]): QueryConcept[] {
   if (!roles.length) return [];
-  const all = words(question);
+  // Past the small words between: "ministre de la défense" is qualified by "défense".
+  const all = words(question).filter((w) => !isStopWord(w));
   const nextToRole = new Set(all.flatMap((w, i) => (roles.some((r) => r.word === w) ? [all[i - 1], all[i + 1]] : [])));
   return concepts.filter((c) => nextToRole.has(c.word) && !roles.includes(c));
 }

@@ -42,6 +42,10 @@ export interface AnalysedQuestion {
   wantsExactDay: boolean;
   /** "how much did it cost", "combien ça coûte": a number is an answer only as an amount of money. */
   wantsMoney: boolean;
+  /** "how many died", "combien de morts": a number answers only as a count of casualties. */
+  asksCasualties: boolean;
+  /** "when will…", "quand aura lieu la prochaine…": only a date still to come answers. */
+  asksFuture: boolean;
   /** What "how many" counts: the words after it ("us troops", "drones américains"). */
   counted: string[];
   /** The role whose holder "who" asks for ("who is the US ambassador", "le premier ministre c'est qui"), if any. */
@@ -78,6 +82,8 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('b4'), 'before'],
   [wholeWords('rn'), 'right now'],
   [wholeWords('r'), 'are'],
+  // "wasnt", "didnt": the apostrophe left out ("dont" is French, and stays)
+  [new RegExp(`${B}(was|is|did|does|were|are|has|have|had|could|would|should|ca|wo)nt${E}`, 'iu'), '$1 not'],
   [wholeWords('u'), 'you'],
   [wholeWords('ur'), 'your'],
   [new RegExp(`${B}c${E}(?!['’])`, 'iu'), "c'est"],
@@ -101,6 +107,8 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     intent: detectIntent(text),
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),
+    asksCasualties: CASUALTY.test(text),
+    asksFuture: FUTURE_QUESTION.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
   };
@@ -144,3 +152,7 @@ export function detectIntent(question: string): Intent {
 const COUNTED = new RegExp(`${B}(?:how many\\s+|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
 const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
+const CASUALTY = wholeWords(
+  'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
+);
+const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

@@ -1,7 +1,7 @@
 // Where, in a sentence, lies what a question asks for: a date for "when", a number for "how many",
 // a name for "who", a place for "where", an expansion for "what does X stand for", a reason for
 // "why". Found by the shape of the text, in French and English, never by a list of this corpus's names.
-import { fold, isStopWord } from '../text/analysis.js';
+import { fold, isStopWord, words } from '../text/analysis.js';
 import { WORD_END, WORD_START } from '../text/boundaries.js';
 import { clauseSpans, futureAt, type TextSpan } from '../text/clauses.js';
 import { findDates, type DateMention } from '../text/dates.js';
@@ -70,7 +70,7 @@ export interface SpanContext {
 export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: SpanContext): AnswerSpan[] | undefined {
   switch (question.intent) {
     case 'when':
-      return dateSpans(sentence, ctx.published).filter((s) => !question.wantsExactDay || s.date?.value.precision === 'day');
+      return dateSpans(sentence, ctx.published).filter((s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned));
     case 'count':
       return countSpans(sentence, ctx, question);
     case 'who':
@@ -120,7 +120,11 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
   const dates = dateSpans(sentence, ctx.published);
   const inDate = (s: TextSpan) => dates.some((d) => s.start < d.end && s.end > d.start);
   const numbers = [...matches(sentence, NUMBER), ...matches(sentence, NUMBER_WORDS)].filter(
-    (s) => !inDate(s) && !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) && (question.wantsMoney || countsWhatWasAsked(unitAfter(sentence, s), question.counted, ctx)),
+    (s) =>
+      !inDate(s) &&
+      !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) &&
+      (question.wantsMoney || countsWhatWasAsked(unitAfter(sentence, s), question.counted, ctx)) &&
+      (!question.asksCasualties || countsCasualties(sentence, s)),
   );
   if (!question.wantsMoney) return numbers;
   return numbers.filter((s) => MONEY.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
@@ -137,6 +141,13 @@ const PEOPLE = new Set(
   'people persons person soldiers soldier troops troop personnel military men women staff employees members fighters civilians refugees militaires soldats troupes personnes elements hommes femmes membres combattants civils refugies employes agents'.split(' '),
 );
 const CASUALTIES = new Set('victims dead deaths killed wounded injured casualties victimes morts tues blesses'.split(' '));
+
+// "766 militaires ont quitté le Niger" does not answer "how many soldiers died": the number's
+// unit, or the words right after it, must speak of casualties ("12 soldats tués", "12 morts").
+function countsCasualties(sentence: string, span: TextSpan): boolean {
+  const after = sentence.slice(span.end, span.end + 40).split(/[,;.]/u)[0]!;
+  return words(after).slice(0, 4).some((w) => CASUALTIES.has(w) || /^(?:tue|mort|decede|blesse|killed|died|dead|wounded)/u.test(w));
+}
 
 // A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
 // or, for people, any noun that counts people.

@@ -64,7 +64,9 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     // A round number is also said in words: "1000" and "un millier" ("about a thousand soldiers").
     for (const said of ROUND_NUMBERS.get(word) ?? []) alternatives.push(indexTerms(said, 'fr'), indexTerms(said, 'en'));
     const specific = names.has(word) || /\p{N}/u.test(word);
-    const untranslated = english && !translations && !specific && !indexLanguages.every((l) => l === 'en');
+    // A word the articles themselves use ("niamey", "colonel") needs no translation.
+    const inArticles = vocabulary !== undefined && alternatives.some((terms) => terms.every((t) => vocabulary.documentFrequency.has(t)));
+    const untranslated = english && !translations && !specific && !inArticles && !indexLanguages.every((l) => l === 'en');
     // A typo ("niamy", "withdrawl"): the index's own words within one or two edits stand in.
     if (vocabulary && !translations && alternatives.every((terms) => terms.some((t) => !vocabulary.documentFrequency.has(t)))) {
       for (const language of indexLanguages) for (const near of vocabulary.nearTerms(stem(word, language))) alternatives.push([near]);
