@@ -12,7 +12,7 @@ import { MONTH_NAMES } from '../text/calendar.js';
 import { clauseSpans, type TextSpan } from '../text/clauses.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
-import type { AnalysedQuestion } from './question.js';
+import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
 import { answerSpans, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
@@ -49,6 +49,7 @@ export interface AnswerTuning {
 export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.4, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
+const ROLE_SPAN = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?![\\p{L}])`, 'iu');
 // A heading ("Rencontre cruciale entre…") names a subject; it does not state an answer.
 const HEADING = /^[^.!?»"”]{0,120}$/u;
 // A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
@@ -89,15 +90,16 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
   if (!total) return [];
   // What depends on the question alone, read once for all its sentences.
   const askedRoles = question.askedRole ? concepts.filter((c) => c.word === fold(question.askedRole!)) : [];
+  // The names the question gives, typed capitalised or not ("agadez" is a name: the articles write it "Agadez").
+  const names = corpusNames(index);
+  const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
   const context: QuestionContext = {
+    named,
     askedNumbers: new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word)),
     acronyms: acronymsOf(question.text),
     askedRoles,
     roleQualifiers: qualifiersOf(question.text, concepts, askedRoles),
   };
-  // The names the question gives, typed capitalised or not ("agadez" is a name: the articles write it "Agadez").
-  const names = corpusNames(index);
-  const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
@@ -141,6 +143,8 @@ interface QuestionContext {
   /** The role "who" asks the holder of, and its qualifiers ("Russian" in "the Russian ambassador"). */
   askedRoles: QueryConcept[];
   roleQualifiers: QueryConcept[];
+  /** The names the question gives, typed capitalised or not. */
+  named: QueryConcept[];
 }
 
 /**
@@ -202,7 +206,7 @@ function locateAnswer(
     // A name the question itself gives does not answer "who".
     // Nor does a name that shares a word with one the question gives ("who replaced General Ekman": not "Kenneth Ekman").
     const spanTerms = indexTerms(span.text, article.language);
-    const givenName = (t: string) => weighing.concepts.some((c) => c.specific && c.alternatives.some((terms) => terms.includes(t)));
+    const givenName = (t: string) => ctx.named.some((c) => c.alternatives.some((terms) => terms.includes(t)));
     const given = (t: string) => givenName(t) || weighing.concepts.some((c) => conceptHolds([t], c));
     if (question.intent === 'who' && spanTerms.length && (spanTerms.every(given) || spanTerms.some(givenName))) continue;
     const at = Math.max(0, clauses.findIndex((c) => span.start >= c.span.start && span.start < c.span.end));
@@ -216,6 +220,15 @@ function locateAnswer(
       // "The Russian ambassador": the role's qualifiers in the question must be in the sentence too,
       // or the name is someone else's (the US ambassador's).
       if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords))) continue;
+      // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
+      // the minister of defence"), or describes a name the question gives ("la secrétaire d'État
+      // adjointe…, Molly Phee" for "who replaced Molly Phee").
+      if (ROLE_SPAN.test(span.text)) {
+        if (askedRoles.some((role) => conceptHolds(spanTerms, role))) continue;
+        const nameAfter = /^[^,;.]{0,40},\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
+        const nameBefore = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*),\s*$/u.exec(sentence.slice(0, span.start))?.[1];
+        if ([nameAfter, nameBefore].some((name) => name && indexTerms(name, article.language).some(givenName))) continue;
+      }
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
@@ -326,7 +339,7 @@ export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept
   // Not a word cut short either ("coopé" for "coopération").
   const cutShort = (word: string) => word.length >= 4 && [...index.keyword.documentFrequency.keys()].some((term) => term.startsWith(word));
   const named = (c: QueryConcept) =>
-    c.specific || (!c.glossed && c.word.length >= 3 && !c.word.includes(' ') && !/\p{N}/u.test(c.word) && !isDictionaryWord(c.word) && !cutShort(c.word));
+    c.specific || (c.word.length >= 3 && !c.word.includes(' ') && !/\p{N}/u.test(c.word) && !isDictionaryWord(c.word) && !cutShort(c.word));
   return concepts
     .filter((c) => !/^\d+$/.test(c.word))
     .filter((c) => c.alternatives.every((terms) => terms.some((term) => !known(term))))

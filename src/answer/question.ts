@@ -121,7 +121,7 @@ export const ROLE_WORDS =
 // The role right after the question word ("who is the Russian ambassador", "quel colonel nigérien"),
 // or the role a French question names before asking who ("le premier ministre, c'est qui").
 const ASKED_ROLE = new RegExp(
-  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|quel(?:le)?s?|qui (?:est|était|sont))\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
+  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|quel(?:le)?s?|qui (?:est|était|sont)|c['’]est qui)\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
   'iu',
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
