@@ -220,15 +220,22 @@ function locateAnswer(
       // "The Russian ambassador": the role's qualifiers in the question must be in the sentence too,
       // or the name is someone else's (the US ambassador's).
       if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords))) continue;
+      // Capitalised common words ("coup d'État", "Premier ministre", "Commandement des États-Unis")
+      // are not someone's name: a name has a word no dictionary holds.
+      const isRole = ROLE_SPAN.test(span.text);
+      if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w))) continue;
+      // "Who is Molly Phee": the question names the person and asks for their role, next to the name.
+      const aboutGivenName = !askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
       // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
       // the minister of defence"), or describes a name the question gives ("la secrétaire d'État
       // adjointe…, Molly Phee" for "who replaced Molly Phee").
-      if (ROLE_SPAN.test(span.text)) {
+      if (isRole) {
         if (askedRoles.some((role) => conceptHolds(spanTerms, role))) continue;
         const nameAfter = /^[^,;.]{0,40},\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
         const nameBefore = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*),\s*$/u.exec(sentence.slice(0, span.start))?.[1];
-        if ([nameAfter, nameBefore].some((name) => name && indexTerms(name, article.language).some(givenName))) continue;
-      }
+        const describesGiven = [nameAfter, nameBefore].some((name) => name && indexTerms(name, article.language).some(givenName));
+        if (describesGiven !== aboutGivenName) continue;
+      } else if (aboutGivenName) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {

@@ -43,7 +43,10 @@ const ROLE_PHRASE = new RegExp(
   'giu',
 );
 const PLACE_PREPOSITION = new RegExp(
-  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})(?:\\s+(?:de|du|des|d['’]|of the|of)\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}`,
+  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})` +
+    // its adjective and what places it: "une base située dans le désert", "la base militaire de Niamey"
+    `(?:\\s+(?:militaire|aérienne|navale|air|military|naval))?(?:\\s+(?:de|du|des|d['’]|of the|of)\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}` +
+    `(?:,?\\s+(?:situ[ée]e?s?|implant[ée]e?s?|located)\\s+(?:(?:à|au|aux|en|dans|in|at|near)\\s+)(?:(?:la|le|les|l['’]|the)\\s*)?[\\p{L}-]+(?:\\s+(?:de|du|des|d['’])\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+)?)?`,
   'gu',
 );
 const REASON = new RegExp(
