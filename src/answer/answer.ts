@@ -49,6 +49,8 @@ export interface AnswerTuning {
 export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.4, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
+// How much less a role weighs than a name as the answer to "who" (a share of the question's weight).
+const ROLE_PENALTY = 0.2;
 const ROLE_SPAN = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?![\\p{L}])`, 'iu');
 // A heading ("Rencontre cruciale entre…") names a subject; it does not state an answer.
 const HEADING = /^[^.!?»"”]{0,120}$/u;
@@ -201,7 +203,8 @@ function locateAnswer(
     .map((m) => ({ start: m.index, end: m.index + m[0].length }));
   const distanceToAsked = (span: TextSpan) =>
     Math.min(Infinity, ...asked.filter((w) => w.end <= span.start || w.start >= span.end).map((w) => (w.end <= span.start ? span.start - w.end : w.start - span.end)));
-  let best: { answer: AnswerSpan; focus: number; distance: number } | undefined;
+  let best: { answer: AnswerSpan; focus: number; rank: number; distance: number } | undefined;
+  const aboutGivenName = !ctx.askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
   for (const span of spans) {
     // A name the question itself gives does not answer "who".
     // Nor does a name that shares a word with one the question gives ("who replaced General Ekman": not "Kenneth Ekman").
@@ -224,8 +227,6 @@ function locateAnswer(
       // are not someone's name: a name has a word no dictionary holds.
       const isRole = ROLE_SPAN.test(span.text);
       if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w))) continue;
-      // "Who is Molly Phee": the question names the person and asks for their role, next to the name.
-      const aboutGivenName = !askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
       // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
       // the minister of defence"), or describes a name the question gives ("la secrétaire d'État
       // adjointe…, Molly Phee" for "who replaced Molly Phee").
@@ -251,8 +252,10 @@ function locateAnswer(
     }
     const focus = focusAround(at);
     const distance = distanceToAsked(span);
-    if (!best || focus > best.focus || (focus === best.focus && (prefer(span, best.answer) || (!prefer(best.answer, span) && distance < best.distance)))) {
-      best = { answer: span, focus, distance };
+    // "Who": a name answers better than a role ("le colonel Maman Sani Kiaou": Maman Sani Kiaou), unless asked for the role.
+    const rank = focus - (question.intent === 'who' && ROLE_SPAN.test(span.text) && !aboutGivenName ? ROLE_PENALTY : 0);
+    if (!best || rank > best.rank || (rank === best.rank && (prefer(span, best.answer) || (!prefer(best.answer, span) && distance < best.distance)))) {
+      best = { answer: span, focus, rank, distance };
     }
   }
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };

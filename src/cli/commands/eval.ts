@@ -150,7 +150,9 @@ export async function evaluate(engine: Engine, items: readonly DevItem[]): Promi
  * a phrase) must be in the lead as written (the lead quotes the clause).
  */
 export function leadAgrees(lead: string, fact: string): boolean {
-  const said = fold(lead);
+  // Round numbers in words: "un millier" is "about a thousand" or "1 000".
+  const said = fold(lead).replace(/\bthousands?\b|\bmilliers?\b/gu, '1000').replace(/\bhundreds?\b|\bcentaines?\b/gu, '100');
+  fact = fact.replace(/\bmilliers?\b/giu, '1000').replace(/\bcentaines?\b/giu, '100');
   const numbers = fact.match(/\d+/gu) ?? [];
   const months = words(fact).flatMap((w) => (MONTH_NUMBERS.has(w) ? [MONTH_NUMBERS.get(w)!] : []));
   const names = [...fact.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}-]+/gu)].map((m) => fold(m[0])).filter((w) => w.length > 2 && !MONTH_NUMBERS.has(w));
