@@ -7,7 +7,7 @@ import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { SearchIndex } from '../index/search-index.js';
 import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
-import { fold, indexTerms, isStopWord, words } from '../text/analysis.js';
+import { fold, indexTerms, words } from '../text/analysis.js';
 import { MONTH_NAMES } from '../text/calendar.js';
 import { clauseSpans, type TextSpan } from '../text/clauses.js';
 import { isDictionaryWord } from '../text/dictionary.js';
@@ -128,7 +128,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms });
       // A sentence about another place or person than the one asked ("when did US troops leave Mali",
       // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
-      const aboutAsked = named.every((c) => conceptHolds(sentence.terms, c) || conceptHolds(neighbourTerms, c) || conceptHolds(titleTerms, c) || conceptHolds(sourceTerms, c));
+      const aboutAsked = located.typeless || named.every((c) => conceptHolds(sentence.terms, c) || conceptHolds(neighbourTerms, c) || conceptHolds(titleTerms, c) || conceptHolds(sourceTerms, c));
       const fits = aboutAsked && (located.answer !== undefined || located.typeless) && !(HEADING.test(text) && text.split(/\s+/u).length <= 14);
       const unmarked = question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
@@ -234,7 +234,9 @@ function locateAnswer(
         if (askedRoles.some((role) => conceptHolds(spanTerms, role))) continue;
         const nameAfter = /^[^,;.]{0,40},\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
         const nameBefore = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*),\s*$/u.exec(sentence.slice(0, span.start))?.[1];
-        const describesGiven = [nameAfter, nameBefore].some((name) => name && indexTerms(name, article.language).some(givenName));
+        // or right before it, without a comma ("le major général Ken Ekman")
+        const nameRightAfter = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
+        const describesGiven = [nameAfter, nameBefore, nameRightAfter].some((name) => name && indexTerms(name, article.language).some(givenName));
         if (describesGiven !== aboutGivenName) continue;
       } else if (aboutGivenName) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
@@ -425,10 +427,12 @@ function trimmed(sentence: string, span: TextSpan): TextSpan {
 function qualifiersOf(question: string, concepts: readonly QueryConcept[], roles: readonly QueryConcept[]): QueryConcept[] {
   if (!roles.length) return [];
   // Past the small words between: "ministre de la défense" is qualified by "défense".
-  const all = words(question).filter((w) => !isStopWord(w));
+  const all = words(question).filter((w) => !LINKING_WORDS.has(w));
   const nextToRole = new Set(all.flatMap((w, i) => (roles.some((r) => r.word === w) ? [all[i - 1], all[i + 1]] : [])));
   return concepts.filter((c) => nextToRole.has(c.word) && !roles.includes(c));
 }
+
+const LINKING_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'of', 'the', 'a', 'an']);
 
 // One word family by spelling: a shared start of five letters or more ("nigérien"/"Niger", "russian"/"Russie").
 function sameFamily(word: string, sentenceWords: readonly string[]): boolean {

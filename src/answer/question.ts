@@ -116,7 +116,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
 
 /** Words for people by their role, in both languages: "who" answers, and "which colonel" asks who. */
 export const ROLE_WORDS =
-  'ambassad(?:eur|rice)s?|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries';
+  'ambassad(?:eur|rice)s?|directeur|directrice|director|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries';
 
 // The role right after the question word ("who is the Russian ambassador", "quel colonel nigérien"),
 // or the role a French question names before asking who ("le premier ministre, c'est qui").
