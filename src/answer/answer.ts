@@ -95,8 +95,10 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
   // The names the question gives, typed capitalised or not ("agadez" is a name: the articles write it "Agadez").
   const names = corpusNames(index);
   const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
+  const counted = new Set(question.counted.map(fold));
   const context: QuestionContext = {
     named,
+    countQualifiers: concepts.filter((c) => counted.has(c.word) && ORIGIN_ADJECTIVE.test(c.word)),
     askedNumbers: new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word)),
     acronyms: acronymsOf(question.text),
     askedRoles,
@@ -147,6 +149,8 @@ interface QuestionContext {
   roleQualifiers: QueryConcept[];
   /** The names the question gives, typed capitalised or not. */
   named: QueryConcept[];
+  /** Adjectives of origin of what "how many" counts ("soldats français", "russian instructors"). */
+  countQualifiers: QueryConcept[];
 }
 
 /**
@@ -188,7 +192,8 @@ function locateAnswer(
     const terms = indexTerms(articleWord, article.language);
     return weighing.concepts.some((c) => c.word === fold(questionWord) && conceptHolds(terms, c));
   };
-  const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept });
+  const countQualifiersHold = () => ctx.countQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords));
+  const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept, countQualifiersHold });
   if (!spans) {
     const best = clauses.reduce((a, b) => (clauseCoverage(b.terms) > clauseCoverage(a.terms) ? b : a));
     return { focus: clauseCoverage(best.terms), excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.span.start), typeless: true };
@@ -426,12 +431,23 @@ function trimmed(sentence: string, span: TextSpan): TextSpan {
 // The question's words right before or after an asked role ("russian ambassador", "premier ministre nigérien").
 function qualifiersOf(question: string, concepts: readonly QueryConcept[], roles: readonly QueryConcept[]): QueryConcept[] {
   if (!roles.length) return [];
-  // Past the small words between: "ministre de la défense" is qualified by "défense".
-  const all = words(question).filter((w) => !LINKING_WORDS.has(w));
-  const nextToRole = new Set(all.flatMap((w, i) => (roles.some((r) => r.word === w) ? [all[i - 1], all[i + 1]] : [])));
+  // The word before ("russian ambassador") and after ("ministre nigérien"); past a linking word,
+  // its complement of up to two words ("ministre de la défense", "ministre des affaires étrangères").
+  const all = words(question);
+  const nextToRole = new Set<string | undefined>();
+  all.forEach((w, i) => {
+    if (!roles.some((r) => r.word === w)) return;
+    nextToRole.add(all[i - 1]);
+    let j = i + 1;
+    while (all[j] !== undefined && LINKING_WORDS.has(all[j]!)) j++;
+    nextToRole.add(all[j]);
+    if (j > i + 1) nextToRole.add(all[j + 1]);
+  });
   return concepts.filter((c) => nextToRole.has(c.word) && !roles.includes(c));
 }
 
+// Adjectives of origin by their endings, in both languages: français, américains, nigérienne, russian, chinese.
+const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines|ien|iens|ienne|iennes|an|ans|ese|ish|iens|ois|oise|oises)$/u;
 const LINKING_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'of', 'the', 'a', 'an']);
 
 // One word family by spelling: a shared start of five letters or more ("nigérien"/"Niger", "russian"/"Russie").

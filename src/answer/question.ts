@@ -132,7 +132,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['count', wholeWords('how many|how much|number of|combien|nombre de|quel nombre')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
-  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
+  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
   ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no.

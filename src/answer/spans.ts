@@ -62,6 +62,8 @@ export interface SpanContext {
   askedNumbers: ReadonlySet<string>;
   /** Acronyms (or short words) the question asks the meaning of. */
   acronyms: readonly string[];
+  /** Whether the sentence speaks of the counted thing's origin ("soldats français", not American ones). */
+  countQualifiersHold: () => boolean;
   /** Whether a question word and an article word stand for the same thing (stems, glossary). */
   sameConcept: (questionWord: string, articleWord: string) => boolean;
 }
@@ -127,7 +129,8 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
       !inDate(s) &&
       !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) &&
       (question.wantsMoney || countsWhatWasAsked(unitAfter(sentence, s), question.counted, ctx)) &&
-      (!question.asksCasualties || countsCasualties(sentence, s)),
+      (!question.asksCasualties || countsCasualties(sentence, s)) &&
+      ctx.countQualifiersHold(),
   );
   if (!question.wantsMoney) return numbers;
   return numbers.filter((s) => MONEY.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
@@ -169,7 +172,7 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
   for (const acronym of acronyms) {
     const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const m of sentence.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'gu'))) {
-      const expansion = expansionBefore(sentence.slice(0, m.index), acronym);
+      const expansion = expansionBefore(sentence.slice(0, m.index), acronym) ?? nounPhraseBefore(sentence.slice(0, m.index), acronym);
       if (expansion) spans.push(expansion);
     }
     for (const m of sentence.matchAll(new RegExp(`${B}${escaped}\\s*\\(([^)]{4,80})\\)`, 'giu'))) {
@@ -199,6 +202,16 @@ function expansionBefore(text: string, acronym: string): AnswerSpan | undefined 
     return { start, end, text: text.slice(start, end) };
   }
   return undefined;
+}
+
+// An acronym made of syllables ("commandement militaire américain pour l'Afrique (Africom)"): the
+// noun phrase before it, back to its determiner, when one of its words starts as the acronym does.
+function nounPhraseBefore(text: string, acronym: string): AnswerSpan | undefined {
+  const phrase = new RegExp(`${B}(?:du|de la|de l['’]|des|le|la|les|l['’]|the|of)\\s*((?:[\\p{L}'’-]+\\s+){1,7}?(?:(?:pour|de|du|des|of|for)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?)?[\\p{L}'’-]+)\\s*$`, 'iu').exec(text);
+  const words = phrase?.[1]?.split(/[\s'’]+/u) ?? [];
+  if (!phrase || words.length < 2 || !words.some((w) => fold(w).startsWith(fold(acronym).slice(0, 3)))) return undefined;
+  const start = text.length - phrase[0].length + phrase[0].indexOf(phrase[1]!);
+  return { start, end: start + phrase[1]!.length, text: phrase[1]! };
 }
 
 function matches(sentence: string, pattern: RegExp): AnswerSpan[] {
