@@ -5,7 +5,7 @@
 import type { Article } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { SearchIndex } from '../index/search-index.js';
-import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
+import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, words } from '../text/analysis.js';
 import { MONTH_NAMES } from '../text/calendar.js';
@@ -98,7 +98,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
   const counted = new Set(question.counted.map(fold));
   const context: QuestionContext = {
     named,
-    countQualifiers: concepts.filter((c) => counted.has(c.word) && ORIGIN_ADJECTIVE.test(c.word)),
+    countQualifiers: concepts.filter((c) => counted.has(c.word) && ORIGIN_ADJECTIVE.test(c.word)).map(withSiblings),
     askedNumbers: new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word)),
     acronyms: acronymsOf(question.text),
     askedRoles,
@@ -462,7 +462,7 @@ function sameFamily(word: string, sentenceWords: readonly string[]): boolean {
 // Acronyms the question asks about: words in capitals, or any short word of a "stand for" question.
 function acronymsOf(question: string): string[] {
   const capitals = question.match(/(?<![\p{L}])\p{Lu}{2,8}(?![\p{L}])/gu) ?? [];
-  const short = question.match(/(?<![\p{L}])[\p{L}]{2,6}(?![\p{L}])/gu) ?? [];
+  const short = question.match(/(?<![\p{L}])[\p{L}]{2,8}(?![\p{L}])/gu) ?? [];
   return [...new Set([...capitals, ...short.map((w) => w.toUpperCase())])];
 }
 

@@ -171,7 +171,7 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
   const spans: AnswerSpan[] = [];
   for (const acronym of acronyms) {
     const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const m of sentence.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'gu'))) {
+    for (const m of sentence.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'giu'))) {
       const expansion = expansionBefore(sentence.slice(0, m.index), acronym) ?? nounPhraseBefore(sentence.slice(0, m.index), acronym);
       if (expansion) spans.push(expansion);
     }
@@ -207,11 +207,16 @@ function expansionBefore(text: string, acronym: string): AnswerSpan | undefined 
 // An acronym made of syllables ("commandement militaire américain pour l'Afrique (Africom)"): the
 // noun phrase before it, back to its determiner, when one of its words starts as the acronym does.
 function nounPhraseBefore(text: string, acronym: string): AnswerSpan | undefined {
-  const phrase = new RegExp(`${B}(?:du|de la|de l['’]|des|le|la|les|l['’]|the|of)\\s*((?:[\\p{L}'’-]+\\s+){1,7}?(?:(?:pour|de|du|des|of|for)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?)?[\\p{L}'’-]+)\\s*$`, 'iu').exec(text);
-  const words = phrase?.[1]?.split(/[\s'’]+/u) ?? [];
-  if (!phrase || words.length < 2 || !words.some((w) => fold(w).startsWith(fold(acronym).slice(0, 3)))) return undefined;
-  const start = text.length - phrase[0].length + phrase[0].indexOf(phrase[1]!);
-  return { start, end: start + phrase[1]!.length, text: phrase[1]! };
+  const prefix = fold(acronym).slice(0, 3);
+  const determiners = [...text.matchAll(new RegExp(`${B}(?:du|de la|de l['’]|des|le|la|les|l['’]|the|of)\\s*`, 'giu'))].reverse();
+  for (const d of determiners) {
+    const start = d.index + d[0].length;
+    const phrase = text.slice(start).trimEnd();
+    const words = phrase.split(/[\s'’]+/u).filter(Boolean);
+    if (words.length > 8) return undefined;
+    if (words.length >= 2 && words.some((w) => fold(w).startsWith(prefix))) return { start, end: start + phrase.length, text: phrase };
+  }
+  return undefined;
 }
 
 function matches(sentence: string, pattern: RegExp): AnswerSpan[] {

@@ -12,6 +12,20 @@ for (const [english, french] of Object.entries(ENGLISH_TO_FRENCH)) {
   const key = stem(fold(english), 'en');
   LEXICON.set(key, [...new Set([...(LEXICON.get(key) ?? []), ...french])]);
 }
+// French words the glossary gives for one English word are siblings: "américains" and "États-Unis"
+// (american), "français" and "France" (french). Keyed and valued by French index term.
+const SIBLINGS = new Map<string, Set<string>>();
+for (const french of Object.values(ENGLISH_TO_FRENCH)) {
+  const terms = french.filter((f) => !f.includes(' ')).flatMap((f) => indexTerms(f, 'fr'));
+  for (const term of terms) SIBLINGS.set(term, new Set([...(SIBLINGS.get(term) ?? []), ...terms]));
+}
+
+/** The concept widened to the glossary's siblings of its French terms ("américains" → also "États-Unis"). */
+export function withSiblings(concept: QueryConcept): QueryConcept {
+  const more = concept.alternatives.filter((alt) => alt.length === 1).flatMap((alt) => [...(SIBLINGS.get(alt[0]!) ?? [])].map((t) => [t]));
+  return { ...concept, alternatives: uniqueAlternatives([...concept.alternatives, ...more]) };
+}
+
 /**
  * One word of a question with what may stand for it in an article: each alternative is a list of
  * index terms that must all be present (one term, or a phrase such as "coup d'état").
