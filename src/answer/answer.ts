@@ -122,7 +122,8 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       let covered = 0;
       concepts.forEach((concept, c) => {
         if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept)) covered += weights[c]!;
-        else if (neighbours.some((n) => conceptHolds(n.terms, concept))) covered += weights[c]! * NEIGHBOUR_SHARE;
+        // The article's title says what all its sentences are about, as a neighbour does.
+        else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) covered += weights[c]! * NEIGHBOUR_SHARE;
       });
       const coverage = covered / total;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
@@ -223,7 +224,12 @@ function locateAnswer(
       // "Who is the ambassador": a name next to the asked role, not any name of the sentence.
       // The role in the span's own clause, or the span an apposition to the clause before it.
       const apposition = clause.span.end - clause.span.start <= span.text.length + 3;
-      const nextToRole = (role: QueryConcept) => conceptHolds(clause.terms, role) || (apposition && at > 0 && conceptHolds(clauses[at - 1]!.terms, role));
+      // Or the role right after the name, in apposition ("le colonel Thierry Lamblin, commandant du détachement").
+      const roleAfter = (role: QueryConcept) => {
+        const next = clauses[at + 1];
+        return next !== undefined && sentence.slice(span.end, next.span.start).trim() === ',' && conceptHolds(next.terms.slice(0, 2), role);
+      };
+      const nextToRole = (role: QueryConcept) => conceptHolds(clause.terms, role) || (apposition && at > 0 && conceptHolds(clauses[at - 1]!.terms, role)) || roleAfter(role);
       if (askedRoles.length && !askedRoles.some(nextToRole)) continue;
       // "The Russian ambassador": the role's qualifiers in the question must be in the sentence too,
       // or the name is someone else's (the US ambassador's).

@@ -62,7 +62,7 @@ const FILLERS = wholeWords(
     'hey (?:bot|dossier)|quick question|one question|i was wondering|i wonder|just wondering',
     "do you know|d(?:o|'|)you know|can you tell me|could you tell me|tell me",
     'dis[- ]moi|dites[- ]moi|tu sais|vous savez|tu peux me dire|pouvez-vous me dire|est-ce que tu sais|je me demandais|petite question|une question|s\'il (?:te|vous) pla[iî]t',
-    'hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis|question|please|pls|plz|stp|svp',
+    'quick q|hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis|question|please|pls|plz|stp|svp',
   ].join('|'),
 ).source;
 const LEADING_FILLER = new RegExp(`^(?:\\s*(?:${FILLERS})\\s*[,:!?.-]*)+\\s*`, 'iu');
@@ -81,6 +81,9 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('abt'), 'about'],
   [wholeWords('b4'), 'before'],
   [wholeWords('rn'), 'right now'],
+  [wholeWords('hq|hqs'), 'headquarters'],
+  [wholeWords('gonna'), 'going to'],
+  [wholeWords('wanna'), 'want to'],
   [wholeWords('r'), 'are'],
   // "wasnt", "didnt": the apostrophe left out ("dont" is French, and stays)
   [new RegExp(`${B}(was|is|did|does|were|are|has|have|had|could|would|should|ca|wo)nt${E}`, 'iu'), '$1 not'],
@@ -151,7 +154,7 @@ export function detectIntent(question: string): Intent {
 
 const COUNTED = new RegExp(`${B}(?:how many\\s+|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
-const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
+const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|value|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );

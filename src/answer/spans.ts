@@ -30,10 +30,12 @@ const NAME_LIST = new RegExp(
 const PLACE_BEFORE = new RegExp(`${B}(?:à|au|aux|en|in|at|near|from|vers|depuis)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?$`, 'iu');
 const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\d+${E}`, 'gu');
 const NUMBER_WORDS = new RegExp(
-  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
+  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}` +
+    // numbers written out: "sept accords", "six drones", "two bases"
+    `|${B}(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)${E}`,
   'giu',
 );
-const MONEY = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
+const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
 // Roles that answer "who" as well as a name does ("l'ambassadrice américaine a été convoquée").
 const ROLE = new RegExp(`${B}(?:${ROLE_WORDS})${E}`, 'iu');
 
@@ -133,7 +135,7 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
       ctx.countQualifiersHold(),
   );
   if (!question.wantsMoney) return numbers;
-  return numbers.filter((s) => MONEY.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
+  return numbers.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
 }
 
 /** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */

@@ -107,7 +107,7 @@ const ROUND_NUMBERS = new Map([
 
 // Words that frame a question rather than say what it is about ("what day exactly", "le nom").
 const QUESTION_FRAME = new Set(
-  ['date', 'day', 'month', 'year', 'time', 'exactly', 'exact', 'actually', 'really', 'name', 'number', 'many', 'much', 'job', 'role', 'title', 'position', 'jour', 'mois', 'annee', 'exactement', 'precisement', 'nom', 'nombre', 'vraiment', 'quoi', 'est-ce', 'role', 'poste', 'fonction', 'bot', 'ca', 'veut', 'dire', 'signifie', 'mean', 'means', 'stand', 'stands', 'acronym', 'abbreviation', 'sigle'].map(fold),
+  ['date', 'day', 'month', 'year', 'time', 'exactly', 'exact', 'actually', 'really', 'name', 'number', 'many', 'much', 'job', 'role', 'title', 'position', 'jour', 'mois', 'annee', 'exactement', 'precisement', 'nom', 'nombre', 'vraiment', 'quoi', 'est-ce', 'role', 'poste', 'fonction', 'bot', 'ca', 'veut', 'dire', 'signifie', 'mean', 'means', 'stand', 'stands', 'acronym', 'abbreviation', 'sigle', 'will', 'would', 'shall', 'going', 'gonna'].map(fold),
 );
 
 const GLOSSARY_WORDS = [...new Set(Object.keys(ENGLISH_TO_FRENCH))];
