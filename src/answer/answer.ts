@@ -132,7 +132,9 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       // A sentence about another place or person than the one asked ("when did US troops leave Mali",
       // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
       const aboutAsked = located.typeless || named.every((c) => conceptHolds(sentence.terms, c) || conceptHolds(neighbourTerms, c) || conceptHolds(titleTerms, c) || conceptHolds(sourceTerms, c));
-      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && !(HEADING.test(text) && text.split(/\s+/u).length <= 14);
+      // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
+      const states = !(HEADING.test(text) && text.split(/\s+/u).length <= 14) && !/\?\s*[»"”]?\s*$/u.test(text);
+      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states;
       const unmarked = question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });

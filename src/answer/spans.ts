@@ -32,12 +32,13 @@ const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\
 const NUMBER_WORDS = new RegExp(
   `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}` +
     // numbers written out: "sept accords", "six drones", "two bases"
-    `|${B}(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)${E}`,
+    `|${B}(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)${E}(?!-)`,
   'giu',
 );
 const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
 // Roles that answer "who" as well as a name does ("l'ambassadrice américaine a été convoquée").
-const ROLE = new RegExp(`${B}(?:${ROLE_WORDS})${E}`, 'iu');
+// ("quartier général" is a headquarters, not a general)
+const ROLE = new RegExp(`${B}(?<!quartier\\s)(?:${ROLE_WORDS})${E}`, 'iu');
 
 // A role with its determiner and an adjective of origin: "l'ambassadrice américaine", "mercenaires russes".
 const ROLE_PHRASE = new RegExp(
