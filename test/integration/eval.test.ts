@@ -29,5 +29,5 @@ describe('answer quality on the development sets, keyword mode', () => {
     expect(summary.answeredCorrectly / summary.answerable).toBeGreaterThanOrEqual(floor.answered);
     expect(summary.leadCorrect / summary.answerable).toBeGreaterThanOrEqual(floor.lead);
     expect(summary.abstainedCorrectly / summary.unanswerable).toBeGreaterThanOrEqual(floor.abstained);
-  });
+  }, 120_000);
 });
