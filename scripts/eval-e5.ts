@@ -53,11 +53,15 @@ async function main(): Promise<number> {
     for (const set of sets) {
       const items = await readDevSet(path.join(REPO, 'eval', set));
       rows.push({ set, keyword: await evaluate(keyword, items), hybrid: await evaluate(hybrid, items) });
+      // Each row as soon as it is measured: a later failure (a server timing out) loses nothing.
+      console.log(`measured ${set}: ${summaryLine(rows.at(-1)!)}`);
     }
     if (extraCorpus && extraSet) {
       for (const file of readdirSync(extraCorpus).filter((f) => /\.(?:md|txt|html?)$/iu.test(f))) cpSync(path.join(extraCorpus, file), path.join(root, 'corpus', file));
       const extended = (name: string, env: Record<string, string>) => Engine.open(loadConfig({ ...base, ...env, DOSSIER_DATA_DIR: path.join(root, name) }, root));
       const keywordExtra = await extended('keyword-extra', { DOSSIER_EMBEDDINGS: 'false' });
+      // The hybrid index already holds the corpus's vectors: a copy of it embeds only the added articles.
+      cpSync(path.join(root, 'hybrid'), path.join(root, 'hybrid-extra'), { recursive: true });
       const hybridExtra = await extended('hybrid-extra', server.env);
       const items = await readDevSet(path.resolve(extraSet));
       rows.push({ set: `${path.basename(extraSet)} (+${path.basename(extraCorpus)})`, keyword: await evaluate(keywordExtra, items), hybrid: await evaluate(hybridExtra, items) });
@@ -67,6 +71,10 @@ async function main(): Promise<number> {
     server.stop();
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+function summaryLine({ keyword: k, hybrid: h }: { keyword: EvalSummary; hybrid: EvalSummary }): string {
+  return `keyword ${k.answeredCorrectly}/${k.answerable} right, ${k.abstainedCorrectly}/${k.unanswerable} refused; hybrid ${h.answeredCorrectly}/${h.answerable} right, ${h.abstainedCorrectly}/${h.unanswerable} refused`;
 }
 
 function report(rows: { set: string; keyword: EvalSummary; hybrid: EvalSummary }[]): number {
