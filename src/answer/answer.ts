@@ -5,13 +5,14 @@
 import type { Article } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { SearchIndex } from '../index/search-index.js';
-import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
+import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, words } from '../text/analysis.js';
 import { MONTH_NAMES } from '../text/calendar.js';
 import { clauseSpans, type TextSpan } from '../text/clauses.js';
+import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
-import type { AnalysedQuestion } from './question.js';
+import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
 import { answerSpans, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
@@ -45,9 +46,12 @@ export interface AnswerTuning {
 
 // Tuned on the development sets only (eval/dev-set, casual-dev, people-dev). The embedding model's
 // sentence similarity was tried as a further term and left out: it never helped (README, Quality).
-export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.45, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
+export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.4, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
+// How much less a role weighs than a name as the answer to "who" (a share of the question's weight).
+const ROLE_PENALTY = 0.2;
+const ROLE_SPAN = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?![\\p{L}])`, 'iu');
 // A heading ("Rencontre cruciale entre…") names a subject; it does not state an answer.
 const HEADING = /^[^.!?»"”]{0,120}$/u;
 // A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
@@ -88,7 +92,13 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
   if (!total) return [];
   // What depends on the question alone, read once for all its sentences.
   const askedRoles = question.askedRole ? concepts.filter((c) => c.word === fold(question.askedRole!)) : [];
+  // The names the question gives, typed capitalised or not ("agadez" is a name: the articles write it "Agadez").
+  const names = corpusNames(index);
+  const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
+  const counted = new Set(question.counted.map(fold));
   const context: QuestionContext = {
+    named,
+    countQualifiers: concepts.filter((c) => counted.has(c.word) && ORIGIN_ADJECTIVE.test(c.word)).map(withSiblings),
     askedNumbers: new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word)),
     acronyms: acronymsOf(question.text),
     askedRoles,
@@ -103,6 +113,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
     // The source's name and the article's date ("the AFP article", "the March meeting") hold in
     // all of the article's sentences.
     const sourceTerms = indexTerms([article.source ?? '', ...dateWords(article.published)].join(' '), article.language);
+    const titleTerms = indexTerms(article.title, article.language);
     sentences.forEach((sentence, i) => {
       const key = `${article.id}:${sentence.span.start}`;
       if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) return;
@@ -111,13 +122,19 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       let covered = 0;
       concepts.forEach((concept, c) => {
         if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept)) covered += weights[c]!;
-        else if (neighbours.some((n) => conceptHolds(n.terms, concept))) covered += weights[c]! * NEIGHBOUR_SHARE;
+        // The article's title says what all its sentences are about, as a neighbour does.
+        else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) covered += weights[c]! * NEIGHBOUR_SHARE;
       });
       const coverage = covered / total;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
       const neighbourTerms = neighbours.flatMap((n) => n.terms);
       const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms });
-      const fits = (located.answer !== undefined || located.typeless) && !(HEADING.test(text) && text.split(/\s+/u).length <= 14);
+      // A sentence about another place or person than the one asked ("when did US troops leave Mali",
+      // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
+      const aboutAsked = located.typeless || named.every((c) => conceptHolds(sentence.terms, c) || conceptHolds(neighbourTerms, c) || conceptHolds(titleTerms, c) || conceptHolds(sourceTerms, c));
+      // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
+      const states = !(HEADING.test(text) && text.split(/\s+/u).length <= 14) && !/\?\s*[»"”]?\s*$/u.test(text);
+      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states;
       const unmarked = question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
@@ -133,6 +150,10 @@ interface QuestionContext {
   /** The role "who" asks the holder of, and its qualifiers ("Russian" in "the Russian ambassador"). */
   askedRoles: QueryConcept[];
   roleQualifiers: QueryConcept[];
+  /** The names the question gives, typed capitalised or not. */
+  named: QueryConcept[];
+  /** Adjectives of origin of what "how many" counts ("soldats français", "russian instructors"). */
+  countQualifiers: QueryConcept[];
 }
 
 /**
@@ -174,41 +195,86 @@ function locateAnswer(
     const terms = indexTerms(articleWord, article.language);
     return weighing.concepts.some((c) => c.word === fold(questionWord) && conceptHolds(terms, c));
   };
-  const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept });
+  const countQualifiersHold = () => ctx.countQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords));
+  const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept, countQualifiersHold });
   if (!spans) {
     const best = clauses.reduce((a, b) => (clauseCoverage(b.terms) > clauseCoverage(a.terms) ? b : a));
     return { focus: clauseCoverage(best.terms), excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.span.start), typeless: true };
   }
-  let best: { answer: AnswerSpan; focus: number } | undefined;
+  // Between spans of one clause, the one nearest the question's own words ("Celeste Wallander du
+  // Pentagone et Michael Langley de l'Africom": Africom's is Langley).
+  const asked = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)]
+    .filter((m) => {
+      const terms = indexTerms(m[0], article.language);
+      return terms.length > 0 && weighing.concepts.some((c) => conceptHolds(terms, c) || c.alternatives.some((alt) => alt.length > 1 && terms.every((t) => alt.includes(t))));
+    })
+    .map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const distanceToAsked = (span: TextSpan) =>
+    Math.min(Infinity, ...asked.filter((w) => w.end <= span.start || w.start >= span.end).map((w) => (w.end <= span.start ? span.start - w.end : w.start - span.end)));
+  let best: { answer: AnswerSpan; focus: number; rank: number; distance: number } | undefined;
+  const aboutGivenName = !ctx.askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
   for (const span of spans) {
     // A name the question itself gives does not answer "who".
+    // Nor does a name that shares a word with one the question gives ("who replaced General Ekman": not "Kenneth Ekman").
     const spanTerms = indexTerms(span.text, article.language);
-    if (question.intent === 'who' && spanTerms.length && spanTerms.every((t) => weighing.concepts.some((c) => conceptHolds([t], c)))) continue;
+    const givenName = (t: string) => ctx.named.some((c) => c.alternatives.some((terms) => terms.includes(t)));
+    const given = (t: string) => givenName(t) || weighing.concepts.some((c) => conceptHolds([t], c));
+    if (question.intent === 'who' && spanTerms.length && (spanTerms.every(given) || spanTerms.some(givenName))) continue;
     const at = Math.max(0, clauses.findIndex((c) => span.start >= c.span.start && span.start < c.span.end));
     const clause = clauses[at]!;
     if (question.intent === 'who') {
       // "Who is the ambassador": a name next to the asked role, not any name of the sentence.
       // The role in the span's own clause, or the span an apposition to the clause before it.
       const apposition = clause.span.end - clause.span.start <= span.text.length + 3;
-      const nextToRole = (role: QueryConcept) => conceptHolds(clause.terms, role) || (apposition && at > 0 && conceptHolds(clauses[at - 1]!.terms, role));
+      // Or the role right after the name, in apposition ("le colonel Thierry Lamblin, commandant du détachement").
+      const roleAfter = (role: QueryConcept) => {
+        const next = clauses[at + 1];
+        return next !== undefined && sentence.slice(span.end, next.span.start).trim() === ',' && conceptHolds(next.terms.slice(0, 2), role);
+      };
+      const nextToRole = (role: QueryConcept) => conceptHolds(clause.terms, role) || (apposition && at > 0 && conceptHolds(clauses[at - 1]!.terms, role)) || roleAfter(role);
       if (askedRoles.length && !askedRoles.some(nextToRole)) continue;
       // "The Russian ambassador": the role's qualifiers in the question must be in the sentence too,
       // or the name is someone else's (the US ambassador's).
       if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords))) continue;
+      // Capitalised common words ("coup d'État", "Premier ministre", "Commandement des États-Unis")
+      // are not someone's name: a name has a word no dictionary holds.
+      const isRole = ROLE_SPAN.test(span.text);
+      if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w))) continue;
+      // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
+      // the minister of defence"), or describes a name the question gives ("la secrétaire d'État
+      // adjointe…, Molly Phee" for "who replaced Molly Phee").
+      if (isRole) {
+        if (askedRoles.some((role) => conceptHolds(spanTerms, role))) continue;
+        const nameAfter = /^[^,;.]{0,40},\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
+        const nameBefore = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*),\s*$/u.exec(sentence.slice(0, span.start))?.[1];
+        // or right before it, without a comma ("le major général Ken Ekman")
+        const nameRightAfter = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
+        const describesGiven = [nameAfter, nameBefore, nameRightAfter].some((name) => name && indexTerms(name, article.language).some(givenName));
+        if (describesGiven !== aboutGivenName) continue;
+      } else if (aboutGivenName) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
       // Another name in the span's clause, besides the span itself: the clause is about something else.
       const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c));
       const rest = sentence.slice(clause.span.start, span.start) + ' ' + sentence.slice(span.end, clause.span.end);
-      const othersNamed = /(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/u.test(rest.trim().slice(1));
+      // Names the question itself gives do not make the clause about something else.
+      const othersNamed = [...rest.trim().slice(1).matchAll(/(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/gu)].some((m) => {
+        const terms = indexTerms(m[0], article.language);
+        return !weighing.concepts.some((c) => conceptHolds(terms, c));
+      });
       if (missing.length && othersNamed) continue;
     }
     const focus = focusAround(at);
-    if (!best || focus > best.focus || (focus === best.focus && prefer(span, best.answer))) best = { answer: span, focus };
+    const distance = distanceToAsked(span);
+    // "Who": a name answers better than a role ("le colonel Maman Sani Kiaou": Maman Sani Kiaou), unless asked for the role.
+    const rank = focus - (question.intent === 'who' && ROLE_SPAN.test(span.text) && !aboutGivenName ? ROLE_PENALTY : 0);
+    if (!best || rank > best.rank || (rank === best.rank && (prefer(span, best.answer) || (!prefer(best.answer, span) && distance < best.distance)))) {
+      best = { answer: span, focus, rank, distance };
+    }
   }
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
-  return { ...best, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
+  return { answer: best.answer, focus: best.focus, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
 }
 
 // Between two dates with equal focus, the more precise one answers better.
@@ -301,9 +367,15 @@ function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
 export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept[]): string[] {
   const sourceTerms = new Set([...index.articles.values()].flatMap((a) => indexTerms(a.source ?? '', a.language)));
   const known = (term: string) => index.keyword.documentFrequency.has(term) || sourceTerms.has(term);
+  // A name typed in lower case ("cedeao", "wagner") is a word of no dictionary.
+  // Not a word cut short either ("coopé" for "coopération").
+  const cutShort = (word: string) => word.length >= 4 && [...index.keyword.documentFrequency.keys()].some((term) => term.startsWith(word));
+  const named = (c: QueryConcept) =>
+    c.specific || (c.word.length >= 3 && !c.word.includes(' ') && !/\p{N}/u.test(c.word) && !isDictionaryWord(c.word) && !cutShort(c.word));
   return concepts
-    .filter((c) => c.specific && !/^\d+$/.test(c.word))
+    .filter((c) => !/^\d+$/.test(c.word))
     .filter((c) => c.alternatives.every((terms) => terms.some((term) => !known(term))))
+    .filter(named)
     .map((c) => c.word);
 }
 
@@ -313,6 +385,25 @@ function dateWords(published: string | undefined): string[] {
   if (!year) return [];
   const m = Number(month);
   return m ? [year, MONTH_NAMES.fr[m - 1]!, MONTH_NAMES.en[m - 1]!] : [year];
+}
+
+const namesCache = new WeakMap<SearchIndex, Set<string>>();
+
+/** Index terms of the words the articles write capitalised inside sentences and never in lower case: their names. */
+export function corpusNames(index: SearchIndex): Set<string> {
+  let names = namesCache.get(index);
+  if (!names) {
+    const capitalised = new Set<string>();
+    const lower = new Set<string>();
+    for (const article of index.articles.values()) {
+      for (const m of article.text.matchAll(/(?<![\p{L}])(?<=[\p{L}\p{N},;:’'()«»"-]\s*)[\p{L}][\p{L}-]*/gu)) {
+        for (const term of indexTerms(m[0], article.language)) (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(term);
+      }
+    }
+    names = new Set([...capitalised].filter((t) => !lower.has(t)));
+    namesCache.set(index, names);
+  }
+  return names;
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {
@@ -355,10 +446,24 @@ function trimmed(sentence: string, span: TextSpan): TextSpan {
 // The question's words right before or after an asked role ("russian ambassador", "premier ministre nigérien").
 function qualifiersOf(question: string, concepts: readonly QueryConcept[], roles: readonly QueryConcept[]): QueryConcept[] {
   if (!roles.length) return [];
+  // The word before ("russian ambassador") and after ("ministre nigérien"); past a linking word,
+  // its complement of up to two words ("ministre de la défense", "ministre des affaires étrangères").
   const all = words(question);
-  const nextToRole = new Set(all.flatMap((w, i) => (roles.some((r) => r.word === w) ? [all[i - 1], all[i + 1]] : [])));
+  const nextToRole = new Set<string | undefined>();
+  all.forEach((w, i) => {
+    if (!roles.some((r) => r.word === w)) return;
+    nextToRole.add(all[i - 1]);
+    let j = i + 1;
+    while (all[j] !== undefined && LINKING_WORDS.has(all[j]!)) j++;
+    nextToRole.add(all[j]);
+    if (j > i + 1) nextToRole.add(all[j + 1]);
+  });
   return concepts.filter((c) => nextToRole.has(c.word) && !roles.includes(c));
 }
+
+// Adjectives of origin by their endings, in both languages: français, américains, nigérienne, russian, chinese.
+const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines|ien|iens|ienne|iennes|an|ans|ese|ish|iens|ois|oise|oises)$/u;
+const LINKING_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'of', 'the', 'a', 'an']);
 
 // One word family by spelling: a shared start of five letters or more ("nigérien"/"Niger", "russian"/"Russie").
 function sameFamily(word: string, sentenceWords: readonly string[]): boolean {
@@ -372,7 +477,7 @@ function sameFamily(word: string, sentenceWords: readonly string[]): boolean {
 // Acronyms the question asks about: words in capitals, or any short word of a "stand for" question.
 function acronymsOf(question: string): string[] {
   const capitals = question.match(/(?<![\p{L}])\p{Lu}{2,8}(?![\p{L}])/gu) ?? [];
-  const short = question.match(/(?<![\p{L}])[\p{L}]{2,6}(?![\p{L}])/gu) ?? [];
+  const short = question.match(/(?<![\p{L}])[\p{L}]{2,8}(?![\p{L}])/gu) ?? [];
   return [...new Set([...capitals, ...short.map((w) => w.toUpperCase())])];
 }
 

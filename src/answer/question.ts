@@ -44,6 +44,10 @@ export interface AnalysedQuestion {
   wantsExactDay: boolean;
   /** "how much did it cost", "combien ça coûte": a number is an answer only as an amount of money. */
   wantsMoney: boolean;
+  /** "how many died", "combien de morts": a number answers only as a count of casualties. */
+  asksCasualties: boolean;
+  /** "when will…", "quand aura lieu la prochaine…": only a date still to come answers. */
+  asksFuture: boolean;
   /** What "how many" counts: the words after it ("us troops", "drones américains"). */
   counted: string[];
   /** The role whose holder "who" asks for ("who is the US ambassador", "le premier ministre c'est qui"), if any. */
@@ -60,7 +64,7 @@ const FILLERS = wholeWords(
     'hey (?:bot|dossier)|quick question|one question|i was wondering|i wonder|just wondering',
     "do you know|d(?:o|'|)you know|can you tell me|could you tell me|tell me",
     'dis[- ]moi|dites[- ]moi|tu sais|vous savez|tu peux me dire|pouvez-vous me dire|est-ce que tu sais|je me demandais|petite question|une question|s\'il (?:te|vous) pla[iî]t',
-    'hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis|question|please|pls|plz|stp|svp',
+    'quick q|hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis|question|please|pls|plz|stp|svp',
   ].join('|'),
 ).source;
 const LEADING_FILLER = new RegExp(`^(?:\\s*(?:${FILLERS})\\s*[,:!?.-]*)+\\s*`, 'iu');
@@ -73,7 +77,18 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords("where'?s"), 'where is'],
   [wholeWords("when'?s"), 'when is'],
   [wholeWords("how'?s"), 'how is'],
+  [wholeWords('ppl|ppls|peeps'), 'people'],
+  [wholeWords('govt|gvt|gov'), 'government'],
+  [wholeWords('bc|bcs|cuz|coz|cos'), 'because'],
+  [wholeWords('abt'), 'about'],
+  [wholeWords('b4'), 'before'],
+  [wholeWords('rn'), 'right now'],
+  [wholeWords('hq|hqs'), 'headquarters'],
+  [wholeWords('gonna'), 'going to'],
+  [wholeWords('wanna'), 'want to'],
   [wholeWords('r'), 'are'],
+  // "wasnt", "didnt": the apostrophe left out ("dont" is French, and stays)
+  [new RegExp(`${B}(was|is|did|does|were|are|has|have|had|could|would|should|ca|wo)nt${E}`, 'iu'), '$1 not'],
   [wholeWords('u'), 'you'],
   [wholeWords('ur'), 'your'],
   [new RegExp(`${B}c${E}(?!['’])`, 'iu'), "c'est"],
@@ -98,6 +113,8 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     intent: detectIntent(text),
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),
+    asksCasualties: CASUALTY.test(text),
+    asksFuture: FUTURE_QUESTION.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
   };
@@ -105,12 +122,12 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
 
 /** Words for people by their role, in both languages: "who" answers, and "which colonel" asks who. */
 export const ROLE_WORDS =
-  'ambassad(?:eur|rice)s?|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries';
+  'ambassad(?:eur|rice)s?|directeur|directrice|director|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries';
 
 // The role right after the question word ("who is the Russian ambassador", "quel colonel nigérien"),
 // or the role a French question names before asking who ("le premier ministre, c'est qui").
 const ASKED_ROLE = new RegExp(
-  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|quel(?:le)?s?|qui (?:est|était|sont))\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
+  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|quel(?:le)?s?|qui (?:est|était|sont)|c['’]est qui)\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
   'iu',
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
@@ -121,8 +138,8 @@ const INTENTS: [Intent, RegExp][] = [
   ['count', wholeWords('how many|how much|number of|combien|nombre de|quel nombre')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
-  ['who', new RegExp(`^qui${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
-  ['how', wholeWords('how|comment')],
+  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
+  ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no.
 const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])/iu;
@@ -140,4 +157,8 @@ export function detectIntent(question: string): Intent {
 
 const COUNTED = new RegExp(`${B}(?:how many\\s+|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
-const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
+const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|value|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
+const CASUALTY = wholeWords(
+  'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
+);
+const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

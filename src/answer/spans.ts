@@ -1,7 +1,7 @@
 // Where, in a sentence, lies what a question asks for: a date for "when", a number for "how many",
 // a name for "who", a place for "where", an expansion for "what does X stand for", a reason for
 // "why". Found by the shape of the text, in French and English, never by a list of this corpus's names.
-import { fold, isStopWord } from '../text/analysis.js';
+import { fold, isStopWord, words } from '../text/analysis.js';
 import { WORD_END, WORD_START } from '../text/boundaries.js';
 import { clauseSpans, futureAt, type TextSpan } from '../text/clauses.js';
 import { findDates, type DateMention } from '../text/dates.js';
@@ -21,14 +21,24 @@ const E = WORD_END;
 const NAME_WORD = `\\p{Lu}[${L}'’-]*`;
 // A run of capitalised words, allowing the particles of names ("Maman Sani Kiaou", "Alliance des États du Sahel").
 const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?${NAME_WORD})*`, 'gu');
+const DETERMINER = `(?:(?:le|la|les|l['’]|the)\\s*)?`;
+// Several names at once answer "who" for a group: "le Niger, le Burkina et le Mali", "France and Chad".
+const NAME_LIST = new RegExp(
+  `${DETERMINER}${NAME_RUN.source}(?:\\s*,\\s*${DETERMINER}${NAME_RUN.source})*\\s*,?\\s+(?:et|and)\\s+${DETERMINER}${NAME_RUN.source}`,
+  'gu',
+);
+const PLACE_BEFORE = new RegExp(`${B}(?:à|au|aux|en|in|at|near|from|vers|depuis)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?$`, 'iu');
 const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\d+${E}`, 'gu');
 const NUMBER_WORDS = new RegExp(
-  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
+  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}` +
+    // numbers written out: "sept accords", "six drones", "two bases"
+    `|${B}(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)${E}(?!-)`,
   'giu',
 );
-const MONEY = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
+const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
 // Roles that answer "who" as well as a name does ("l'ambassadrice américaine a été convoquée").
-const ROLE = new RegExp(`${B}(?:${ROLE_WORDS})${E}`, 'iu');
+// ("quartier général" is a headquarters, not a general)
+const ROLE = new RegExp(`${B}(?<!quartier\\s)(?:${ROLE_WORDS})${E}`, 'iu');
 
 // A role with its determiner and an adjective of origin: "l'ambassadrice américaine", "mercenaires russes".
 const ROLE_PHRASE = new RegExp(
@@ -36,7 +46,10 @@ const ROLE_PHRASE = new RegExp(
   'giu',
 );
 const PLACE_PREPOSITION = new RegExp(
-  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})(?:\\s+(?:de|du|des|d['’]|of the|of)\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}`,
+  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})` +
+    // its adjective and what places it: "une base située dans le désert", "la base militaire de Niamey"
+    `(?:\\s+(?:militaire|aérienne|navale|air|military|naval))?(?:\\s+(?:de|du|des|d['’]|of the|of)\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}` +
+    `(?:,?\\s+(?:situ[ée]e?s?|implant[ée]e?s?|located)\\s+(?:(?:à|au|aux|en|dans|in|at|near)\\s+)(?:(?:la|le|les|l['’]|the)\\s*)?[\\p{L}-]+(?:\\s+(?:de|du|des|d['’])\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+)?)?`,
   'gu',
 );
 const REASON = new RegExp(
@@ -52,6 +65,8 @@ export interface SpanContext {
   askedNumbers: ReadonlySet<string>;
   /** Acronyms (or short words) the question asks the meaning of. */
   acronyms: readonly string[];
+  /** Whether the sentence speaks of the counted thing's origin ("soldats français", not American ones). */
+  countQualifiersHold: () => boolean;
   /** Whether a question word and an article word stand for the same thing (stems, glossary). */
   sameConcept: (questionWord: string, articleWord: string) => boolean;
 }
@@ -63,12 +78,17 @@ export interface SpanContext {
 export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: SpanContext): AnswerSpan[] | undefined {
   switch (question.intent) {
     case 'when':
-      return dateSpans(sentence, ctx.published).filter((s) => !question.wantsExactDay || s.date?.value.precision === 'day');
+      return dateSpans(sentence, ctx.published).filter((s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned));
     case 'count':
       return countSpans(sentence, ctx, question);
     case 'who':
       // Names past the sentence's first word (which is capitalised anyway), and roles.
-      return [...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && s.text.length >= 3), ...matches(sentence, ROLE_PHRASE)];
+      // A name after "à", "en", "in" is a place ("lors d'une conférence à Abidjan, en Côte d'Ivoire"), not who.
+      return [
+        ...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && s.text.length >= 3 && !PLACE_BEFORE.test(sentence.slice(Math.max(0, s.start - 12), s.start))),
+        ...matches(sentence, NAME_LIST),
+        ...matches(sentence, ROLE_PHRASE),
+      ];
     case 'where':
       return matches(sentence, PLACE_PREPOSITION);
     case 'standfor':
@@ -108,10 +128,15 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
   const dates = dateSpans(sentence, ctx.published);
   const inDate = (s: TextSpan) => dates.some((d) => s.start < d.end && s.end > d.start);
   const numbers = [...matches(sentence, NUMBER), ...matches(sentence, NUMBER_WORDS)].filter(
-    (s) => !inDate(s) && !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) && (question.wantsMoney || countsWhatWasAsked(unitAfter(sentence, s), question.counted, ctx)),
+    (s) =>
+      !inDate(s) &&
+      !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) &&
+      (question.wantsMoney || countsWhatWasAsked(unitAfter(sentence, s), question.counted, ctx)) &&
+      (!question.asksCasualties || countsCasualties(sentence, s)) &&
+      ctx.countQualifiersHold(),
   );
   if (!question.wantsMoney) return numbers;
-  return numbers.filter((s) => MONEY.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
+  return numbers.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
 }
 
 /** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */
@@ -125,6 +150,13 @@ const PEOPLE = new Set(
   'people persons person soldiers soldier troops troop personnel military men women staff employees members fighters civilians refugees militaires soldats troupes personnes elements hommes femmes membres combattants civils refugies employes agents'.split(' '),
 );
 const CASUALTIES = new Set('victims dead deaths killed wounded injured casualties victimes morts tues blesses'.split(' '));
+
+// "766 militaires ont quitté le Niger" does not answer "how many soldiers died": the number's
+// unit, or the words right after it, must speak of casualties ("12 soldats tués", "12 morts").
+function countsCasualties(sentence: string, span: TextSpan): boolean {
+  const after = sentence.slice(span.end, span.end + 40).split(/[,;.]/u)[0]!;
+  return words(after).slice(0, 4).some((w) => CASUALTIES.has(w) || /^(?:tue|mort|decede|blesse|killed|died|dead|wounded)/u.test(w));
+}
 
 // A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
 // or, for people, any noun that counts people.
@@ -142,8 +174,8 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
   const spans: AnswerSpan[] = [];
   for (const acronym of acronyms) {
     const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const m of sentence.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'gu'))) {
-      const expansion = expansionBefore(sentence.slice(0, m.index), acronym);
+    for (const m of sentence.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'giu'))) {
+      const expansion = expansionBefore(sentence.slice(0, m.index), acronym) ?? nounPhraseBefore(sentence.slice(0, m.index), acronym);
       if (expansion) spans.push(expansion);
     }
     for (const m of sentence.matchAll(new RegExp(`${B}${escaped}\\s*\\(([^)]{4,80})\\)`, 'giu'))) {
@@ -171,6 +203,21 @@ function expansionBefore(text: string, acronym: string): AnswerSpan | undefined 
     const start = candidate[0]!.index;
     const end = text.trimEnd().length;
     return { start, end, text: text.slice(start, end) };
+  }
+  return undefined;
+}
+
+// An acronym made of syllables ("commandement militaire américain pour l'Afrique (Africom)"): the
+// noun phrase before it, back to its determiner, when one of its words starts as the acronym does.
+function nounPhraseBefore(text: string, acronym: string): AnswerSpan | undefined {
+  const prefix = fold(acronym).slice(0, 3);
+  const determiners = [...text.matchAll(new RegExp(`${B}(?:du|de la|de l['’]|des|le|la|les|l['’]|the|of)\\s*`, 'giu'))].reverse();
+  for (const d of determiners) {
+    const start = d.index + d[0].length;
+    const phrase = text.slice(start).trimEnd();
+    const words = phrase.split(/[\s'’]+/u).filter(Boolean);
+    if (words.length > 8) return undefined;
+    if (words.length >= 2 && words.some((w) => fold(w).startsWith(prefix))) return { start, end: start + phrase.length, text: phrase };
   }
   return undefined;
 }

@@ -12,6 +12,20 @@ for (const [english, french] of Object.entries(ENGLISH_TO_FRENCH)) {
   const key = stem(fold(english), 'en');
   LEXICON.set(key, [...new Set([...(LEXICON.get(key) ?? []), ...french])]);
 }
+// French words the glossary gives for one English word are siblings: "américains" and "États-Unis"
+// (american), "français" and "France" (french). Keyed and valued by French index term.
+const SIBLINGS = new Map<string, Set<string>>();
+for (const french of Object.values(ENGLISH_TO_FRENCH)) {
+  const terms = french.filter((f) => !f.includes(' ')).flatMap((f) => indexTerms(f, 'fr'));
+  for (const term of terms) SIBLINGS.set(term, new Set([...(SIBLINGS.get(term) ?? []), ...terms]));
+}
+
+/** The concept widened to the glossary's siblings of its French terms ("américains" → also "États-Unis"). */
+export function withSiblings(concept: QueryConcept): QueryConcept {
+  const more = concept.alternatives.filter((alt) => alt.length === 1).flatMap((alt) => [...(SIBLINGS.get(alt[0]!) ?? [])].map((t) => [t]));
+  return { ...concept, alternatives: uniqueAlternatives([...concept.alternatives, ...more]) };
+}
+
 /**
  * One word of a question with what may stand for it in an article: each alternative is a list of
  * index terms that must all be present (one term, or a phrase such as "coup d'état").
@@ -47,6 +61,11 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     if (run) {
       const key = run.join(' ');
       const alternatives = indexLanguages.map((language) => run.map((w) => stem(w, language)));
+      // "US Africa Command" is "Commandement des États-Unis pour l'Afrique": the run's common words through the glossary.
+      if (indexLanguages.includes('fr') && english) {
+        const translated = run.map((w) => LEXICON.get(stem(w, 'en'))?.find((f) => !f.includes(' ')));
+        if (translated.some(Boolean)) alternatives.push(run.map((w, j) => (translated[j] ? indexTerms(translated[j], 'fr')[0] ?? stem(w, 'fr') : stem(w, 'fr'))));
+      }
       concepts.set(key, { word: key, alternatives: uniqueAlternatives(alternatives), specific: true, untranslated: false, glossed: false });
       i += run.length - 1;
       continue;
@@ -59,7 +78,9 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     // A round number is also said in words: "1000" and "un millier" ("about a thousand soldiers").
     for (const said of ROUND_NUMBERS.get(word) ?? []) alternatives.push(indexTerms(said, 'fr'), indexTerms(said, 'en'));
     const specific = names.has(word) || /\p{N}/u.test(word);
-    const untranslated = english && !translations && !specific && !indexLanguages.every((l) => l === 'en');
+    // A word the articles themselves use ("niamey", "colonel") needs no translation.
+    const inArticles = vocabulary !== undefined && alternatives.some((terms) => terms.every((t) => vocabulary.documentFrequency.has(t)));
+    const untranslated = english && !translations && !specific && !inArticles && !indexLanguages.every((l) => l === 'en');
     // A typo ("niamy", "withdrawl"): the index's own words within one or two edits stand in.
     if (vocabulary && !translations && alternatives.every((terms) => terms.some((t) => !vocabulary.documentFrequency.has(t)))) {
       for (const language of indexLanguages) for (const near of vocabulary.nearTerms(stem(word, language))) alternatives.push([near]);
@@ -86,7 +107,7 @@ const ROUND_NUMBERS = new Map([
 
 // Words that frame a question rather than say what it is about ("what day exactly", "le nom").
 const QUESTION_FRAME = new Set(
-  ['date', 'day', 'month', 'year', 'time', 'exactly', 'exact', 'actually', 'really', 'name', 'number', 'many', 'much', 'job', 'role', 'title', 'position', 'jour', 'mois', 'annee', 'exactement', 'precisement', 'nom', 'nombre', 'vraiment', 'quoi', 'est-ce', 'role', 'poste', 'fonction', 'bot', 'ca', 'veut', 'dire', 'signifie', 'mean', 'means', 'stand', 'stands', 'acronym', 'abbreviation', 'sigle'].map(fold),
+  ['date', 'day', 'month', 'year', 'time', 'exactly', 'exact', 'actually', 'really', 'name', 'number', 'many', 'much', 'job', 'role', 'title', 'position', 'jour', 'mois', 'annee', 'exactement', 'precisement', 'nom', 'nombre', 'vraiment', 'quoi', 'est-ce', 'role', 'poste', 'fonction', 'bot', 'ca', 'veut', 'dire', 'signifie', 'mean', 'means', 'stand', 'stands', 'acronym', 'abbreviation', 'sigle', 'will', 'would', 'shall', 'going', 'gonna'].map(fold),
 );
 
 const GLOSSARY_WORDS = [...new Set(Object.keys(ENGLISH_TO_FRENCH))];

@@ -140,3 +140,41 @@ describe('leads of each kind', () => {
     expect(result.language).toBe('fr');
   });
 });
+
+describe('answer-type and focus checks', () => {
+  it('refuses a name typed in lower case that no article and no dictionary knows', async () => {
+    const result = await engine.ask('did the ecowas send troops to niamey');
+    expect(result.refusal?.reason).toBe('unknown-name');
+    expect(result.refusal?.unknown).toEqual(['ecowas']);
+  });
+
+  it('does not refuse a word cut short or a lower-case name the articles hold', async () => {
+    expect((await engine.ask("l'accord de coopé militaire il date de quand")).refusal?.reason).not.toBe('unknown-name');
+    expect((await engine.ask('when did the us troops leave agadez')).lead).toMatch(/August 2024/);
+  });
+
+  it('"how many died" is not answered by a count of soldiers who left', async () => {
+    const result = await engine.ask('how many american soldiers died in niger');
+    expect(result.refusal).toBeDefined();
+  });
+
+  it('"when will" is answered only by a date still to come', async () => {
+    const result = await engine.ask('When will Niger hold its next presidential election?');
+    expect(result.refusal).toBeDefined();
+  });
+
+  it.each([
+    ['qui est molly phee', /secrétaire d’État adjointe/],
+    ['who attended the ceremony at the niamey military base', /Maman Sani Kiaou|Kenneth Ekman/],
+    ['Qui a créé l’Alliance des États du Sahel ?', /Niger, le Burkina et le Mali/],
+    ['how many ppl were still at the agadez drone base', /^About 200/],
+    ['How many US troops were in Niger in total, according to AFP?', /\d/],
+  ])('%s → %s', async (question, lead) => {
+    expect((await engine.ask(question)).lead).toMatch(lead);
+  });
+
+  it('a name the question gives does not answer "who" (who replaced General Ekman)', async () => {
+    const result = await engine.ask('Qui a remplacé le général Ekman à l’Africom ?');
+    expect(result.lead ?? '').not.toMatch(/Ekman|Côte/);
+  });
+});

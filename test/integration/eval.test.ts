@@ -6,9 +6,14 @@ import { makeWorkspace, REPO } from '../support/workspace.js';
 
 // Floors a little under today's keyword-mode figures on the development sets (README, Quality):
 // a change that makes answers worse fails here. Held-out sets are never run in tests.
-const FLOORS: Record<string, { answered: number; abstained: number }> = {
-  'dev-set.jsonl': { answered: 0.9, abstained: 0.85 },
-  'casual-dev.jsonl': { answered: 0.8, abstained: 0.7 },
+// Measured 2026-11-25 (answered / lead right / refused): dev-set 32/32, 27/32, 8/8; casual-dev 26/30,
+// 21/30, 9/10; people-dev 26/31, 24/31, 9/10; blind-dev 30/34, 25/34, 8/11; blind2-dev 25/32, 22/32, 9/12.
+const FLOORS: Record<string, { answered: number; lead: number; abstained: number }> = {
+  'dev-set.jsonl': { answered: 0.95, lead: 0.8, abstained: 0.95 },
+  'casual-dev.jsonl': { answered: 0.83, lead: 0.66, abstained: 0.85 },
+  'people-dev.jsonl': { answered: 0.8, lead: 0.74, abstained: 0.85 },
+  'blind-dev.jsonl': { answered: 0.85, lead: 0.7, abstained: 0.7 },
+  'blind2-dev.jsonl': { answered: 0.75, lead: 0.65, abstained: 0.7 },
 };
 
 const workspace = makeWorkspace();
@@ -22,6 +27,7 @@ describe('answer quality on the development sets, keyword mode', () => {
   it.each(Object.entries(FLOORS))('%s stays above its floor', async (set, floor) => {
     const summary = await evaluate(engine, await readDevSet(path.join(REPO, 'eval', set)));
     expect(summary.answeredCorrectly / summary.answerable).toBeGreaterThanOrEqual(floor.answered);
+    expect(summary.leadCorrect / summary.answerable).toBeGreaterThanOrEqual(floor.lead);
     expect(summary.abstainedCorrectly / summary.unanswerable).toBeGreaterThanOrEqual(floor.abstained);
-  });
+  }, 120_000);
 });

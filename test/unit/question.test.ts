@@ -75,3 +75,22 @@ describe('accent-aware word boundaries', () => {
     expect(/\bà\b/u.test('arrivés à Niamey')).toBe(false);
   });
 });
+
+describe('casual forms written out', () => {
+  it.each([
+    ['how many ppl were there', 'how many people were there'],
+    ['why wasnt the deal valid', 'why was not the deal valid'],
+    ['who did the govt meet', 'who did the government meet'],
+  ])('%s → %s', (asked, text) => {
+    expect(analyseQuestion(asked).text).toBe(text);
+  });
+
+  it('reads "comment s’appelle" as who, "comment" alone as how, deaths and the future as answer types', () => {
+    expect(detectIntent('Comment s’appelle le ministre ?')).toBe('who');
+    expect(detectIntent('Comment se passe le retrait ?')).toBe('how');
+    expect(analyseQuestion('combien de morts').asksCasualties).toBe(true);
+    expect(analyseQuestion('how many soldiers left').asksCasualties).toBe(false);
+    expect(analyseQuestion('when will the base close').asksFuture).toBe(true);
+    expect(analyseQuestion('when did the base close').asksFuture).toBe(false);
+  });
+});
