@@ -116,7 +116,12 @@ describe('/ask', () => {
     expect(show.label).toBe('Show quotes');
     const reveal = (await callback(fake.clickButton(sentMessage(edit.body, '5234567890123456789'), show.custom_id, asker))).body;
     expect(reveal).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(visibleCharacters(reveal.data)).toBeGreaterThan(visibleCharacters(edit.body));
+    // The compact answer shortened its quote (or left quotes out); the revealed one gives every quote whole.
+    const quotesOf = (description: string) => [...description.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+    const compactQuotes = quotesOf(edit.body.embeds[0].description);
+    const wholeQuotes = quotesOf(reveal.data.embeds[0].description);
+    expect(wholeQuotes.join('').length).toBeGreaterThan(compactQuotes.join('').length);
+    expect(wholeQuotes.every((q) => !q.endsWith('…'))).toBe(true);
     expect(reveal.data.embeds[0].description).toMatch(/> “[^”]+” \[1\]/);
   });
 
