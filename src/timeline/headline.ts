@@ -1,0 +1,411 @@
+// Headlines: a few words saying who did what, for each dated mention, without a language model.
+// The action is the news verb or noun (actions.ts) that governs the date; around it, the clause
+// gives who did it or what it was done to. The action is named in the reader's language; the
+// people and things keep the article's words. With no action found, the clause holding the date
+// is the headline, cut at a phrase boundary.
+import { fold, type Language } from '../text/analysis.js';
+import type { TextSpan } from '../text/clauses.js';
+import { ACTION_FORMS, type NewsAction } from './actions.js';
+
+export const HEADLINE_MAX = 60;
+
+export interface Headline {
+  text: string;
+  lang: Language;
+}
+
+export interface EventHeadline {
+  /** The action's id in actions.ts, when one governs the date. */
+  action?: string;
+  /** Who or what the headline names with the action, as the article writes it. */
+  theme?: string;
+  /** The one who acted is a pronoun ("il sera achevé"): the event is told elsewhere in the article. */
+  anaphoric: boolean;
+  headlines: Record<Language, Headline>;
+}
+
+interface Token {
+  text: string;
+  /** Folded, without its apostrophe: "l’" → "l"; for the action vocabulary. */
+  key: string;
+  /** Lower case with its accents, without its apostrophe, for function words: "à" is not "a". */
+  word: string;
+  start: number;
+  end: number;
+}
+
+interface ActionMatch {
+  action: NewsAction;
+  first: number;
+  last: number;
+}
+
+// Function words are compared with their accents ("à" is not "a"); "a" is English's article only in English text.
+const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'the', 'an', 'its', 'their', 'his', 'her']);
+const DE = new Set(['de', 'du', 'des', 'd', 'of']);
+const PREPOSITIONS = new Set([
+  'à', 'au', 'aux', 'en', 'dans', 'sur', 'pour', 'par', 'avec', 'entre', 'sans', 'sous', 'chez', 'vers', 'contre', 'lors', 'selon', 'depuis', 'pendant', 'après', 'avant', 'malgré', 'afin', 'parmi',
+  'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'after', 'before', 'since', 'during', 'between', 'against', 'over', 'under', 'into',
+]);
+// What may stand between an action and its date: "signé en 2012", "le coup d'État du 26 juillet".
+const DATE_LINKS = new Set(['en', 'le', 'du', 'de', 'd', 'au', 'des', 'in', 'on', 'of', 'since', 'depuis']);
+const CLAUSE_WORDS = new Set(['qui', 'que', 'qu', 'dont', 'où', 'lorsque', 'lorsqu', 'quand', 'mais', 'car', 'si', 'who', 'which', 'that', 'when', 'but', 'because', 'if', 'while']);
+const RELATIVE_SUBJECTS = new Set(['qui', 'who', 'which', 'that']);
+const PRONOUNS = new Set(['il', 'elle', 'ils', 'elles', 'on', 'nous', 'vous', 'je', 'j', 'it', 'they', 'he', 'she', 'we', 'ce', 'cela', 'this']);
+// Auxiliaries, negation, reflexives and adverbs between a subject and its verb.
+const AUXILIARIES = new Set([
+  'a', 'ai', 'as', 'avons', 'avez', 'ont', 'avait', 'avaient', 'aura', 'auront', 'aurait', 'auraient', 'eu', 'avoir',
+  'est', 'sont', 'était', 'étaient', 'sera', 'seront', 'serait', 'seraient', 'été', 'être', 'fut', 'furent',
+  'doit', 'doivent', 'devait', 'devaient', 'devra', 'devront', 'devrait', 'devraient', 'va', 'vont', 'vient', 'viennent', 'venait',
+  'se', 's', 'ne', 'n',
+  'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'will', 'would', 'should', 'could', 'did', 'do', 'does',
+]);
+const VERB_GROUP = new Set([...AUXILIARIES, 'pas', 'plus', 'y', 'tous', 'toutes', 'déjà', 'aussi', 'également', 'notamment', 'encore', 'bien', 'not', 'also', 'already', 'all']);
+const PASSIVE_AUX = new Set(['est', 'sont', 'était', 'étaient', 'sera', 'seront', 'serait', 'été', 'être', 'fut', 'furent', 'is', 'are', 'was', 'were', 'be', 'been', 'being']);
+const START_OF = { en: 'Start of', fr: 'le début' };
+const STARTS = /(?:^|\s)(?:depuis|since)\s/iu;
+const PARTICIPLE = /(?:e|ee|es|ees|i|is|ie|ies|u|ue|us|ues|it|ed|en)$/u;
+const BREAK = /[,;:()«»"“”[\]–—]|\s-\s/u;
+
+/** The headline of the event a date mention dates, in English and French. */
+export function eventHeadline(sentence: string, clauses: readonly TextSpan[], mention: TextSpan, dates: readonly TextSpan[], language: Language): EventHeadline {
+  const tokens = tokenize(sentence);
+  const inDate = (t: Token) => dates.some((d) => t.start < d.end && t.end > d.start);
+  const clauseOf = (t: Token) => Math.max(0, clauses.findIndex((c) => t.start >= c.start && t.start < c.end));
+  const ctx: Context = { sentence, tokens, clauses, inDate, clauseOf, language };
+  const dateFirst = tokens.findIndex((t) => t.end > mention.start);
+  const dateLast = findLastIndex(tokens, (t) => t.start < mention.end);
+  const match = governingAction(ctx, findActions(ctx), dateFirst, dateLast);
+  if (!match) return fallback(ctx, mention, language);
+
+  const phrase = themeOf(ctx, match);
+  const startOf = STARTS.test(` ${sentence.slice(Math.max(0, mention.start - 8), mention.end)}`);
+  const place = match.action.role === 'place' || !phrase.tokens.length ? placeOf(ctx, match) : [];
+  const theme = phrase.tokens.length ? text(ctx, phrase.tokens) : undefined;
+  return {
+    action: match.action.id,
+    ...(theme ? { theme } : {}),
+    anaphoric: phrase.anaphoric,
+    headlines: {
+      fr: { text: compose(ctx, 'fr', match.action, startOf, phrase, place), lang: 'fr' },
+      en: { text: compose(ctx, 'en', match.action, startOf, phrase, place), lang: 'en' },
+    },
+  };
+}
+
+interface Context {
+  sentence: string;
+  tokens: Token[];
+  clauses: readonly TextSpan[];
+  inDate: (t: Token) => boolean;
+  clauseOf: (t: Token) => number;
+  language: Language;
+}
+
+function tokenize(sentence: string): Token[] {
+  return [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*['’]?/gu)].map((m) => ({
+    text: m[0],
+    key: fold(m[0]).replace(/'$/u, ''),
+    word: m[0].toLowerCase().replace(/['’]$/u, ''),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+}
+
+function findActions(ctx: Context): ActionMatch[] {
+  const found: ActionMatch[] = [];
+  for (let i = 0; i < ctx.tokens.length; i++) {
+    const hit = ACTION_FORMS.find(({ words }) =>
+      words.every((word, k) => {
+        const token = ctx.tokens[i + k];
+        return token && !ctx.inDate(token) && word.test(token.key);
+      }),
+    );
+    if (!hit) continue;
+    found.push({ action: hit.action, first: i, last: i + hit.words.length - 1 });
+    i += hit.words.length - 1;
+  }
+  return found;
+}
+
+/**
+ * The action the date belongs to: one the date directly follows ("signé en 2012", "le coup d'État
+ * du 26 juillet", "a déclaré mercredi 24 juillet"), else the nearest, in the date's clause first.
+ * A trip's purpose ("se rendra mercredi pour une rencontre") is the event rather than the trip.
+ */
+function governingAction(ctx: Context, matches: ActionMatch[], dateFirst: number, dateLast: number): ActionMatch | undefined {
+  const dateClause = ctx.clauseOf(ctx.tokens[dateFirst]!);
+  const score = (m: ActionMatch) => {
+    const gap = m.last < dateFirst ? ctx.tokens.slice(m.last + 1, dateFirst) : ctx.tokens.slice(dateLast + 1, m.first);
+    if (m.last < dateFirst && gap.length <= 2 && gap.every((t) => DATE_LINKS.has(t.word))) return 0;
+    const distance = m.last < dateFirst ? dateFirst - m.last : m.first - dateLast;
+    return 10 + Math.abs(ctx.clauseOf(ctx.tokens[m.first]!) - dateClause) * 100 + distance;
+  };
+  const best = [...matches].sort((a, b) => score(a) - score(b))[0];
+  if (!best?.action.motion) return best;
+  const purpose = matches.find((m) => m.first > best.last && ctx.clauseOf(ctx.tokens[m.first]!) === ctx.clauseOf(ctx.tokens[best.first]!) && isNoun(ctx, m) && [ctx.tokens[m.first - 2]?.word, ctx.tokens[m.first - 1]?.word].some((w) => w === 'pour' || w === 'for'));
+  return purpose ?? best;
+}
+
+function isNoun(ctx: Context, m: ActionMatch): boolean {
+  return isDeterminer(ctx, ctx.tokens[m.first - 1]) || m.action.role === 'place';
+}
+
+function isDeterminer(ctx: Context, token: Token | undefined): boolean {
+  return !!token && (DETERMINERS.has(token.word) || (ctx.language === 'en' && token.word === 'a'));
+}
+
+interface Phrase {
+  tokens: Token[];
+  /** How the phrase joins the action: "de" (who or what), "by" (who said), "with" (with whom), or verbatim (a noun's own complement). */
+  link: 'of' | 'by' | 'with' | 'verbatim';
+  anaphoric: boolean;
+}
+
+/** Who or what goes with the action, by its role and by the sentence's construction. */
+function themeOf(ctx: Context, m: ActionMatch): Phrase {
+  const none: Phrase = { tokens: [], link: 'of', anaphoric: false };
+  const { role } = m.action;
+  if (role === 'place') return none;
+  if (isNoun(ctx, m)) {
+    const next = ctx.tokens[m.last + 1];
+    if (next && !breaksBefore(ctx, m.last + 1) && (DE.has(next.word) || ['entre', 'avec', 'between', 'with'].includes(next.word))) {
+      const tokens = phraseAfter(ctx, m.last + 2);
+      return tokens.length ? { tokens: [next, ...tokens], link: 'verbatim', anaphoric: false } : none;
+    }
+    return role === 'partner' ? partnerOf(ctx, m) : none;
+  }
+  if (role === 'partner') return partnerOf(ctx, m);
+  const passive = isPassive(ctx, m);
+  if (role === 'object' && !passive) {
+    const tokens = phraseAfter(ctx, skipVerbGroup(ctx, m.last + 1));
+    return tokens.length ? { tokens, link: 'of', anaphoric: false } : none;
+  }
+  const subject = passive === 'participle' ? nounPhraseBefore(ctx, m.first - 1) : subjectOf(ctx, m);
+  if (subject.length === 1 && PRONOUNS.has(subject[0]!.word)) return { tokens: [], link: 'of', anaphoric: true };
+  return { tokens: subject, link: role === 'agent' ? 'by' : 'of', anaphoric: false };
+}
+
+function partnerOf(ctx: Context, m: ActionMatch): Phrase {
+  const clause = ctx.clauseOf(ctx.tokens[m.first]!);
+  for (let i = m.last + 1; i < ctx.tokens.length && ctx.clauseOf(ctx.tokens[i]!) === clause; i++) {
+    if (['avec', 'with', 'entre', 'between'].includes(ctx.tokens[i]!.word)) {
+      const tokens = phraseAfter(ctx, i + 1);
+      if (tokens.length) return { tokens: [ctx.tokens[i]!, ...tokens], link: 'verbatim', anaphoric: false };
+    }
+  }
+  return { tokens: [], link: 'with', anaphoric: false };
+}
+
+/** "a été officialisée", "ont été les premiers à être expulsés" (passive), "l'accord signé en 2012" (a participle after its noun). */
+function isPassive(ctx: Context, m: ActionMatch): 'auxiliary' | 'participle' | false {
+  const before = ctx.tokens[m.first - 1];
+  if (!before || breaksBefore(ctx, m.first)) return false;
+  if (PASSIVE_AUX.has(before.word)) return 'auxiliary';
+  const participle = PARTICIPLE.test(ctx.tokens[m.first]!.key);
+  if (participle && !VERB_GROUP.has(before.word) && !PRONOUNS.has(before.word) && !DETERMINERS.has(before.word) && !CLAUSE_WORDS.has(before.word)) return 'participle';
+  return false;
+}
+
+/** The subject of a verb: the words of its clause before it, a relative's antecedent, or an earlier clause's subject. */
+function subjectOf(ctx: Context, m: ActionMatch): Token[] {
+  const clause = ctx.clauseOf(ctx.tokens[m.first]!);
+  let end = m.first - 1;
+  while (end >= 0 && ctx.clauseOf(ctx.tokens[end]!) === clause && (VERB_GROUP.has(ctx.tokens[end]!.word) || /ment$/u.test(ctx.tokens[end]!.key))) end--;
+  if (end >= 0 && ctx.clauseOf(ctx.tokens[end]!) === clause) {
+    if (RELATIVE_SUBJECTS.has(ctx.tokens[end]!.word)) return nounPhraseBefore(ctx, end - 1);
+    // Two words with a pause between ("les premiers à être"): not a subject; look further back.
+    let start = end;
+    while (start > 0 && ctx.clauseOf(ctx.tokens[start - 1]!) === clause) start--;
+    const words = trimPhrase(ctx, ctx.tokens.slice(start, end + 1));
+    if (words.length && !AUXILIARIES.has(ctx.tokens[start]!.word)) return words;
+  }
+  // The verb opens its clause: the subject is the last clause before it that is not a date, an aside or a link word.
+  for (let c = clause - 1; c >= 0; c--) {
+    const words = ctx.tokens.filter((t) => ctx.clauseOf(t) === c);
+    const content = words.filter((t) => !ctx.inDate(t) && !PREPOSITIONS.has(t.word) && !DETERMINERS.has(t.word));
+    if (content.length < 1 || (content.length === 1 && /^\p{Ll}/u.test(content[0]!.text) && !PRONOUNS.has(content[0]!.word))) continue;
+    if (PARTICIPLE.test(words[0]!.key) && /^\p{Ll}/u.test(words[0]!.text) && words[0]!.key.length > 3) continue;
+    return trimPhrase(ctx, words);
+  }
+  return [];
+}
+
+/** A noun phrase ending at a position, back to its determiner ("l'accord de coopération militaire"). */
+function nounPhraseBefore(ctx: Context, end: number): Token[] {
+  for (let i = end; i >= 0 && i > end - 9; i--) {
+    const token = ctx.tokens[i]!;
+    if (ctx.inDate(token) || CLAUSE_WORDS.has(token.word) || (i < end && breaksBefore(ctx, i + 1))) return /^\p{Lu}/u.test(ctx.tokens[i + 1]?.text ?? '') ? ctx.tokens.slice(i + 1, end + 1) : [];
+    if (isDeterminer(ctx, token) && !DE.has(ctx.tokens[i - 1]?.word ?? '')) return ctx.tokens.slice(i, end + 1);
+  }
+  return [];
+}
+
+/** The words from a position to the end of the phrase: up to a pause, a clause word, a date or a preposition other than "de". */
+function phraseAfter(ctx: Context, from: number): Token[] {
+  const out: Token[] = [];
+  for (let i = from; i < ctx.tokens.length; i++) {
+    const token = ctx.tokens[i]!;
+    if (ctx.inDate(token) || CLAUSE_WORDS.has(token.word) || (i > from && breaksBefore(ctx, i))) break;
+    if (PREPOSITIONS.has(token.word) && out.length) break;
+    if (i === from && (PREPOSITIONS.has(token.word) || VERB_GROUP.has(token.word))) break;
+    out.push(token);
+  }
+  return trimPhrase(ctx, out);
+}
+
+function skipVerbGroup(ctx: Context, from: number): number {
+  let i = from;
+  while (i < ctx.tokens.length && !breaksBefore(ctx, i) && (VERB_GROUP.has(ctx.tokens[i]!.word) || /ment$/u.test(ctx.tokens[i]!.key))) i++;
+  return i;
+}
+
+/** A phrase cut at its first preposition other than "de", a pause or a participle with its complement; no date, no dangling "de". */
+function trimPhrase(ctx: Context, words: Token[]): Token[] {
+  let out: Token[] = [];
+  for (const [i, token] of words.entries()) {
+    if (ctx.inDate(token) || (i > 0 && breaksBefore(ctx, ctx.tokens.indexOf(token)))) break;
+    if (i > 0 && (PREPOSITIONS.has(token.word) || CLAUSE_WORDS.has(token.word))) break;
+    if (i > 1 && PARTICIPLE.test(token.key) && /^\p{Ll}/u.test(token.text) && PREPOSITIONS.has(words[i + 1]?.word ?? '') && token.key.length > 4) break;
+    out.push(token);
+  }
+  while (out.length && (DE.has(out.at(-1)!.word) || DETERMINERS.has(out.at(-1)!.word) || ['et', 'and'].includes(out.at(-1)!.word))) out = out.slice(0, -1);
+  return out;
+}
+
+/** "à Niamey", "in Niamey": a place named in the action's clause. */
+function placeOf(ctx: Context, m: ActionMatch): Token[] {
+  const clause = ctx.clauseOf(ctx.tokens[m.first]!);
+  for (let i = 0; i < ctx.tokens.length - 1; i++) {
+    const token = ctx.tokens[i]!;
+    const next = ctx.tokens[i + 1]!;
+    if (ctx.clauseOf(token) !== clause || !['à', 'in', 'at'].includes(token.word) || !/^\p{Lu}/u.test(next.text) || ctx.inDate(next)) continue;
+    let last = i + 1;
+    while (/^\p{Lu}/u.test(ctx.tokens[last + 1]?.text ?? '') && !breaksBefore(ctx, last + 1)) last++;
+    return ctx.tokens.slice(i + 1, last + 1);
+  }
+  return [];
+}
+
+function breaksBefore(ctx: Context, i: number): boolean {
+  const previous = ctx.tokens[i - 1];
+  const token = ctx.tokens[i];
+  return !previous || !token || BREAK.test(ctx.sentence.slice(previous.end, token.start)) || ctx.clauseOf(previous) !== ctx.clauseOf(token);
+}
+
+function text(ctx: Context, tokens: readonly Token[]): string {
+  return ctx.sentence.slice(tokens[0]!.start, tokens.at(-1)!.end);
+}
+
+/**
+ * The headline: the action's noun in the language asked, then who or what, then where; the longest
+ * version within the limit, shortened at phrase boundaries (never inside a word).
+ */
+function compose(ctx: Context, language: Language, action: NewsAction, startOf: boolean, phrase: Phrase, place: Token[]): string {
+  const head = startOf ? (language === 'fr' ? `${START_OF.fr} ${ofFr(action.noun.fr)}` : `${START_OF.en} ${action.noun.en.toLowerCase()}`) : action.noun[language];
+  const headText = capitalise(language === 'fr' ? head.replace(/^(?:le|la|les) |^l'/u, '').replace(/'/gu, '’') : head);
+  for (let cut = phrase.tokens.length; cut >= 0; cut = shorter(phrase.tokens, cut)) {
+    const tokens = trimTail(phrase.tokens.slice(0, cut));
+    for (const withPlace of place.length ? [true, false] : [false]) {
+      const parts = [headText];
+      if (tokens.length) parts.push(link(ctx, language, phrase.link, tokens));
+      if (withPlace) parts.push(`${language === 'fr' ? 'à' : 'in'} ${text(ctx, place)}`);
+      const candidate = parts.join(' ');
+      if (candidate.length <= HEADLINE_MAX) return candidate;
+    }
+    if (cut === 0) break;
+  }
+  return cutAtWord(headText, HEADLINE_MAX);
+}
+
+/** The next shorter cut of a phrase: before its last "de", "et" or determiner. */
+function shorter(tokens: readonly Token[], cut: number): number {
+  for (let i = cut - 1; i > 0; i--) if (DE.has(tokens[i]!.word) || ['et', 'and', 'entre', 'avec'].includes(tokens[i]!.word) || (DETERMINERS.has(tokens[i]!.word) && i > 1)) return i;
+  return 0;
+}
+
+function trimTail(tokens: Token[]): Token[] {
+  let out = tokens;
+  while (out.length && (DE.has(out.at(-1)!.word) || DETERMINERS.has(out.at(-1)!.word) || ['et', 'and', 'entre', 'avec', 'with', 'between'].includes(out.at(-1)!.word))) out = out.slice(0, -1);
+  return out;
+}
+
+function link(ctx: Context, language: Language, how: Phrase['link'], tokens: readonly Token[]): string {
+  if (language === 'fr') {
+    if (how === 'verbatim') return text(ctx, tokens);
+    if (how === 'with') return `avec ${text(ctx, tokens)}`;
+    return ofFr(text(ctx, tokens));
+  }
+  if (how === 'verbatim') {
+    const [first, ...rest] = tokens;
+    const word = { entre: 'between', avec: 'with', between: 'between', with: 'with' }[first!.word] ?? 'of';
+    return `${word} ${withoutArticle(ctx, rest)}`;
+  }
+  return `${{ of: 'of', by: 'by', with: 'with' }[how]} ${withoutArticle(ctx, tokens)}`;
+}
+
+/** "de" before a French phrase, contracted: "le pays" → "du pays", "les soldats" → "des soldats", "Agadez" → "d’Agadez". */
+function ofFr(phrase: string): string {
+  const m = /^(\p{L}+)(['’]?)\s*/u.exec(phrase);
+  const first = fold(m?.[1] ?? '');
+  const rest = phrase.slice(m?.[0].length ?? 0);
+  if (first === 'le' && !m?.[2]) return `du ${rest}`;
+  if (first === 'les' || first === 'des') return `des ${rest}`;
+  if (first === 'du') return phrase;
+  if (first === 'the' || first === 'a' || first === 'an') return ofFr(rest);
+  return /^[aeiouyh]/iu.test(fold(phrase)) ? `d’${phrase}` : `de ${phrase}`;
+}
+
+/** For an English headline, a phrase without its leading articles and quantifiers ("tous les soldats" → "soldats"). */
+function withoutArticle(ctx: Context, tokens: readonly Token[]): string {
+  let i = 0;
+  const DROP = new Set([...DETERMINERS, 'de', 'du', 'des', 'd', 'tous', 'toutes', 'all']);
+  while (i < tokens.length - 1 && DROP.has(tokens[i]!.word)) i++;
+  return text(ctx, tokens.slice(i));
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max + 1);
+  const end = cut.search(/\s+\S*$/u);
+  return text.slice(0, end > 0 ? end : max).replace(/[\s,;:(«–—-]+$/u, '');
+}
+
+/** No action found: the clause holding the date (or the main clause, if that one only gives the date), the date left out, cut at a phrase boundary. */
+function fallback(ctx: Context, mention: TextSpan, language: Language): EventHeadline {
+  const dateClause = ctx.clauses.findIndex((c) => mention.start >= c.start && mention.start < c.end);
+  const words = (c: number) => ctx.tokens.filter((t) => ctx.clauseOf(t) === c && !ctx.inDate(t));
+  let clause = dateClause;
+  if (words(clause).filter((t) => !PREPOSITIONS.has(t.word) && !DETERMINERS.has(t.word)).length < 2) {
+    clause = [dateClause + 1, dateClause - 1].find((c) => c >= 0 && c < ctx.clauses.length && words(c).length >= 2) ?? dateClause;
+  }
+  let tokens = words(clause);
+  // Cut at the last preposition or clause word that keeps it within the limit.
+  while (tokens.length > 1 && text(ctx, tokens).length > HEADLINE_MAX) {
+    const boundary = findLastIndex(tokens, (t, i) => i > 1 && i < tokens.length - 1 && (PREPOSITIONS.has(t.word) || CLAUSE_WORDS.has(t.word) || DE.has(t.word) || breaksBefore(ctx, ctx.tokens.indexOf(t))));
+    tokens = trimTail(tokens.slice(0, boundary > 0 ? boundary : tokens.length - 1));
+  }
+  // Date words removed from the middle would leave a gap: join the words, not the raw span.
+  const headline = capitalise(joinWords(ctx, tokens));
+  const shown = cutAtWord(headline, HEADLINE_MAX);
+  return { anaphoric: false, headlines: { fr: { text: shown, lang: language }, en: { text: shown, lang: language } } };
+}
+
+function joinWords(ctx: Context, tokens: readonly Token[]): string {
+  let out = '';
+  tokens.forEach((token, i) => {
+    const previous = tokens[i - 1];
+    if (previous) out += ctx.tokens.indexOf(token) === ctx.tokens.indexOf(previous) + 1 ? ctx.sentence.slice(previous.end, token.start) : ' ';
+    out += token.text;
+  });
+  return out;
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T, i: number) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i]!, i)) return i;
+  return -1;
+}
