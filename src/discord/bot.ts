@@ -19,9 +19,9 @@ import { addArticleCommand } from './commands/add-article.js';
 import { askCommand } from './commands/ask.js';
 import { reindexCommand } from './commands/reindex.js';
 import { sourcesCommand } from './commands/sources.js';
-import { timelineCommand } from './commands/timeline.js';
+import { parseTimelineButton, TIMELINE_PREFIX, timelineCommand, timelineMessage } from './commands/timeline.js';
 import { recordFeedback } from './feedback.js';
-import { FEEDBACK_PREFIX, parseTimelineButton, SOURCES_PREFIX, sourcesPayload, TIMELINE_PREFIX, timelinePayload } from './format.js';
+import { FEEDBACK_PREFIX, SOURCES_PREFIX, sourcesPayload } from './format.js';
 import { BotLog } from './log.js';
 import { NO_PINGS } from './mentions.js';
 import { RateLimiter } from './rate-limit.js';
@@ -142,8 +142,8 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
     return;
   }
   if (id.startsWith(TIMELINE_PREFIX)) {
-    const { page, filter } = parseTimelineButton(id);
-    await interaction.update({ ...timelinePayload(await ctx.engine.timeline(filter), filter, page), allowedMentions: NO_PINGS });
+    const view = parseTimelineButton(id);
+    await interaction.update({ ...timelineMessage(await ctx.engine.timeline(view.filter), view), allowedMentions: NO_PINGS });
     return;
   }
   if (id.startsWith(FEEDBACK_PREFIX)) {

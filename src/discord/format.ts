@@ -6,7 +6,6 @@ import { quoted } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
 import type { ArticleMeta, CitationMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
-import type { TimelineEvent, TimelineFilter } from '../timeline/timeline.js';
 import { DISCORD_LIMITS, embedCharacters } from './limits.js';
 
 export interface MessagePayload {
@@ -18,8 +17,6 @@ export interface MessagePayload {
 const COLOR = { answer: 0x2f6f9f, abstain: 0x8a8a8a, list: 0x4f7f4f };
 export const FEEDBACK_PREFIX = 'feedback:';
 export const SOURCES_PREFIX = 'sources:';
-export const TIMELINE_PREFIX = 'timeline:';
-const TIMELINE_PAGE_SIZE = 6;
 
 /** The answer embed: the lead, quotes with [n] markers, one field per source, the retrieval mode in the footer. */
 export function answerPayload(result: AskResult, keywordOnlyReason?: string): MessagePayload {
@@ -102,56 +99,6 @@ export function sourcesPayload(articles: readonly ArticleMeta[], page: number): 
   return { embeds: [embed], components };
 }
 
-/**
- * One page of timeline events as embed fields. The buttons carry the page and the filter, so any
- * click can redraw its page after a restart.
- */
-export function timelinePayload(events: readonly TimelineEvent[], filter: TimelineFilter, page: number): MessagePayload {
-  const pages = Math.max(1, Math.ceil(events.length / TIMELINE_PAGE_SIZE));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  const slice = events.slice(current * TIMELINE_PAGE_SIZE, (current + 1) * TIMELINE_PAGE_SIZE);
-  const scope = [filter.about && `about “${filter.about}”`, filter.from && `from ${filter.from}`, filter.to && `to ${filter.to}`].filter(Boolean).join(', ');
-  const embed: APIEmbed = {
-    title: truncate(`Timeline (${events.length} event${events.length === 1 ? '' : 's'})${scope ? ` ${scope}` : ''}`, DISCORD_LIMITS.title),
-    color: COLOR.list,
-    description: events.length ? 'Hollow dots in the picture are expected events, not yet done when the article was written.' : 'No dated events match.',
-    fields: slice.map(timelineField),
-    image: { url: 'attachment://timeline.png' },
-    footer: { text: `Page ${current + 1} of ${pages}` },
-  };
-  const components: MessagePayload['components'] = [];
-  if (pages > 1) {
-    const state = `${filter.from ?? ''}|${filter.to ?? ''}|${filter.about ?? ''}`;
-    components.push({
-      type: ComponentType.ActionRow,
-      components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${TIMELINE_PREFIX}${current - 1}|${state}`, label: 'Earlier', disabled: current === 0 },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${TIMELINE_PREFIX}${current + 1}|${state}`, label: 'Later', disabled: current === pages - 1 },
-      ],
-    });
-  }
-  return { embeds: [embed], components };
-}
-
-/** Reads back what a timeline button carries. */
-export function parseTimelineButton(customId: string): { page: number; filter: TimelineFilter } {
-  const [page, from, to, about] = customId.slice(TIMELINE_PREFIX.length).split('|');
-  return { page: Number(page), filter: { from: from || undefined, to: to || undefined, about: about || undefined } };
-}
-
-function timelineField(event: TimelineEvent): { name: string; value: string } {
-  const flags = [event.expected && 'expected', event.uncertain && `${event.uncertain} uncertain`, event.conflict && `⚠ ${event.conflict}`].filter(Boolean);
-  const sources = event.citations.map((c) => `[${c.n}] ${c.title} (${c.source ?? 'source not stated'}, ${c.published ?? 'date not stated'})`);
-  const quote = quoted(event.text);
-  const room = DISCORD_LIMITS.fieldValue - sources.join('\n').length - 1;
-  // A quote too long for the field is shortened visibly, with […], and keeps its sources.
-  const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`;
-  return {
-    name: truncate(`${event.label}${flags.length ? ` · ${flags.join(' · ')}` : ''}`, DISCORD_LIMITS.fieldName),
-    value: truncate(`${shown}\n${sources.join('\n')}`, DISCORD_LIMITS.fieldValue),
-  };
-}
-
 export function reindexSummary(report: IndexReport): string {
   const list = (ids: string[]) => (ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, +${ids.length - 5} more` : ''})` : '');
   const lines = report.written
@@ -164,6 +111,6 @@ export function reindexSummary(report: IndexReport): string {
   return truncate(lines.join('\n'), DISCORD_LIMITS.content);
 }
 
-function truncate(text: string, max: number): string {
+export function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
