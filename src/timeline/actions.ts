@@ -43,7 +43,7 @@ export const NEWS_ACTIONS: readonly NewsAction[] = [
     noun: { en: 'Denunciation', fr: 'la dénonciation' },
     forms: [`denonc${ER}`, 'denonciation', 'rompu(?:e|s|es)?', 'romp(?:re|t|ent|ait)', `abrog${ER}`, 'abrogation', 'denounc(?:e|es|ed|ing)', 'scrap(?:s|ped)?', 'revok(?:e|es|ed)', 'tore up'],
   },
-  { id: 'meet', role: 'partner', noun: { en: 'Meeting', fr: 'la rencontre' }, forms: [`rencontr${ER}`, 'rencontres?', 'reunions?', 'entretiens?', 'meet(?:s|ing|ings)?'] },
+  { id: 'meet', role: 'partner', noun: { en: 'Meeting', fr: 'la rencontre' }, forms: [`rencontr${ER}`, 'rencontres?', 'reunions?', 'reuni(?:r|t|s|e|es|ssent|ssait|ra|ront)?', 'entretiens?', 'meet(?:s|ing|ings)?'] },
   { id: 'talks', role: 'partner', noun: { en: 'Talks', fr: 'les discussions' }, forms: ['discussions?', `negoci${ER}`, 'negociations?', 'pourparlers', 'talks', 'negotiat(?:e|es|ed|ion|ions)'] },
   {
     id: 'announce',
@@ -87,8 +87,13 @@ export const NEWS_ACTIONS: readonly NewsAction[] = [
   { id: 'ban', role: 'object', noun: { en: 'Ban', fr: "l'interdiction" }, forms: ['interdi(?:t|ts|te|tes|re|sent)', 'interdiction', 'ban(?:s|ned)?'] },
   { id: 'return', role: 'subject', noun: { en: 'Return', fr: 'le retour' }, forms: ['retours?', `rentr${ER}`, 'return(?:s|ed)?'] },
   { id: 'accuse', role: 'object', noun: { en: 'Accusation', fr: "l'accusation" }, forms: [`accus${ER}`, 'accus(?:e|es|ed)', 'accusations?'] },
+  { id: 'strike', role: 'subject', noun: { en: 'Strike', fr: 'la grève' }, forms: ['greves?', 'grevistes?', 'strikes?', 'went on strike'] },
+  { id: 'file', role: 'object', noun: { en: 'Filing', fr: 'le dépôt' }, forms: [`depos${ER}`, 'depots?', 'fil(?:e|es|ed)'] },
   { id: 'ceasefire', role: 'place', noun: { en: 'Ceasefire', fr: 'le cessez-le-feu' }, forms: ['cessez le feu', 'ceasefire', 'truce'] },
 ];
+
+/** Fixed phrases that hold an action's word without its meaning: "à partir du 18 février". */
+export const NOT_ACTIONS: readonly string[][] = [['à', 'partir'], ['d', 'accord']];
 
 /** The actions in the order their forms should be tried: longer (multi-word) forms first. */
 export const ACTION_FORMS: readonly { action: NewsAction; words: RegExp[] }[] = NEWS_ACTIONS.flatMap((action) =>

@@ -5,7 +5,7 @@
 // is the headline, cut at a phrase boundary.
 import { fold, type Language } from '../text/analysis.js';
 import type { TextSpan } from '../text/clauses.js';
-import { ACTION_FORMS, type NewsAction } from './actions.js';
+import { ACTION_FORMS, NOT_ACTIONS, type NewsAction } from './actions.js';
 
 export const HEADLINE_MAX = 60;
 
@@ -21,6 +21,8 @@ export interface EventHeadline {
   theme?: string;
   /** The one who acted is a pronoun ("il sera achevé"): the event is told elsewhere in the article. */
   anaphoric: boolean;
+  /** The date follows a past participle ("signé le 4 mars"): done, whatever the tense around it. */
+  done?: boolean;
   headlines: Record<Language, Headline>;
 }
 
@@ -44,8 +46,8 @@ interface ActionMatch {
 const DETERMINERS = new Set(['le', 'la', 'les', 'l', 'un', 'une', 'des', 'du', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'the', 'an', 'its', 'their', 'his', 'her']);
 const DE = new Set(['de', 'du', 'des', 'd', 'of']);
 const PREPOSITIONS = new Set([
-  'à', 'au', 'aux', 'en', 'dans', 'sur', 'pour', 'par', 'avec', 'entre', 'sans', 'sous', 'chez', 'vers', 'contre', 'lors', 'selon', 'depuis', 'pendant', 'après', 'avant', 'malgré', 'afin', 'parmi',
-  'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'after', 'before', 'since', 'during', 'between', 'against', 'over', 'under', 'into',
+  'à', 'au', 'aux', 'en', 'dans', 'sur', 'pour', 'par', 'avec', 'entre', 'sans', 'sous', 'chez', 'vers', 'contre', 'lors', 'selon', 'depuis', 'pendant', 'après', 'avant', 'malgré', 'afin', 'parmi', 'jusqu', 'jusque',
+  'in', 'on', 'at', 'for', 'with', 'by', 'from', 'to', 'after', 'before', 'since', 'during', 'between', 'against', 'over', 'under', 'into', 'as', 'outside', 'inside', 'near', 'until', 'till',
 ]);
 // What may stand between an action and its date: "signé en 2012", "le coup d'État du 26 juillet".
 const DATE_LINKS = new Set(['en', 'le', 'du', 'de', 'd', 'au', 'des', 'in', 'on', 'of', 'since', 'depuis']);
@@ -61,7 +63,10 @@ const AUXILIARIES = new Set([
   'has', 'have', 'had', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'will', 'would', 'should', 'could', 'did', 'do', 'does',
 ]);
 const VERB_GROUP = new Set([...AUXILIARIES, 'pas', 'plus', 'y', 'tous', 'toutes', 'déjà', 'aussi', 'également', 'notamment', 'encore', 'bien', 'not', 'also', 'already', 'all']);
+const FUTURE_AUX = new Set(['sera', 'seront', 'aura', 'auront', 'devra', 'devront', 'devrait', 'devraient', 'va', 'vont', 'will', 'be', 'être']);
 const PASSIVE_AUX = new Set(['est', 'sont', 'était', 'étaient', 'sera', 'seront', 'serait', 'été', 'être', 'fut', 'furent', 'is', 'are', 'was', 'were', 'be', 'been', 'being']);
+// How many words from its date an action may be, in the date's own clause.
+const MAX_REACH = 10;
 const START_OF = { en: 'Start of', fr: 'le début' };
 const STARTS = /(?:^|\s)(?:depuis|since)\s/iu;
 const PARTICIPLE = /(?:e|ee|es|ees|i|is|ie|ies|u|ue|us|ues|it|ed|en)$/u;
@@ -79,6 +84,9 @@ export function eventHeadline(sentence: string, clauses: readonly TextSpan[], me
   if (!match) return fallback(ctx, mention, language);
 
   const phrase = themeOf(ctx, match);
+  const verb = ctx.tokens[match.last]!;
+  const adjacent = match.last < dateFirst && ctx.tokens.slice(match.last + 1, dateFirst).every((t) => DATE_LINKS.has(t.word)) && dateFirst - match.last <= 3;
+  const done = adjacent && match.first === match.last && isParticiple(ctx, verb) && !FUTURE_AUX.has(ctx.tokens[match.first - 1]?.word ?? '');
   const startOf = STARTS.test(` ${sentence.slice(Math.max(0, mention.start - 8), mention.end)}`);
   const place = match.action.role === 'place' || !phrase.tokens.length ? placeOf(ctx, match) : [];
   const theme = phrase.tokens.length ? text(ctx, phrase.tokens) : undefined;
@@ -86,6 +94,7 @@ export function eventHeadline(sentence: string, clauses: readonly TextSpan[], me
     action: match.action.id,
     ...(theme ? { theme } : {}),
     anaphoric: phrase.anaphoric,
+    ...(done ? { done } : {}),
     headlines: {
       fr: { text: compose(ctx, 'fr', match.action, startOf, phrase, place), lang: 'fr' },
       en: { text: compose(ctx, 'en', match.action, startOf, phrase, place), lang: 'en' },
@@ -121,7 +130,7 @@ function findActions(ctx: Context): ActionMatch[] {
         return token && !ctx.inDate(token) && word.test(token.key);
       }),
     );
-    if (!hit) continue;
+    if (!hit || NOT_ACTIONS.some((phrase) => phrase.every((word, k) => ctx.tokens[i - phrase.length + 1 + k]?.word === word))) continue;
     found.push({ action: hit.action, first: i, last: i + hit.words.length - 1 });
     i += hit.words.length - 1;
   }
@@ -133,15 +142,31 @@ function findActions(ctx: Context): ActionMatch[] {
  * du 26 juillet", "a déclaré mercredi 24 juillet"), else the nearest, in the date's clause first.
  * A trip's purpose ("se rendra mercredi pour une rencontre") is the event rather than the trip.
  */
-function governingAction(ctx: Context, matches: ActionMatch[], dateFirst: number, dateLast: number): ActionMatch | undefined {
+function governingAction(ctx: Context, found: ActionMatch[], dateFirst: number, dateLast: number): ActionMatch | undefined {
+  let matches = found;
   const dateClause = ctx.clauseOf(ctx.tokens[dateFirst]!);
+  // A verb the vocabulary does not know, just before the date ("déposé le 28 janvier"), governs
+  // it, unless it qualifies an action noun ("les discussions initiées depuis août").
+  let link = dateFirst - 1;
+  while (link >= 0 && DATE_LINKS.has(ctx.tokens[link]!.word) && dateFirst - link <= 2) link--;
+  const before = ctx.tokens[link];
+  if (before && !matches.some((m) => m.last === link) && isParticiple(ctx, before) && !breaksBefore(ctx, link + 1)) {
+    return matches.find((m) => m.last === link - 1);
+  }
+  // In a clause that says more than the date, an action far from it tells of something else
+  // ("L'accord signé le 4 mars prévoit … le maintien des postes jusqu'en 2027").
+  const dateOnly = ctx.tokens.filter((t) => ctx.clauseOf(t) === dateClause && !ctx.inDate(t) && !PREPOSITIONS.has(t.word) && !isDeterminer(ctx, t) && !DE.has(t.word)).length === 0;
+  if (!dateOnly) matches = matches.filter((m) => ctx.clauseOf(ctx.tokens[m.first]!) !== dateClause || (m.last < dateFirst ? dateFirst - m.last : m.first - dateLast) <= MAX_REACH);
   const score = (m: ActionMatch) => {
     const gap = m.last < dateFirst ? ctx.tokens.slice(m.last + 1, dateFirst) : ctx.tokens.slice(dateLast + 1, m.first);
     if (m.last < dateFirst && gap.length <= 2 && gap.every((t) => DATE_LINKS.has(t.word))) return 0;
     const distance = m.last < dateFirst ? dateFirst - m.last : m.first - dateLast;
     return 10 + Math.abs(ctx.clauseOf(ctx.tokens[m.first]!) - dateClause) * 100 + distance;
   };
-  const best = [...matches].sort((a, b) => score(a) - score(b))[0];
+  let best = [...matches].sort((a, b) => score(a) - score(b))[0];
+  // An action noun that is the object of an action verb ("ont voté la grève") is told by the verb.
+  const verb = best && isNoun(ctx, best) ? matches.find((m) => m.last === best!.first - 2 && !isNoun(ctx, m)) : undefined;
+  if (verb) best = verb;
   if (!best?.action.motion) return best;
   const purpose = matches.find((m) => m.first > best.last && ctx.clauseOf(ctx.tokens[m.first]!) === ctx.clauseOf(ctx.tokens[best.first]!) && isNoun(ctx, m) && [ctx.tokens[m.first - 2]?.word, ctx.tokens[m.first - 1]?.word].some((w) => w === 'pour' || w === 'for'));
   return purpose ?? best;
@@ -179,7 +204,10 @@ function themeOf(ctx: Context, m: ActionMatch): Phrase {
   const passive = isPassive(ctx, m);
   if (role === 'object' && !passive) {
     const tokens = phraseAfter(ctx, skipVerbGroup(ctx, m.last + 1));
-    return tokens.length ? { tokens, link: 'of', anaphoric: false } : none;
+    if (tokens.length) return { tokens, link: 'of', anaphoric: false };
+    // No object ("will vote on the budget"): who acted.
+    const subject = subjectOf(ctx, m);
+    return subject.length && !(subject.length === 1 && PRONOUNS.has(subject[0]!.word)) ? { tokens: subject, link: 'by', anaphoric: false } : none;
   }
   const subject = passive === 'participle' ? nounPhraseBefore(ctx, m.first - 1) : subjectOf(ctx, m);
   if (subject.length === 1 && PRONOUNS.has(subject[0]!.word)) return { tokens: [], link: 'of', anaphoric: true };
@@ -194,16 +222,32 @@ function partnerOf(ctx: Context, m: ActionMatch): Phrase {
       if (tokens.length) return { tokens: [ctx.tokens[i]!, ...tokens], link: 'verbatim', anaphoric: false };
     }
   }
-  return { tokens: [], link: 'with', anaphoric: false };
+  if (isNoun(ctx, m)) return { tokens: [], link: 'with', anaphoric: false };
+  // "a rencontré les représentants syndicaux": the object is the partner.
+  return { tokens: phraseAfter(ctx, skipVerbGroup(ctx, m.last + 1)), link: 'with', anaphoric: false };
 }
 
-/** "a été officialisée", "ont été les premiers à être expulsés" (passive), "l'accord signé en 2012" (a participle after its noun). */
+function isParticiple(ctx: Context, token: Token): boolean {
+  return PARTICIPLE.test(token.key) && /^\p{Ll}/u.test(token.text) && token.key.length > 3 && !VERB_GROUP.has(token.word) && !PREPOSITIONS.has(token.word);
+}
+
+/**
+ * "a été officialisée", "ont été les premiers à être expulsés" (passive); "l'accord signé en 2012",
+ * "Le préavis, déposé le 28 janvier" (a participle after its noun, followed by no object of its
+ * own). English simple pasts look like participles: there only "by" or a date after it says passive.
+ */
 function isPassive(ctx: Context, m: ActionMatch): 'auxiliary' | 'participle' | false {
   const before = ctx.tokens[m.first - 1];
-  if (!before || breaksBefore(ctx, m.first)) return false;
-  if (PASSIVE_AUX.has(before.word)) return 'auxiliary';
-  const participle = PARTICIPLE.test(ctx.tokens[m.first]!.key);
-  if (participle && !VERB_GROUP.has(before.word) && !PRONOUNS.has(before.word) && !DETERMINERS.has(before.word) && !CLAUSE_WORDS.has(before.word)) return 'participle';
+  const verb = ctx.tokens[m.first]!;
+  const after = ctx.tokens[m.last + 1];
+  if (!before) return false;
+  if (!breaksBefore(ctx, m.first) && PASSIVE_AUX.has(before.word)) return 'auxiliary';
+  if (!isParticiple(ctx, verb) || m.first !== m.last) return false;
+  const dated = !!after && (ctx.inDate(after) || (DATE_LINKS.has(after.word) && !!ctx.tokens[m.last + 2] && ctx.inDate(ctx.tokens[m.last + 2]!)));
+  if (after && !dated && !breaksBefore(ctx, m.last + 1) && (isDeterminer(ctx, after) || /^[\p{Lu}\p{N}]/u.test(after.text))) return false;
+  if (ctx.language === 'en' && !dated && after?.word !== 'by') return false;
+  if (breaksBefore(ctx, m.first)) return 'participle';
+  if (!VERB_GROUP.has(before.word) && !PRONOUNS.has(before.word) && !isDeterminer(ctx, before) && !CLAUSE_WORDS.has(before.word)) return 'participle';
   return false;
 }
 
@@ -262,15 +306,14 @@ function skipVerbGroup(ctx: Context, from: number): number {
 
 /** A phrase cut at its first preposition other than "de", a pause or a participle with its complement; no date, no dangling "de". */
 function trimPhrase(ctx: Context, words: Token[]): Token[] {
-  let out: Token[] = [];
+  const out: Token[] = [];
   for (const [i, token] of words.entries()) {
     if (ctx.inDate(token) || (i > 0 && breaksBefore(ctx, ctx.tokens.indexOf(token)))) break;
     if (i > 0 && (PREPOSITIONS.has(token.word) || CLAUSE_WORDS.has(token.word))) break;
     if (i > 1 && PARTICIPLE.test(token.key) && /^\p{Ll}/u.test(token.text) && PREPOSITIONS.has(words[i + 1]?.word ?? '') && token.key.length > 4) break;
     out.push(token);
   }
-  while (out.length && (DE.has(out.at(-1)!.word) || DETERMINERS.has(out.at(-1)!.word) || ['et', 'and'].includes(out.at(-1)!.word))) out = out.slice(0, -1);
-  return out;
+  return trimTail(out);
 }
 
 /** "à Niamey", "in Niamey": a place named in the action's clause. */
@@ -293,8 +336,10 @@ function breaksBefore(ctx: Context, i: number): boolean {
   return !previous || !token || BREAK.test(ctx.sentence.slice(previous.end, token.start)) || ctx.clauseOf(previous) !== ctx.clauseOf(token);
 }
 
+/** The words as written; a determiner capitalised only because it opens the sentence is lower-cased ("Un accord" → "un accord"). */
 function text(ctx: Context, tokens: readonly Token[]): string {
-  return ctx.sentence.slice(tokens[0]!.start, tokens.at(-1)!.end);
+  const written = ctx.sentence.slice(tokens[0]!.start, tokens.at(-1)!.end);
+  return DETERMINERS.has(tokens[0]!.word) || (ctx.language === 'en' && tokens[0]!.word === 'a') ? written.charAt(0).toLowerCase() + written.slice(1) : written;
 }
 
 /**
@@ -326,12 +371,16 @@ function shorter(tokens: readonly Token[], cut: number): number {
 
 function trimTail(tokens: Token[]): Token[] {
   let out = tokens;
-  while (out.length && (DE.has(out.at(-1)!.word) || DETERMINERS.has(out.at(-1)!.word) || ['et', 'and', 'entre', 'avec', 'with', 'between'].includes(out.at(-1)!.word))) out = out.slice(0, -1);
+  while (out.length && (DE.has(out.at(-1)!.word) || DETERMINERS.has(out.at(-1)!.word) || PREPOSITIONS.has(out.at(-1)!.word) || CLAUSE_WORDS.has(out.at(-1)!.word) || ['et', 'and'].includes(out.at(-1)!.word))) out = out.slice(0, -1);
   return out;
 }
 
 function link(ctx: Context, language: Language, how: Phrase['link'], tokens: readonly Token[]): string {
   if (language === 'fr') {
+    const [first, ...rest] = tokens;
+    const french = { with: 'avec', between: 'entre' }[first!.word];
+    if (how === 'verbatim' && french) return `${french} ${withoutArticle(ctx, rest)}`;
+    if (how === 'verbatim' && first!.word === 'of') return ofFr(withoutArticle(ctx, rest));
     if (how === 'verbatim') return text(ctx, tokens);
     if (how === 'with') return `avec ${text(ctx, tokens)}`;
     return ofFr(text(ctx, tokens));
@@ -375,23 +424,39 @@ function cutAtWord(text: string, max: number): string {
   return text.slice(0, end > 0 ? end : max).replace(/[\s,;:(«–—-]+$/u, '');
 }
 
-/** No action found: the clause holding the date (or the main clause, if that one only gives the date), the date left out, cut at a phrase boundary. */
+/**
+ * No action found: the words next to the date in its clause (or in the main clause, if that one
+ * only gives the date), cut at other dates, at "et" opening a new phrase and at pauses; then
+ * shortened at a phrase boundary.
+ */
 function fallback(ctx: Context, mention: TextSpan, language: Language): EventHeadline {
   const dateClause = ctx.clauses.findIndex((c) => mention.start >= c.start && mention.start < c.end);
-  const words = (c: number) => ctx.tokens.filter((t) => ctx.clauseOf(t) === c && !ctx.inDate(t));
-  let clause = dateClause;
-  if (words(clause).filter((t) => !PREPOSITIONS.has(t.word) && !DETERMINERS.has(t.word)).length < 2) {
-    clause = [dateClause + 1, dateClause - 1].find((c) => c >= 0 && c < ctx.clauses.length && words(c).length >= 2) ?? dateClause;
+  const own = (t: Token) => t.start < mention.end && t.end > mention.start;
+  const segments: Token[][] = [[]];
+  let mentionAt = -1;
+  for (const [i, token] of ctx.tokens.entries()) {
+    if (ctx.clauseOf(token) !== dateClause) continue;
+    if (own(token)) {
+      if (mentionAt < 0) mentionAt = segments.length - 1;
+      continue;
+    }
+    const cut = ctx.inDate(token) || (['et', 'and'].includes(token.word) && isDeterminer(ctx, ctx.tokens[i + 1])) || breaksBefore(ctx, i);
+    if (cut && segments.at(-1)!.length) segments.push([]);
+    if (!ctx.inDate(token) && !['et', 'and'].includes(token.word)) segments.at(-1)!.push(token);
+    else if (ctx.inDate(token) && segments.at(-1)!.length) segments.push([]);
   }
-  let tokens = words(clause);
-  // Cut at the last preposition or clause word that keeps it within the limit.
-  while (tokens.length > 1 && text(ctx, tokens).length > HEADLINE_MAX) {
-    const boundary = findLastIndex(tokens, (t, i) => i > 1 && i < tokens.length - 1 && (PREPOSITIONS.has(t.word) || CLAUSE_WORDS.has(t.word) || DE.has(t.word) || breaksBefore(ctx, ctx.tokens.indexOf(t))));
+  const content = (tokens: Token[]) => trimTail(tokens).filter((t) => !PREPOSITIONS.has(t.word) && !isDeterminer(ctx, t) && !DE.has(t.word)).length;
+  const near = [segments[mentionAt], segments[mentionAt + 1]].find((seg) => seg && content(seg) >= 2);
+  let tokens = trimTail(near ?? []);
+  if (!tokens.length) {
+    const other = [dateClause + 1, dateClause - 1].find((c) => c >= 0 && c < ctx.clauses.length);
+    tokens = trimTail(ctx.tokens.filter((t) => ctx.clauseOf(t) === other && !ctx.inDate(t)));
+  }
+  while (tokens.length > 1 && joinWords(ctx, tokens).length > HEADLINE_MAX) {
+    const boundary = findLastIndex(tokens, (t, i) => i > 1 && i < tokens.length - 1 && (PREPOSITIONS.has(t.word) || CLAUSE_WORDS.has(t.word) || DE.has(t.word)));
     tokens = trimTail(tokens.slice(0, boundary > 0 ? boundary : tokens.length - 1));
   }
-  // Date words removed from the middle would leave a gap: join the words, not the raw span.
-  const headline = capitalise(joinWords(ctx, tokens));
-  const shown = cutAtWord(headline, HEADLINE_MAX);
+  const shown = cutAtWord(capitalise(joinWords(ctx, tokens)), HEADLINE_MAX);
   return { anaphoric: false, headlines: { fr: { text: shown, lang: language }, en: { text: shown, lang: language } } };
 }
 

@@ -18,14 +18,14 @@ export function articleEvents(article: Article): TimelineEvent[] {
     const sentence = article.text.slice(span.start, span.end);
     const clauses = clauseSpans(sentence);
     const isFuture = futureAt(sentence, clauses);
-    const mentions = findDates(sentence, { published: article.published, isFuture });
+    const mentions = findDates(sentence, { published: article.published, isFuture, language: article.language });
     for (const mention of mentions) {
       const excerpt = excerptAround(sentence, clauses, mention);
       const start = span.start + excerpt.start;
       const end = span.start + excerpt.end;
       const quote = article.text.slice(start, end);
-      const event = describe(mention, isFuture(mention.start), article.published);
-      const { headlines, action, theme, anaphoric } = eventHeadline(sentence, clauses, mention, mentions, article.language);
+      const { headlines, action, theme, anaphoric, done } = eventHeadline(sentence, clauses, mention, mentions, article.language);
+      const event = describe(mention, isFuture(mention.start) && !done, article.published);
       events.push({
         ...event,
         text: quote,
