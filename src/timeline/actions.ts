@@ -17,7 +17,8 @@ export interface NewsAction {
   noun: Record<Language, string>;
   /**
    * Word forms, folded (no accents, lower case, apostrophes dropped), one regex per word, words
-   * separated by spaces: "pris le pouvoir", "coup d etat".
+   * separated by spaces: "pris le pouvoir", "coup d etat". A form marked "v:" counts only after an
+   * auxiliary ("ils sont partis"; not "les partis", "les deux parties").
    */
   forms: string[];
   /** A trip or move whose purpose ("pour une rencontre") says more than the move itself. */
@@ -35,7 +36,7 @@ export const NEWS_ACTIONS: readonly NewsAction[] = [
     forms: ['coup d etat', 'coup de force', 'putsch', `renvers${ER}`, 'renversement', 'pris le pouvoir', 'prend le pouvoir', 'prennent le pouvoir', 'prise du pouvoir', 'prise de pouvoir', 'seized power', 'seize power', 'overthr(?:ew|own|ow|ows)'],
   },
   { id: 'withdraw', role: 'subject', noun: { en: 'Withdrawal', fr: 'le retrait' }, forms: [`retir${ER}`, 'retraits?', 'withdr(?:aw|aws|ew|awn|awal|awing)', 'pull(?:s|ed)? out'] },
-  { id: 'leave', role: 'subject', noun: { en: 'Departure', fr: 'le départ' }, forms: [`quitt${ER}`, 'part(?:ir|ent|ira|iront|ait|aient)', 'departs?', 'left', 'leav(?:e|es|ing)', 'depart(?:s|ed|ure)?'] },
+  { id: 'leave', role: 'subject', noun: { en: 'Departure', fr: 'le départ' }, forms: [`quitt${ER}`, 'part(?:ir|ent|ira|iront|ait|aient)', 'v:partie?s?', 'departs?', 'left', 'leav(?:e|es|ing)', 'depart(?:s|ed|ure)?'] },
   { id: 'sign', role: 'object', noun: { en: 'Signing', fr: 'la signature' }, forms: [`sign${ER}`, 'signature', 'sign(?:s|ed|ing)?'] },
   {
     id: 'denounce',
@@ -96,6 +97,9 @@ export const NEWS_ACTIONS: readonly NewsAction[] = [
 export const NOT_ACTIONS: readonly string[][] = [['à', 'partir'], ['d', 'accord']];
 
 /** The actions in the order their forms should be tried: longer (multi-word) forms first. */
-export const ACTION_FORMS: readonly { action: NewsAction; words: RegExp[] }[] = NEWS_ACTIONS.flatMap((action) =>
-  action.forms.map((form) => ({ action, words: form.split(' ').map((word) => new RegExp(`^(?:${word})$`, 'u')) })),
+export const ACTION_FORMS: readonly { action: NewsAction; words: RegExp[]; verbOnly: boolean }[] = NEWS_ACTIONS.flatMap((action) =>
+  action.forms.map((form) => {
+    const verbOnly = form.startsWith('v:');
+    return { action, verbOnly, words: form.replace(/^v:/u, '').split(' ').map((word) => new RegExp(`^(?:${word})$`, 'u')) };
+  }),
 ).sort((a, b) => b.words.length - a.words.length);

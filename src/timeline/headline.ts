@@ -69,7 +69,8 @@ const PASSIVE_AUX = new Set(['est', 'sont', 'était', 'étaient', 'sera', 'seron
 const MAX_REACH = 10;
 const START_OF = { en: 'Start of', fr: 'le début' };
 const STARTS = /(?:^|\s)(?:depuis|since)\s/iu;
-const PARTICIPLE = /(?:e|ee|es|ees|i|is|ie|ies|u|ue|us|ues|it|ed|en)$/u;
+// Past participles, accents kept: "signé", "partis", "remise", "vu"; English "signed", "taken".
+const PARTICIPLE = /(?:é|ée|és|ées|i|is|ie|ies|u|ue|us|ues|it|ite|its|ites|ed|en)$/u;
 const BREAK = /[,;:()«»"“”[\]–—]|\s-\s/u;
 
 /** The headline of the event a date mention dates, in English and French. */
@@ -130,6 +131,7 @@ function findActions(ctx: Context): ActionMatch[] {
         return token && !ctx.inDate(token) && word.test(token.key);
       }),
     );
+    if (hit?.verbOnly && !VERB_GROUP.has(ctx.tokens[i - 1]?.word ?? '')) continue;
     if (!hit || NOT_ACTIONS.some((phrase) => phrase.every((word, k) => ctx.tokens[i - phrase.length + 1 + k]?.word === word))) continue;
     found.push({ action: hit.action, first: i, last: i + hit.words.length - 1 });
     i += hit.words.length - 1;
@@ -228,7 +230,7 @@ function partnerOf(ctx: Context, m: ActionMatch): Phrase {
 }
 
 function isParticiple(ctx: Context, token: Token): boolean {
-  return PARTICIPLE.test(token.key) && /^\p{Ll}/u.test(token.text) && token.key.length > 3 && !VERB_GROUP.has(token.word) && !PREPOSITIONS.has(token.word);
+  return PARTICIPLE.test(token.word) && /^\p{Ll}/u.test(token.text) && token.key.length > 3 && !VERB_GROUP.has(token.word) && !PREPOSITIONS.has(token.word);
 }
 
 /**
@@ -269,7 +271,7 @@ function subjectOf(ctx: Context, m: ActionMatch): Token[] {
     const words = ctx.tokens.filter((t) => ctx.clauseOf(t) === c);
     const content = words.filter((t) => !ctx.inDate(t) && !PREPOSITIONS.has(t.word) && !DETERMINERS.has(t.word));
     if (content.length < 1 || (content.length === 1 && /^\p{Ll}/u.test(content[0]!.text) && !PRONOUNS.has(content[0]!.word))) continue;
-    if (PARTICIPLE.test(words[0]!.key) && /^\p{Ll}/u.test(words[0]!.text) && words[0]!.key.length > 3) continue;
+    if (PARTICIPLE.test(words[0]!.word) && /^\p{Ll}/u.test(words[0]!.text) && words[0]!.key.length > 3) continue;
     return trimPhrase(ctx, words);
   }
   return [];
@@ -310,7 +312,7 @@ function trimPhrase(ctx: Context, words: Token[]): Token[] {
   for (const [i, token] of words.entries()) {
     if (ctx.inDate(token) || (i > 0 && breaksBefore(ctx, ctx.tokens.indexOf(token)))) break;
     if (i > 0 && (PREPOSITIONS.has(token.word) || CLAUSE_WORDS.has(token.word))) break;
-    if (i > 1 && PARTICIPLE.test(token.key) && /^\p{Ll}/u.test(token.text) && PREPOSITIONS.has(words[i + 1]?.word ?? '') && token.key.length > 4) break;
+    if (i > 1 && PARTICIPLE.test(token.word) && /^\p{Ll}/u.test(token.text) && PREPOSITIONS.has(words[i + 1]?.word ?? '') && token.key.length > 4) break;
     out.push(token);
   }
   return trimTail(out);

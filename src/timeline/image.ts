@@ -64,6 +64,15 @@ export function eventLetter(i: number): string {
 
 /** The PNG of one page: a time axis with the page's events, then one row per event (date, status, headline). */
 export function renderTimelinePng(all: readonly TimelineEvent[], options: PictureOptions): Buffer {
+  const resvg = new Resvg(renderTimelineSvg(all, options), {
+    font: { fontFiles: Object.values(FONT_FILES), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    fitTo: { mode: 'width', value: WIDTH * SCALE },
+  });
+  return resvg.render().asPng();
+}
+
+/** The page as SVG, 520 units wide. */
+export function renderTimelineSvg(all: readonly TimelineEvent[], options: PictureOptions): string {
   const { events, page, pages, first } = pageEvents(all, options.page);
   const colors = THEMES[options.theme];
   const words = WORDS[options.language];
@@ -95,16 +104,10 @@ export function renderTimelinePng(all: readonly TimelineEvent[], options: Pictur
     y += 16;
   }
   const height = Math.ceil(y + 8);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="DejaVu Sans">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="DejaVu Sans">
 <rect width="100%" height="100%" fill="${colors.background}"/>
 ${parts.join('\n')}
 </svg>`;
-  const resvg = new Resvg(svg, {
-    font: { fontFiles: Object.values(FONT_FILES), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-    fitTo: { mode: 'width', value: WIDTH * SCALE },
-    background: colors.background,
-  });
-  return resvg.render().asPng();
 }
 
 /** The picture's description for screen readers and for anyone whose client does not show it: every event of the page. */
@@ -190,7 +193,7 @@ function drawAxis(events: readonly TimelineEvent[], top: number, language: Langu
     parts.push(`<line x1="${span.from}" y1="${axisY}" x2="${span.to}" y2="${axisY}" stroke="${colors.axis}" stroke-width="2" stroke-linecap="round"/>`);
     if (k > 0) {
       const mid = span.from - BREAK_GAP / 2;
-      for (const dx of [-4, 4]) parts.push(`<line x1="${mid + dx - 4}" y1="${axisY + 7}" x2="${mid + dx + 4}" y2="${axisY - 7}" stroke="${colors.axis}" stroke-width="2"/>`);
+      for (const dx of [-4, 4]) parts.push(`<line class="axis-break" x1="${mid + dx - 4}" y1="${axisY + 7}" x2="${mid + dx + 4}" y2="${axisY - 7}" stroke="${colors.axis}" stroke-width="2"/>`);
     }
   }
   // Labels: each stretch's first year at its start, each 1 January inside it, then, where there
