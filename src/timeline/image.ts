@@ -77,7 +77,7 @@ export function renderTimelineSvg(all: readonly TimelineEvent[], options: Pictur
   const colors = THEMES[options.theme];
   const words = WORDS[options.language];
   const parts: string[] = [];
-  const title = fitText(options.about ? `${words.title}: ${options.about}` : words.title, SIZE.title, true, WIDTH - 2 * PAD);
+  const title = fitText(options.about ? `${words.title}${options.language === 'fr' ? ' : ' : ': '}${options.about}` : words.title, SIZE.title, true, WIDTH - 2 * PAD);
   parts.push(textEl(PAD, 32, title, SIZE.title, colors.text, true));
   const subtitle = events.length ? `${words.page(page + 1, pages)} · ${words.events(first + 1, first + events.length, all.length)}` : words.none;
   parts.push(textEl(PAD, 54, subtitle, SIZE.subtitle, colors.muted));
