@@ -58,8 +58,9 @@ const SOURCES = { en: 'Sources:', fr: 'Sources :' };
 function renderTimeline(events: readonly TimelineEvent[], language: Language): string {
   if (!events.length) return NONE[language];
   const lines: string[] = [];
-  for (const event of events) {
+  for (const [i, event] of events.entries()) {
     const conflict = conflictNote(event, language);
+    if (i > 0) lines.push('');
     lines.push(`${dateWithStatus(event, language)} · ${event.headlines[language].text}${conflict ? `  ⚠ ${conflict}` : ''}`);
     for (const c of event.citations) lines.push(`    ${quoted(c.quote)} [${c.n}]`);
   }
