@@ -27,6 +27,9 @@ export interface EventHeadline {
 }
 
 interface Token {
+  /** Its position among the sentence's tokens, and the clause it is in. */
+  index: number;
+  clause: number;
   text: string;
   /** Folded, without its apostrophe: "l’" → "l"; for the action vocabulary. */
   key: string;
@@ -75,13 +78,11 @@ const BREAK = /[,;:()«»"“”[\]–—]|\s-\s/u;
 
 /** The headline of the event a date mention dates, in English and French. */
 export function eventHeadline(sentence: string, clauses: readonly TextSpan[], mention: TextSpan, dates: readonly TextSpan[], language: Language): EventHeadline {
-  const tokens = tokenize(sentence);
-  const inDate = (t: Token) => dates.some((d) => t.start < d.end && t.end > d.start);
-  const clauseOf = (t: Token) => Math.max(0, clauses.findIndex((c) => t.start >= c.start && t.start < c.end));
-  const ctx: Context = { sentence, tokens, clauses, inDate, clauseOf, language };
+  const { ctx, actions } = readSentence(sentence, clauses, dates, language);
+  const { tokens } = ctx;
   const dateFirst = tokens.findIndex((t) => t.end > mention.start);
   const dateLast = findLastIndex(tokens, (t) => t.start < mention.end);
-  const match = governingAction(ctx, findActions(ctx), dateFirst, dateLast);
+  const match = governingAction(ctx, actions, dateFirst, dateLast);
   if (!match) return fallback(ctx, mention, language);
 
   const phrase = themeOf(ctx, match);
@@ -112,8 +113,22 @@ interface Context {
   language: Language;
 }
 
-function tokenize(sentence: string): Token[] {
-  return [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*['’]?/gu)].map((m) => ({
+// A sentence with several dates is read once: the last one read is kept.
+let lastRead: { sentence: string; clauses: readonly TextSpan[]; dates: readonly TextSpan[]; language: Language; ctx: Context; actions: ActionMatch[] } | undefined;
+
+function readSentence(sentence: string, clauses: readonly TextSpan[], dates: readonly TextSpan[], language: Language): { ctx: Context; actions: ActionMatch[] } {
+  if (lastRead?.sentence === sentence && lastRead.clauses === clauses && lastRead.dates === dates && lastRead.language === language) return lastRead;
+  const tokens = tokenize(sentence, clauses);
+  const inDate = (t: Token) => dates.some((d) => t.start < d.end && t.end > d.start);
+  const ctx: Context = { sentence, tokens, clauses, inDate, clauseOf: (t) => t.clause, language };
+  lastRead = { sentence, clauses, dates, language, ctx, actions: findActions(ctx) };
+  return lastRead;
+}
+
+function tokenize(sentence: string, clauses: readonly TextSpan[]): Token[] {
+  return [...sentence.matchAll(/[\p{L}\p{N}]+(?:[-.][\p{L}\p{N}]+)*['’]?/gu)].map((m, index) => ({
+    index,
+    clause: Math.max(0, clauses.findIndex((c) => m.index >= c.start && m.index < c.end)),
     text: m[0],
     key: fold(m[0]).replace(/'$/u, ''),
     word: m[0].toLowerCase().replace(/['’]$/u, ''),
@@ -122,13 +137,27 @@ function tokenize(sentence: string): Token[] {
   }));
 }
 
+// The forms whose first word a word can be, per word: news vocabulary is small, so this stays small.
+const formsByFirstWord = new Map<string, typeof ACTION_FORMS>();
+
+function formsStartingWith(key: string): typeof ACTION_FORMS {
+  let forms = formsByFirstWord.get(key);
+  if (!forms) {
+    forms = ACTION_FORMS.filter(({ words }) => words[0]!.test(key));
+    if (formsByFirstWord.size > 100_000) formsByFirstWord.clear();
+    formsByFirstWord.set(key, forms);
+  }
+  return forms;
+}
+
 function findActions(ctx: Context): ActionMatch[] {
   const found: ActionMatch[] = [];
   for (let i = 0; i < ctx.tokens.length; i++) {
-    const hit = ACTION_FORMS.find(({ words }) =>
+    if (ctx.inDate(ctx.tokens[i]!)) continue;
+    const hit = formsStartingWith(ctx.tokens[i]!.key).find(({ words }) =>
       words.every((word, k) => {
         const token = ctx.tokens[i + k];
-        return token && !ctx.inDate(token) && word.test(token.key);
+        return k === 0 || (token && !ctx.inDate(token) && word.test(token.key));
       }),
     );
     if (hit?.verbOnly && !VERB_GROUP.has(ctx.tokens[i - 1]?.word ?? '')) continue;
@@ -310,7 +339,7 @@ function skipVerbGroup(ctx: Context, from: number): number {
 function trimPhrase(ctx: Context, words: Token[]): Token[] {
   const out: Token[] = [];
   for (const [i, token] of words.entries()) {
-    if (ctx.inDate(token) || (i > 0 && breaksBefore(ctx, ctx.tokens.indexOf(token)))) break;
+    if (ctx.inDate(token) || (i > 0 && breaksBefore(ctx, token.index))) break;
     if (i > 0 && (PREPOSITIONS.has(token.word) || CLAUSE_WORDS.has(token.word))) break;
     if (i > 1 && PARTICIPLE.test(token.word) && /^\p{Ll}/u.test(token.text) && PREPOSITIONS.has(words[i + 1]?.word ?? '') && token.key.length > 4) break;
     out.push(token);
@@ -466,7 +495,7 @@ function joinWords(ctx: Context, tokens: readonly Token[]): string {
   let out = '';
   tokens.forEach((token, i) => {
     const previous = tokens[i - 1];
-    if (previous) out += ctx.tokens.indexOf(token) === ctx.tokens.indexOf(previous) + 1 ? ctx.sentence.slice(previous.end, token.start) : ' ';
+    if (previous) out += token.index === previous.index + 1 ? ctx.sentence.slice(previous.end, token.start) : ' ';
     out += token.text;
   });
   return out;

@@ -16,7 +16,7 @@ describe('/timeline messages', async () => {
     expect(embed.fields![0]).toMatchObject({ name: 'A · 2012', value: expect.stringMatching(/^\*\*Signature de l’accord de coopération militaire\*\*\n“/) });
     expect(embed.fields!.find((f) => f.name.includes('mars 2024'))!.name).toBe('F · mars 2024 · prévu');
     expect(embed.footer!.text).toBe('Page 1 sur 2');
-    expect(message.components[0]!.components.map((b) => b.label)).toEqual(['Plus tôt', 'Plus tard']);
+    expect(message.components[0]!.components.map((b) => (b as { label?: string }).label)).toEqual(['Plus tôt', 'Plus tard']);
     expect(readerLanguage('fr')).toBe('fr');
     expect(readerLanguage('en-GB')).toBe('en');
   });
