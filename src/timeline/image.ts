@@ -37,8 +37,22 @@ const THEMES = {
 } as const;
 
 const WORDS = {
-  en: { title: 'Timeline', page: (p: number, n: number) => `Page ${p} of ${n}`, events: (a: number, b: number, n: number) => `events ${a}–${b} of ${n}`, none: 'No dated events match.', alt: 'Timeline' },
-  fr: { title: 'Chronologie', page: (p: number, n: number) => `Page ${p} sur ${n}`, events: (a: number, b: number, n: number) => `événements ${a} à ${b} sur ${n}`, none: 'Aucun événement daté ne correspond.', alt: 'Chronologie' },
+  en: {
+    title: 'Timeline',
+    page: (p: number, n: number) => `Page ${p} of ${n}`,
+    events: (a: number, b: number, n: number) => `events ${a}–${b} of ${n}`,
+    count: (n: number) => `${n} event${n === 1 ? '' : 's'}`,
+    none: 'No dated events match.',
+    alt: 'Timeline',
+  },
+  fr: {
+    title: 'Chronologie',
+    page: (p: number, n: number) => `Page ${p} sur ${n}`,
+    events: (a: number, b: number, n: number) => `événements ${a} à ${b} sur ${n}`,
+    count: (n: number) => `${n} événement${n === 1 ? '' : 's'}`,
+    none: 'Aucun événement daté ne correspond.',
+    alt: 'Chronologie',
+  },
 } as const;
 
 export interface PictureOptions {
@@ -79,7 +93,7 @@ export function renderTimelineSvg(all: readonly TimelineEvent[], options: Pictur
   const parts: string[] = [];
   const title = fitText(options.about ? `${words.title}${options.language === 'fr' ? ' : ' : ': '}${options.about}` : words.title, SIZE.title, true, WIDTH - 2 * PAD);
   parts.push(textEl(PAD, 32, title, SIZE.title, colors.text, true));
-  const subtitle = events.length ? `${words.page(page + 1, pages)} · ${words.events(first + 1, first + events.length, all.length)}` : words.none;
+  const subtitle = !events.length ? words.none : pages === 1 ? words.count(all.length) : `${words.page(page + 1, pages)} · ${words.events(first + 1, first + events.length, all.length)}`;
   parts.push(textEl(PAD, 54, subtitle, SIZE.subtitle, colors.muted));
 
   let y = 66;
