@@ -1,4 +1,4 @@
-import { AttachmentBuilder, ButtonStyle, ComponentType, SlashCommandBuilder, type APIEmbed, type BaseMessageOptions, type Locale } from 'discord.js';
+import { AttachmentBuilder, ButtonStyle, ComponentType, escapeMarkdown, SlashCommandBuilder, type APIEmbed, type BaseMessageOptions, type Locale } from 'discord.js';
 import { quoted } from '../../answer/format.js';
 import type { Language } from '../../text/analysis.js';
 import { eventLetter, pageEvents, renderTimelinePng, timelineAltText, type Theme } from '../../timeline/image.js';
@@ -131,7 +131,7 @@ function eventField(event: TimelineEvent, letter: string, language: Language): {
   const conflict = conflictNote(event, language);
   const flags = [...statusWords(event, language), conflict && `⚠ ${conflict}`].filter(Boolean);
   const sources = event.citations.map((c) => `[${c.n}] ${c.title} (${c.source ?? words.noSource}, ${c.published ?? words.noDate})`);
-  const headline = `**${event.headlines[language].text}**`;
+  const headline = `**${escapeMarkdown(event.headlines[language].text)}**`;
   const quote = quoted(event.text);
   const room = DISCORD_LIMITS.fieldValue - sources.join('\n').length - headline.length - 2;
   // A quote too long for the field is shortened visibly, with […], and keeps its sources.
