@@ -7,10 +7,10 @@ export interface TextSpan {
   end: number;
 }
 
-// Future and planned: auxiliaries, "prévoit", and a pronoun or "se" before a verb in the futur
-// simple ("la délégation se rendra", "ils quitteront").
+// Future and planned: auxiliaries, "prévoit", what may happen ("pourrait", "envisage", "n'est pas
+// exclue"), and a pronoun or "se" before a verb in the futur simple ("la délégation se rendra").
 const FUTURE = new RegExp(
-  `${WORD_START}(?:sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will)${WORD_END}` +
+  `${WORD_START}(?:sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will|pourrai(?:t|ent)|envisag(?:e|ent|é|ée|és|ées)|pas\\s+exclu[es]{0,2})${WORD_END}` +
     `|${WORD_START}(?:se|s['’]|il|elle|ils|elles|on|qui|nous|vous|je|j['’])\\s*\\p{L}+(?:ra|ront|rons|rez|rai)${WORD_END}`,
   'iu',
 );

@@ -147,8 +147,9 @@ describe('headlines of two articles written for the tests', async () => {
     expect(find(events, '2027')[0]).toMatchObject({ headlines: { fr: { text: 'Le maintien de tous les postes', lang: 'fr' } } });
   });
 
-  it('French: a plan in the futur simple is planned; how long something lasted is not a date', () => {
+  it('French: a plan in the futur simple and a possibility are planned; how long something lasted is not a date', () => {
     expect(find(events, '2025-06')[0]).toMatchObject({ expected: true, headlines: { en: { text: 'La direction présentera un nouveau plan d’investissement', lang: 'fr' } } });
+    expect(find(events, '2025-09')[0]).toMatchObject({ expected: true, headlines: { fr: { text: 'Une nouvelle grève n’est pas exclue' } } });
     expect(events.some((e) => e.citations.some((c) => c.quote.includes('pendant trois semaines') && e.date !== '2010'))).toBe(false);
   });
 
