@@ -261,7 +261,7 @@ function textEl(x: number, y: number, text: string, size: number, fill: string, 
 }
 
 /** Words in lines no wider than `width` at this size (a word longer than a line gets a line of its own). */
-export function wrap(text: string, size: number, width: number): string[] {
+function wrap(text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/u)) {

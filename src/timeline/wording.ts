@@ -4,8 +4,8 @@ import type { Language } from '../text/analysis.js';
 import type { TimelineEvent } from './types.js';
 
 export const STATUS_WORDS = {
-  en: { planned: 'planned', reported: 'reported', yearUncertain: 'year uncertain', conflict: 'dated differently elsewhere' },
-  fr: { planned: 'prévu', reported: 'rapporté', yearUncertain: 'année incertaine', conflict: 'daté autrement ailleurs' },
+  en: { planned: 'planned', reported: 'reported', yearUncertain: 'year uncertain' },
+  fr: { planned: 'prévu', reported: 'rapporté', yearUncertain: 'année incertaine' },
 } as const;
 
 /** The date in words: "19 May 2024", "début août 2024". */
