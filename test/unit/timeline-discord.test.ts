@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTimelineButton, timelineMessage, type TimelineView } from '../../src/discord/commands/timeline.js';
 import { DISCORD_LIMITS } from '../../src/discord/limits.js';
 import { loadCorpus } from '../../src/ingest/corpus.js';
-import { buildTimeline } from '../../src/timeline/timeline.js';
+import { buildTimeline, filterTimeline } from '../../src/timeline/timeline.js';
 import { BUNDLED_CORPUS } from '../support/workspace.js';
 
 describe('/timeline messages', async () => {
@@ -28,6 +28,20 @@ describe('/timeline messages', async () => {
     const all = timelineMessage(events, { ...view, page: 0 });
     const next = (all.components[0]!.components[1] as { custom_id: string }).custom_id;
     expect(parseTimelineButton(next)).toEqual({ ...view, page: 1 });
+  });
+
+  it('name each article once under an event, and mark the quote with its article’s number', () => {
+    // Numbered as the engine gives them: [1], [2], … in timeline order.
+    const numbered = filterTimeline(events, {});
+    for (const page of [0, 1]) {
+      for (const field of timelineMessage(numbered, { ...view, page }).embeds[0]!.fields!) {
+        const sources = field.value.split('\n').filter((line) => /^\[\d+\] /.test(line));
+        const titles = sources.map((line) => line.replace(/^\[\d+\] /, ''));
+        expect(new Set(titles).size, field.name).toBe(titles.length);
+        const marker = field.value.match(/” \[(\d+)\]$/m)?.[1];
+        expect(sources.map((line) => line.match(/^\[(\d+)\]/)![1]), field.name).toContain(marker);
+      }
+    }
   });
 
   it('attach the picture of the same page, described by its events', () => {

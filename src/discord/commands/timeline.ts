@@ -2,7 +2,7 @@ import { AttachmentBuilder, ButtonStyle, ComponentType, escapeMarkdown, SlashCom
 import { quoted } from '../../answer/format.js';
 import { fold } from '../../text/analysis.js';
 import { eventLetter, pageEvents, renderTimelinePng, timelineAltText, type Theme } from '../../timeline/image.js';
-import { parseTimelineFilter, type TimelineEvent, type TimelineFilter } from '../../timeline/timeline.js';
+import { parseTimelineFilter, type TimelineCitation, type TimelineEvent, type TimelineFilter } from '../../timeline/timeline.js';
 import { conflictNote, dateLabel, statusWords } from '../../timeline/wording.js';
 import type { Command } from '../command.js';
 import { shorten, sourceLabelLink, type MessagePayload } from '../format.js';
@@ -98,16 +98,21 @@ export function parseTimelineButton(customId: string): TimelineView {
   };
 }
 
-/** "A · 26 July 2023 · planned", then the headline in bold, the verbatim quote(s) and the sources. */
+/** "A · 26 July 2023 · planned", then the headline in bold, the verbatim quote with its [n] and the sources. */
 function eventField(event: TimelineEvent, letter: string, lang: Lang): { name: string; value: string } {
   const conflict = conflictNote(event, lang);
   const flags = [...statusWords(event, lang), conflict && `⚠ ${conflict}`].filter(Boolean);
-  const sources = event.citations.map((c) => `[${c.n}] ${sourceLabelLink(c, lang)}`);
+  // Each article once (an article may date the event in two sentences), under its first number.
+  const articles = new Map<string, TimelineCitation>();
+  for (const c of event.citations) if (!articles.has(c.docId)) articles.set(c.docId, c);
+  const sources = [...articles.values()].map((c) => `[${c.n}] ${sourceLabelLink(c, lang)}`);
+  const quoteSource = event.citations.find((c) => c.quote === event.text) ?? event.citations[0];
+  const marker = quoteSource ? ` [${articles.get(quoteSource.docId)!.n}]` : '';
   const headline = `**${escapeMarkdown(event.headlines[lang].text)}**`;
   const quote = quoted(event.text);
-  const room = DISCORD_LIMITS.fieldValue - sources.join('\n').length - headline.length - 2;
+  const room = DISCORD_LIMITS.fieldValue - sources.join('\n').length - headline.length - marker.length - 2;
   // A quote too long for the field is shortened visibly, with […], and keeps its sources.
-  const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`;
+  const shown = `${quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`}${marker}`;
   return {
     name: shorten([letter, dateLabel(event, lang), ...flags].join(' · '), DISCORD_LIMITS.fieldName),
     value: shorten(`${headline}\n${shown}\n${sources.join('\n')}`, DISCORD_LIMITS.fieldValue),
