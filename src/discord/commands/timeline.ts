@@ -20,7 +20,7 @@ export const timelineCommand = {
   data: new SlashCommandBuilder()
     .setName('timeline')
     .setDescription('Dated events from the articles, in order, with their sources and a picture.')
-    .addStringOption((o) => o.setName('about').setDescription('Only events about this, e.g. Agadez').setMaxLength(40).setAutocomplete(true))
+    .addStringOption((o) => o.setName('about').setDescription('Only events about this (a name or a place)').setMaxLength(40).setAutocomplete(true))
     .addStringOption((o) => o.setName('from').setDescription(`From this date (${DATE_HINT})`).setMaxLength(10))
     .addStringOption((o) => o.setName('to').setDescription(`Up to this date (${DATE_HINT})`).setMaxLength(10))
     .addStringOption((o) => o.setName('theme').setDescription('Picture colours (default: dark)').addChoices({ name: 'dark', value: 'dark' }, { name: 'light', value: 'light' }))
