@@ -10,16 +10,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import puppeteer from 'puppeteer-core';
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed, AttachmentBuilder } from 'discord.js';
 import { withPreviousSubject } from '../src/answer/follow-up.js';
 import { loadConfig } from '../src/config.js';
 import { statusEmbed } from '../src/discord/commands/status.js';
-import { answerPayload, answerRow, quotesPayload, sourcesPayload, timelinePayload, type MessagePayload } from '../src/discord/format.js';
+import { timelineMessage, type TimelineView } from '../src/discord/commands/timeline.js';
+import { answerPayload, answerRow, quotesPayload, sourcesPayload, type MessagePayload } from '../src/discord/format.js';
 import { strings, type Lang } from '../src/discord/strings.js';
 import { Engine, type AskResult } from '../src/engine.js';
 import { UserError } from '../src/errors.js';
 import { validateQuestion } from '../src/answer/question.js';
-import { renderTimelinePng } from '../src/timeline/image.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'preview');
@@ -94,14 +94,18 @@ async function buildScenes(engine: Engine): Promise<Scene[]> {
   scenes.push({ name: 'error-question-en', user: { command: '/ask' }, payload: notice(userErrorText(() => validateQuestion('?!?', 500), 'en')), ephemeral: true });
   scenes.push({ name: 'error-question-fr', user: { command: '/demander' }, payload: notice(userErrorText(() => validateQuestion('x'.repeat(600), 500), 'fr')), ephemeral: true });
 
+  // The timeline message and its picture, as the command sends them (the picture is the attachment's bytes).
+  const timeline = async (name: string, command: string, view: TimelineView): Promise<Scene> => {
+    const message = timelineMessage(await engine.timeline(view.filter), view);
+    return { name, user: { command }, payload: message, image: (message.files![0] as AttachmentBuilder).attachment as Buffer };
+  };
   for (const lang of ['en', 'fr'] as const) {
-    const events = await engine.timeline({});
-    const title = t[lang]['timeline.picture'];
-    scenes.push({ name: `timeline-${lang}`, user: { command: lang === 'fr' ? '/chronologie' : '/timeline' }, payload: timelinePayload(events, {}, 0, lang), image: renderTimelinePng(events, title) });
-    const about = await engine.timeline({ about: 'Agadez' });
-    scenes.push({ name: `timeline-about-${lang}`, user: { command: lang === 'fr' ? '/chronologie sujet:Agadez' : '/timeline about:Agadez' }, payload: timelinePayload(about, { about: 'Agadez' }, 0, lang), image: renderTimelinePng(about, t[lang]['timeline.pictureAbout']('Agadez')) });
+    scenes.push(await timeline(`timeline-${lang}`, lang === 'fr' ? '/chronologie' : '/timeline', { filter: {}, page: 0, theme: 'dark', lang }));
+    scenes.push(await timeline(`timeline-about-${lang}`, lang === 'fr' ? '/chronologie sujet:Agadez' : '/timeline about:Agadez', { filter: { about: 'Agadez' }, page: 0, theme: 'dark', lang }));
     scenes.push({ name: `sources-${lang}`, user: { command: '/sources' }, payload: sourcesPayload(engine.articles, 0, lang) });
   }
+  // Later, on the light theme: the picture is redrawn for page 2.
+  scenes.push(await timeline('timeline-page2-light-fr', '/chronologie thème:clair', { filter: {}, page: 1, theme: 'light', lang: 'fr' }));
   const status = engine.status();
   scenes.push({ name: 'status-fr', user: { command: '/état' }, payload: { embeds: [statusEmbed(status, { questions: 0, reindexing: false }, 3 * 3600_000 + 12 * 60_000, 'fr')], components: [] }, ephemeral: true });
   return scenes;

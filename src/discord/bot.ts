@@ -21,21 +21,10 @@ import { addArticleCommand } from './commands/add-article.js';
 import { askCommand } from './commands/ask.js';
 import { reindexCommand } from './commands/reindex.js';
 import { sourcesCommand } from './commands/sources.js';
-import { timelineCommand } from './commands/timeline.js';
 import { statusCommand } from './commands/status.js';
+import { parseTimelineButton, TIMELINE_PREFIX, timelineCommand, timelineMessage } from './commands/timeline.js';
 import { recordFeedback } from './feedback.js';
-import {
-  answerRow,
-  FEEDBACK_PREFIX,
-  parseFeedbackButton,
-  parseTimelineButton,
-  QUOTES_PREFIX,
-  quotesPayload,
-  SOURCES_PREFIX,
-  sourcesPayload,
-  TIMELINE_PREFIX,
-  timelinePayload,
-} from './format.js';
+import { answerRow, FEEDBACK_PREFIX, parseFeedbackButton, QUOTES_PREFIX, quotesPayload, SOURCES_PREFIX, sourcesPayload } from './format.js';
 import { BotLog } from './log.js';
 import { AnswerMemory } from './memory.js';
 import { NO_PINGS } from './mentions.js';
@@ -198,8 +187,9 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
     return;
   }
   if (id.startsWith(TIMELINE_PREFIX)) {
-    const { page, filter } = parseTimelineButton(id);
-    await interaction.update({ ...timelinePayload(await ctx.engine.timeline(filter), filter, page, lang), allowedMentions: NO_PINGS });
+    // The page is redrawn in the language it was asked in (the button carries it): the message is shared.
+    const view = parseTimelineButton(id);
+    await interaction.update({ ...timelineMessage(await ctx.engine.timeline(view.filter), view), allowedMentions: NO_PINGS });
     return;
   }
   if (id.startsWith(QUOTES_PREFIX)) {

@@ -6,7 +6,6 @@ import { quoted } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
 import type { ArticleMeta, CitationMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
-import type { TimelineEvent, TimelineFilter } from '../timeline/timeline.js';
 import { DISCORD_LIMITS, embedCharacters } from './limits.js';
 import { readableDate, strings, type Lang, type Strings } from './strings.js';
 
@@ -20,8 +19,6 @@ const COLOR = { answer: 0x2f6f9f, abstain: 0x8a8a8a, list: 0x4f7f4f, status: 0x6
 export const FEEDBACK_PREFIX = 'feedback:';
 export const QUOTES_PREFIX = 'quotes:';
 export const SOURCES_PREFIX = 'sources:';
-export const TIMELINE_PREFIX = 'timeline:';
-const TIMELINE_PAGE_SIZE = 6;
 
 /** What a reader reads before "Show quotes", in characters: one phone screen. */
 export const COMPACT_BUDGET = 600;
@@ -247,60 +244,6 @@ export function sourcesPayload(articles: readonly ArticleMeta[], page: number, l
   return { embeds: [embed], components };
 }
 
-/**
- * One page of timeline events as embed fields. The buttons carry the page and the filter, so any
- * click can redraw its page after a restart.
- */
-export function timelinePayload(events: readonly TimelineEvent[], filter: TimelineFilter, page: number, lang: Lang = 'en'): MessagePayload {
-  const t = strings(lang);
-  const pages = Math.max(1, Math.ceil(events.length / TIMELINE_PAGE_SIZE));
-  const current = Math.min(Math.max(0, page), pages - 1);
-  const slice = events.slice(current * TIMELINE_PAGE_SIZE, (current + 1) * TIMELINE_PAGE_SIZE);
-  const scope = [filter.about && t['timeline.about'](filter.about), filter.from && t['timeline.from'](filter.from), filter.to && t['timeline.to'](filter.to)].filter(Boolean).join(', ');
-  const embed: APIEmbed = {
-    title: shorten(`${t['timeline.title'](events.length)}${scope ? ` ${scope}` : ''}`, DISCORD_LIMITS.title),
-    color: COLOR.list,
-    // The picture's legend only when it has hollow dots.
-    description: events.length ? (events.some((e) => e.expected) ? t['timeline.hollowDots'] : undefined) : t['timeline.none'],
-    fields: slice.map((event) => timelineField(event, lang)),
-    image: { url: 'attachment://timeline.png' },
-    ...(pages > 1 ? { footer: { text: t['paging.page'](current + 1, pages) } } : {}),
-  };
-  const components: MessagePayload['components'] = [];
-  if (pages > 1) {
-    const state = `${filter.from ?? ''}|${filter.to ?? ''}|${filter.about ?? ''}`;
-    components.push({
-      type: ComponentType.ActionRow,
-      components: [
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${TIMELINE_PREFIX}${current - 1}|${state}`, label: t['timeline.earlier'], disabled: current === 0 },
-        { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${TIMELINE_PREFIX}${current + 1}|${state}`, label: t['timeline.later'], disabled: current === pages - 1 },
-      ],
-    });
-  }
-  return { embeds: [embed], components };
-}
-
-/** Reads back what a timeline button carries. */
-export function parseTimelineButton(customId: string): { page: number; filter: TimelineFilter } {
-  // Page and dates never hold '|'; the topic, last, may ("Niger|USA"): it is all the rest.
-  const [page, from, to, ...about] = customId.slice(TIMELINE_PREFIX.length).split('|');
-  return { page: Number(page), filter: { from: from || undefined, to: to || undefined, about: about.join('|') || undefined } };
-}
-
-function timelineField(event: TimelineEvent, lang: Lang): { name: string; value: string } {
-  const t = strings(lang);
-  const flags = [event.expected && t['timeline.expected'], event.uncertain && t['timeline.uncertain'](event.uncertain), event.conflict && `⚠ ${event.conflict}`].filter(Boolean);
-  const sources = event.citations.map((c) => `[${c.n}] ${sourceLabelLink(c, lang)}`);
-  const quote = quoted(event.text);
-  const room = DISCORD_LIMITS.fieldValue - sources.join('\n').length - 1;
-  // A quote too long for the field is shortened visibly, with […], and keeps its sources.
-  const shown = quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`;
-  return {
-    name: shorten(`${capitalised(lang === 'fr' ? event.labelFr : event.label)}${flags.length ? ` · ${flags.join(' · ')}` : ''}`, DISCORD_LIMITS.fieldName),
-    value: shorten(`${shown}\n${sources.join('\n')}`, DISCORD_LIMITS.fieldValue),
-  };
-}
-
 export function reindexSummary(report: IndexReport, lang: Lang = 'en'): string {
   const t = strings(lang);
   const list = (ids: string[]) => (ids.length ? ` (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? `, ${t['reindex.more'](ids.length - 5)}` : ''})` : '');
@@ -312,10 +255,6 @@ export function reindexSummary(report: IndexReport, lang: Lang = 'en'): string {
     : [t['reindex.nothing'](report.unchanged, report.chunks)];
   if (report.problems.length) lines.push(t['reindex.skipped'](report.problems.length, list(report.problems.map((p) => p.path.split('/').at(-1)!))));
   return shorten(lines.join('\n'), DISCORD_LIMITS.content);
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Cut at a word boundary with "…" when longer than `max`. */

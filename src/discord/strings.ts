@@ -45,15 +45,10 @@ const en = {
   'timeline.about': (about: string) => `about “${about}”`,
   'timeline.from': (date: string) => `from ${date}`,
   'timeline.to': (date: string) => `to ${date}`,
-  'timeline.hollowDots': 'Hollow dots in the picture are expected events, not yet done when the article was written.',
+  'timeline.intro': 'Each event: what happened, then the article’s own words. Letters match the picture.',
   'timeline.none': 'No dated events match.',
-  'timeline.expected': 'expected',
-  'timeline.uncertain': (what: string) => `${what} uncertain`,
   'timeline.earlier': 'Earlier',
   'timeline.later': 'Later',
-  'timeline.picture': 'Timeline',
-  'timeline.pictureAbout': (about: string) => `Timeline: ${about}`,
-  'timeline.pictureDescription': 'The events on a date axis',
   // /reindex and /add-article (admins)
   'reindex.done': (chunks: number) => `Re-index done: ${chunks} chunks.`,
   'reindex.changes': (added: string, updated: string, removed: string, unchanged: number) => `Added ${added}, updated ${updated}, removed ${removed}, unchanged ${unchanged}.`,
@@ -84,6 +79,9 @@ const en = {
   'cmd.timeline.about': 'Only events about this (a name or a place)',
   'cmd.timeline.from': 'From this date (YYYY, YYYY-MM or YYYY-MM-DD)',
   'cmd.timeline.to': 'Up to this date (YYYY, YYYY-MM or YYYY-MM-DD)',
+  'cmd.timeline.theme': 'Picture colours (default: dark)',
+  'cmd.timeline.theme.dark': 'dark',
+  'cmd.timeline.theme.light': 'light',
   'cmd.sources': 'List the articles the bot answers from.',
   'cmd.reindex': 'Re-read the corpus folder and index what changed (admins only).',
   'cmd.status': 'Index, mode, model, queue and uptime (admins only).',
@@ -130,15 +128,10 @@ const fr: Strings = {
   'timeline.about': (about) => `sur « ${about} »`,
   'timeline.from': (date) => `depuis ${date}`,
   'timeline.to': (date) => `jusqu’à ${date}`,
-  'timeline.hollowDots': 'Les points creux de l’image sont des événements prévus, pas encore faits quand l’article a été écrit.',
+  'timeline.intro': 'Chaque événement : ce qui s’est passé, puis les mots de l’article. Les lettres renvoient à l’image.',
   'timeline.none': 'Aucun événement daté ne correspond.',
-  'timeline.expected': 'prévu',
-  'timeline.uncertain': (what) => `${what} incertain`,
-  'timeline.earlier': 'Avant',
-  'timeline.later': 'Après',
-  'timeline.picture': 'Chronologie',
-  'timeline.pictureAbout': (about) => `Chronologie : ${about}`,
-  'timeline.pictureDescription': 'Les événements sur un axe des dates',
+  'timeline.earlier': 'Plus tôt',
+  'timeline.later': 'Plus tard',
   'reindex.done': (chunks) => `Réindexation terminée : ${chunks} passages.`,
   'reindex.changes': (added, updated, removed, unchanged) => `Ajoutés ${added}, modifiés ${updated}, retirés ${removed}, inchangés ${unchanged}.`,
   'reindex.nothing': (articles, chunks) => `Rien à réindexer : l’index correspond déjà au corpus (${articles} articles, ${chunks} passages).`,
@@ -166,6 +159,9 @@ const fr: Strings = {
   'cmd.timeline.about': 'Seulement les événements sur ce sujet (un nom ou un lieu)',
   'cmd.timeline.from': 'À partir de cette date (AAAA, AAAA-MM ou AAAA-MM-JJ)',
   'cmd.timeline.to': 'Jusqu’à cette date (AAAA, AAAA-MM ou AAAA-MM-JJ)',
+  'cmd.timeline.theme': 'Couleurs de l’image (par défaut : sombre)',
+  'cmd.timeline.theme.dark': 'sombre',
+  'cmd.timeline.theme.light': 'clair',
   'cmd.sources': 'La liste des articles dont le bot tire ses réponses.',
   'cmd.reindex': 'Relire le dossier du corpus et indexer ce qui a changé (admins).',
   'cmd.status': 'Index, mode, modèle, file d’attente et durée de service (admins).',
@@ -196,12 +192,13 @@ interface CommandJson {
   name_localizations?: Partial<Record<Locale, string | null>> | null;
   description_localizations?: Partial<Record<Locale, string | null>> | null;
   options?: CommandJson[];
+  choices?: { name: string; value: string | number; name_localizations?: Partial<Record<Locale, string | null>> | null }[];
 }
 
 /**
  * A command's registration data with its descriptions from the catalogue (English, and French as
- * Discord's description localisation) and French names (COMMAND_NAMES_FR), options included.
- * Keys: `cmd.<command>` and `cmd.<command>.<option>`.
+ * Discord's description localisation) and French names (COMMAND_NAMES_FR), options included,
+ * and the names of an option's choices. Keys: `cmd.<command>`, `cmd.<command>.<option>`, `cmd.<command>.<option>.<choice value>`.
  */
 export function localise<T extends CommandJson>(data: T, prefix = 'cmd'): T {
   const key = `${prefix}.${data.name}`;
@@ -212,7 +209,13 @@ export function localise<T extends CommandJson>(data: T, prefix = 'cmd'): T {
     ...(known ? { description: en[key as StringKey] as string, description_localizations: { fr: fr[key as StringKey] as string } } : {}),
     ...(french && french !== data.name ? { name_localizations: { fr: french } } : {}),
     ...(data.options ? { options: data.options.map((option) => localise(option, key)) } : {}),
+    ...(data.choices ? { choices: data.choices.map((choice) => localiseChoice(choice, `${key}.${choice.value}`)) } : {}),
   };
+}
+
+function localiseChoice<C extends NonNullable<CommandJson['choices']>[number]>(choice: C, key: string): C {
+  if (!(key in en)) return choice;
+  return { ...choice, name: en[key as StringKey] as string, name_localizations: { fr: fr[key as StringKey] as string } };
 }
 
 /**
@@ -227,6 +230,7 @@ export const COMMAND_NAMES_FR: Readonly<Record<string, string>> = {
   about: 'sujet',
   from: 'depuis',
   to: 'jusqua',
+  theme: 'thème',
   sources: 'sources',
   reindex: 'réindexer',
   status: 'état',

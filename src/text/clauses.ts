@@ -7,13 +7,17 @@ export interface TextSpan {
   end: number;
 }
 
-// Future and planned: auxiliaries, "prévoit", and a pronoun or "se" before a verb in the futur
-// simple ("la délégation se rendra", "ils quitteront").
+// Future and planned: auxiliaries, "prévoit", what may happen ("pourrait", "envisage", "n'est pas
+// exclue"), and a pronoun or "se" before a verb in the futur simple ("la délégation se rendra").
 const FUTURE = new RegExp(
-  `${WORD_START}(?:sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will)${WORD_END}` +
+  `${WORD_START}(?:sera|seront|serait|aura|auront|devra|devront|devrait|devraient|pr[ée]voi[st]|pr[ée]voient|pr[ée]vu[es]{0,2}|va|vont|will|pourrai(?:t|ent)|envisag(?:e|ent|é|ée|és|ées)|pas\\s+exclu[es]{0,2})${WORD_END}` +
     `|${WORD_START}(?:se|s['’]|il|elle|ils|elles|on|qui|nous|vous|je|j['’])\\s*\\p{L}+(?:ra|ront|rons|rez|rai)${WORD_END}`,
   'iu',
 );
+// The futur simple after a noun subject ("la direction présentera", "les troupes partiront"):
+// lower-case words only, so that names ending alike ("Madeira") are not verbs; nouns in "-éra" have
+// their accent.
+const FUTURE_SIMPLE = /(?<![\p{L}])\p{Ll}{3,}(?:eront|iront|era|ira)(?![\p{L}])/u;
 const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+que\s+|\s+qu['’]/giu;
 
 /** The clauses of a sentence, split at commas, semicolons, colons and "que". */
@@ -30,7 +34,7 @@ export function clauseSpans(sentence: string): TextSpan[] {
 
 /** Whether a text (a clause) speaks of the future or of a plan. */
 export function speaksOfFuture(text: string): boolean {
-  return FUTURE.test(text);
+  return FUTURE.test(text) || FUTURE_SIMPLE.test(text);
 }
 
 /** For a sentence: whether the clause holding a position speaks of the future. */

@@ -5,7 +5,7 @@
 import * as chrono from 'chrono-node';
 import { fold } from './analysis.js';
 import { WORD_START } from './boundaries.js';
-import { MONTH_NUMBERS, monthPattern, WEEKDAY_NUMBERS, weekdayPattern } from './calendar.js';
+import { MONTH_NAMES, MONTH_NUMBERS, monthPattern, WEEKDAY_NUMBERS, weekdayPattern } from './calendar.js';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -40,12 +40,15 @@ export interface DateContext {
   published?: string;
   /** Whether the clause around a position speaks of the future ("auront quitté"). */
   isFuture: (position: number) => boolean;
+  /** The article's language: English articles are read with chrono's English parser and English month names. */
+  language?: 'fr' | 'en';
 }
 
 
 const MONTH = `(${monthPattern('fr')})`;
 const YEAR = '((?:19|20)\\d{2})';
 const APOS = "['’]";
+const DURATION = /(?:^|\s)(?:pendant|durant|during|for)\s/iu;
 
 interface Rule {
   pattern: RegExp;
@@ -91,6 +94,14 @@ const RULES: Rule[] = [
     read: (m, ctx) => monthMention(m.index, monthNumber(m[1]!), m[2], ctx),
   },
   {
+    // English months, capitalised (so that "may" the verb is not May): "in October 2024", "since March", "early May 2025"
+    pattern: new RegExp(`${WORD_START}(?:(early|mid|late)[- ]|(?:in|since|In|Since)\\s+)?(${MONTH_NAMES.en.join('|')})(?:\\s+${YEAR})?(?![\\p{L}])`, 'gu'),
+    read: (m, ctx) => {
+      if (ctx.language !== 'en' || (!m[1] && !m[3] && !/^(?:in|since)\s/iu.test(m[0]))) return null;
+      return monthMention(m.index, monthNumber(m[2]!), m[3], ctx, m[1] ? ({ early: 'early', mid: 'mid', late: 'late' } as const)[m[1] as 'early'] : undefined);
+    },
+  },
+  {
     // "signé en 2012", "depuis 2023", "en 2024"
     pattern: new RegExp(`(?<![\\d-])${YEAR}(?![\\d-])`, 'g'),
     read: (m) => ({ value: { precision: 'year', year: Number(m[1]) }, yearUncertain: false, dayUncertain: false }),
@@ -121,9 +132,11 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     mentions.push({ start, end, text: sentence.slice(start, end), ...mention });
   };
 
-  for (const result of chrono.fr.parse(sentence, anchorDate(ctx.published))) {
+  const parser = ctx.language === 'en' ? chrono.en : chrono.fr;
+  for (const result of parser.parse(sentence, anchorDate(ctx.published))) {
     const { start } = result;
     if (!start.isCertain('day') || !start.isCertain('month')) continue; // weekdays and times: ours
+    if (DURATION.test(result.text)) continue; // "pendant trois semaines" is how long, not when
     const yearWritten = start.isCertain('year');
     const value: DateValue = { precision: 'day', year: yearWritten ? start.get('year')! : 0, month: start.get('month')!, day: start.get('day')! };
     add(result.index, result.index + result.text.length, resolveYear(value, !yearWritten, result.index, ctx));

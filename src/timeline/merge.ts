@@ -35,36 +35,79 @@ class SimilarEvents {
   }
 }
 
-// The same date, and text that tells the same thing, is one event with every source.
+/**
+ * One entry per event: on one date, the same action about the same people or things, or text
+ * that tells the same thing, in one or several articles. Two different actions stay two events.
+ * A mention whose actor is a pronoun ("il sera achevé début août") is the event its article tells
+ * on that date in other words. A date counted from the article's ("un an auparavant") joins the
+ * same action dated precisely within a month of it.
+ */
 export function mergeEvents(found: readonly TimelineEvent[]): TimelineEvent[] {
-  const byDate = new Map<string, SimilarEvents>();
+  const byDate = new Map<string, { similar: SimilarEvents; events: TimelineEvent[] }>();
   const merged: TimelineEvent[] = [];
   for (const event of found) {
     const key = `${event.date}|${event.end ?? ''}|${event.expected}`;
-    const sameDate = byDate.get(key) ?? new SimilarEvents(commonLimit(found.length));
+    const sameDate = byDate.get(key) ?? { similar: new SimilarEvents(commonLimit(found.length)), events: [] };
     byDate.set(key, sameDate);
-    const same = [...sameDate.candidates(event)].find((e) => similarity(e, event) >= MERGE_SIMILARITY);
+    const same =
+      sameDate.events.find((e) => sameAction(e, event) || sameArticleAnaphora(e, event)) ??
+      [...sameDate.similar.candidates(event)].find((e) => similarity(e, event) >= MERGE_SIMILARITY && !(e.action && event.action && e.action !== event.action));
     if (same) {
-      const citation = event.citations[0]!;
-      if (!same.citations.some((c) => c.docId === citation.docId && c.start === citation.start)) same.citations.push(citation);
+      absorb(same, event);
       continue;
     }
-    sameDate.add(event);
+    sameDate.similar.add(event);
+    sameDate.events.push(event);
     merged.push(event);
   }
-  return merged;
+  const approximate = merged.filter((e) => e.approximate && e.action);
+  return merged.filter((event) => {
+    if (!approximate.includes(event)) return true;
+    const precise = merged.find((other) => other !== event && !other.approximate && other.expected === event.expected && sameAction(other, event) && Math.abs(month(other) - month(event)) <= 1);
+    if (!precise) return true;
+    absorb(precise, event);
+    return false;
+  });
+}
+
+function sameAction(a: TimelineEvent, b: TimelineEvent): boolean {
+  if (!a.action || a.action !== b.action) return false;
+  if (!a.theme || !b.theme) return true;
+  const theirs = new Set(indexTerms(b.theme, 'fr'));
+  return indexTerms(a.theme, 'fr').some((term) => theirs.has(term));
+}
+
+function sameArticleAnaphora(a: TimelineEvent, b: TimelineEvent): boolean {
+  return (!!a.anaphoric || !!b.anaphoric) && a.citations.some((ca) => b.citations.some((cb) => cb.docId === ca.docId));
+}
+
+/** Adds an event's sources to the one that stands for it, and keeps the headline that says most. */
+function absorb(into: TimelineEvent, event: TimelineEvent): void {
+  for (const citation of event.citations) {
+    if (!into.citations.some((c) => c.docId === citation.docId && c.start === citation.start)) into.citations.push(citation);
+  }
+  const says = (e: TimelineEvent) => (e.anaphoric ? 0 : 1000) + (e.action ? 500 : 0) + e.headlines.fr.text.length;
+  if (says(event) > says(into)) {
+    into.headlines = event.headlines;
+    into.anaphoric = event.anaphoric;
+  }
+}
+
+function month(e: TimelineEvent): number {
+  return Number(e.sortKey.slice(0, 4)) * 12 + Number(e.sortKey.slice(5, 7));
 }
 
 // Text that tells the same thing in other articles, with a date less than three months apart.
 export function flagConflicts(events: readonly TimelineEvent[]): void {
   const index = new SimilarEvents(commonLimit(events.length));
   for (const event of events) index.add(event);
-  const month = (e: TimelineEvent) => Number(e.sortKey.slice(0, 4)) * 12 + Number(e.sortKey.slice(5, 7));
   for (const a of events) {
     for (const b of index.candidates(a)) {
       if (a.date === b.date || Math.abs(month(a) - month(b)) > CONFLICT_WINDOW_MONTHS) continue;
       if (a.citations.some((ca) => b.citations.some((cb) => cb.docId === ca.docId))) continue;
-      if (similarity(a, b) >= MERGE_SIMILARITY) a.conflict = `${b.citations[0]!.title} dates this ${b.label}`;
+      if (similarity(a, b) < MERGE_SIMILARITY) continue;
+      a.conflict = `${b.citations[0]!.title} dates this ${b.label}`;
+      a.conflictFr = `${b.citations[0]!.title} le date du ${b.labelFr}`;
     }
   }
 }

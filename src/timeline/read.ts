@@ -6,6 +6,7 @@ import { splitSentences, type Span } from '../ingest/sentences.js';
 import { clauseSpans, futureAt } from '../text/clauses.js';
 import { describeDate } from '../text/date-format.js';
 import { findDates, type DateMention, type DateValue } from '../text/dates.js';
+import { eventHeadline } from './headline.js';
 import type { TimelineEvent } from './types.js';
 
 const MAX_TEXT = 220;
@@ -17,15 +18,22 @@ export function articleEvents(article: Article): TimelineEvent[] {
     const sentence = article.text.slice(span.start, span.end);
     const clauses = clauseSpans(sentence);
     const isFuture = futureAt(sentence, clauses);
-    for (const mention of findDates(sentence, { published: article.published, isFuture })) {
+    const mentions = findDates(sentence, { published: article.published, isFuture, language: article.language });
+    for (const mention of mentions) {
       const excerpt = excerptAround(sentence, clauses, mention);
       const start = span.start + excerpt.start;
       const end = span.start + excerpt.end;
       const quote = article.text.slice(start, end);
-      const event = describe(mention, isFuture(mention.start), article.published);
+      const { headlines, action, theme, anaphoric, done } = eventHeadline(sentence, clauses, mention, mentions, article.language);
+      const event = describe(mention, isFuture(mention.start) && !done, article.published);
       events.push({
         ...event,
         text: quote,
+        headlines,
+        ...(action ? { action } : {}),
+        ...(theme ? { theme } : {}),
+        ...(anaphoric ? { anaphoric } : {}),
+        ...(mention.approximate ? { approximate: true } : {}),
         citations: [
           { n: 0, title: article.title, source: article.source, url: article.url, published: article.published, quote, docId: article.id, start, end, dateStart: span.start + mention.start },
         ],

@@ -1,5 +1,7 @@
 // What the timeline is made of: events with their dates and verbatim citations, and the filter.
 import type { CitationMeta } from '../ingest/article.js';
+import type { Language } from '../text/analysis.js';
+import type { Headline } from './headline.js';
 
 export interface TimelineCitation extends CitationMeta {
   n: number;
@@ -21,12 +23,22 @@ export interface TimelineEvent {
   /** The same in French, for answers to French questions: "19 mai 2024", "début août 2024". */
   labelFr: string;
   text: string;
+  /** A few words saying who did what, per reader's language, each saying which language it is in. */
+  headlines: Record<Language, Headline>;
+  /** The news action (actions.ts) the date belongs to, and who or what it concerns, for merging. */
+  action?: string;
+  theme?: string;
+  /** Its actor is a pronoun: the same article tells the event elsewhere. */
+  anaphoric?: boolean;
+  /** Dated by counting from the article's date ("un an auparavant"). */
+  approximate?: boolean;
   /** Announced or planned at the time of writing, not reported as done. */
   expected: boolean;
   /** What about the date is a guess: the year, or the day of a bare weekday. */
   uncertain?: 'year' | 'day';
   /** Another article dates what looks like the same event differently. */
   conflict?: string;
+  conflictFr?: string;
   citations: TimelineCitation[];
   /** YYYY-MM-DD at the start of the date or period: the sort order. */
   sortKey: string;

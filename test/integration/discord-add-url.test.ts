@@ -65,8 +65,8 @@ describe('/add-article url:', () => {
     const ask = fake.slashCommand('ask', { question: 'How much seawater can the Port Elwyn plant treat a day?' });
     const embed = (await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(ask))).body.embeds[0];
     expect(embed.description).toContain('12,000 cubic metres');
-    // The compact answer lists each article once as a masked link to its canonical URL.
-    expect(embed.description).toContain(`[1] [${DESALINATION.title} — Coastal Herald, 14 March 2025](${CANONICAL})`);
+    // The compact answer's sources are masked links in its description: title — outlet, date.
+    expect(embed.description.split('\n')).toContain(`[1] [${DESALINATION.title} — Coastal Herald, 14 March 2025](${CANONICAL})`);
   });
 
   it('refuses, privately and with the reason, a paywall stub, an unsafe redirect and a second copy, changing nothing', async () => {
@@ -101,8 +101,8 @@ describe('DOSSIER_FEEDS in the running bot', () => {
     do {
       const token = fake.slashCommand('ask', { question: 'Why were the ferry crossings to the northern islands cancelled?' });
       embed = (await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(token))).body.embeds[0];
-    } while (!String(embed.description).includes(FERRY.title) && Date.now() < deadline);
-    expect(embed.description).toContain(`[1] [${FERRY.title} — Island Times, 3 February 2025](`);
+    } while (!/^\[1\] /m.test(embed.description ?? '') && Date.now() < deadline);
+    expect(embed.description).toMatch(new RegExp(`^\\[1\\] \\[?${FERRY.title} — Island Times, 3 February 2025`, 'm'));
     expect(web.requestsTo('/feed.xml')[0]!.headers['user-agent']).toMatch(/^DossierBot\//);
   });
 });

@@ -78,6 +78,15 @@ describe('registration', () => {
     expect(ask).toMatchObject({ name_localizations: { fr: 'demander' }, description_localizations: { fr: expect.stringMatching(/^Posez une question/) } });
     expect(ask.options[0]).toMatchObject({ name: 'question', required: true, max_length: 500, description_localizations: { fr: expect.stringContaining('français') } });
     expect(put.body[1].options[0]).toMatchObject({ name: 'about', autocomplete: true, name_localizations: { fr: 'sujet' } });
+    expect(put.body[1].options[3]).toMatchObject({
+      name: 'theme',
+      name_localizations: { fr: 'thème' },
+      description_localizations: { fr: expect.stringMatching(/^Couleurs/) },
+      choices: [
+        { name: 'dark', value: 'dark', name_localizations: { fr: 'sombre' } },
+        { name: 'light', value: 'light', name_localizations: { fr: 'clair' } },
+      ],
+    });
     expect(put.body[5].default_member_permissions).toBe(String(1 << 5));
     expect(put.body[3].default_member_permissions).toBe(String(1 << 5));
     expect(put.body[4].default_member_permissions).toBe(String(1 << 5));
@@ -351,20 +360,28 @@ describe('/timeline', () => {
     expect(file!.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     const embed = edit.body.embeds[0];
     expect(embed.image.url).toBe('attachment://timeline.png');
-    expect(embed.title).toBe('Timeline (14 events)');
-    expect(embed.fields[0].name).toBe('2012');
-    expect(embed.fields[0].value).toContain('signé en 2012');
+    expect(embed.title).toBe('Timeline (11 events)');
+    // Six events a page, as in the picture; each lettered like its dot, headline first, then the quote.
+    expect(embed.fields).toHaveLength(6);
+    expect(embed.fields[0].name).toBe('A · 2012');
+    expect(embed.fields[0].value).toMatch(/^\*\*Signing of accord de coopération militaire\*\*\n“.*signé en 2012/);
+    expect(embed.fields[5].name).toBe('F · March 2024 · planned');
+    // The picture's description lists the page's events for those who cannot see it.
+    expect(edit.body.attachments[0].description).toMatch(/^Timeline, page 1 of 2\. A: 2012, Signing of .* F: March 2024 \(planned\), Meeting with/);
     const later = edit.body.components[0].components[1];
     const message = { ...edit.body, id: '4234567890123456789', channel_id: fake.channelId, author: fake.botUser, timestamp: new Date().toISOString(), type: 20, attachments: [], mentions: [], mention_roles: [] };
-    const update = (await callback(fake.clickButton(message, later.custom_id))).body;
-    expect(update).toMatchObject({ type: 7 });
-    expect(update.data.embeds[0].footer.text).toMatch(/^Page 2 of/);
+    const click = await callback(fake.clickButton(message, later.custom_id));
+    expect(click.body).toMatchObject({ type: 7 });
+    expect(click.body.data.embeds[0].footer.text).toBe('Page 2 of 2');
+    // The click redraws the picture for page 2 and replaces the old one.
+    expect(click.files).toHaveLength(1);
+    expect(click.body.data.attachments).toEqual([expect.objectContaining({ description: expect.stringMatching(/^Timeline, page 2 of 2\. A: April–May 2024/) })]);
   });
 
   it('narrows to a topic and a period, and refuses a malformed date privately', async () => {
     const token = fake.slashCommand('timeline', { about: 'Agadez', from: '2024' }, fake.createUser('focused'));
     const embed = (await edited(token)).body.embeds[0];
-    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(['Early July 2024']);
+    expect(embed.fields.map((f: { name: string }) => f.name)).toEqual(['A · early July 2024']);
     const bad = fake.slashCommand('timeline', { from: 'yesterday' }, fake.createUser('sloppy'));
     expect((await callback(bad)).body).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/"from" must be a date/) } });
   });

@@ -44,7 +44,6 @@ describe('the timeline of the bundled corpus against the hand-checked ground tru
     expect(labels).toEqual(
       expect.arrayContaining([
         ['2012', '2012'],
-        ['about July 2023', 'vers juillet 2023'],
         ['26 July 2023', '26 juillet 2023'],
         ['late 2023', 'fin 2023'],
         ['March 2024', 'mars 2024'],
@@ -108,9 +107,30 @@ describe('npm run timeline', () => {
     expect(code).toBe(0);
     const { events } = JSON.parse(out.join(''));
     expect(events).toHaveLength(1);
-    expect(Object.keys(events[0])).toEqual(['date', 'label', 'text', 'expected', 'citations']);
-    expect(events[0]).toMatchObject({ date: '2024-07', label: 'early July 2024', expected: false });
+    expect(Object.keys(events[0])).toEqual(['date', 'label', 'headline', 'headlineLang', 'text', 'expected', 'citations']);
+    expect(events[0]).toMatchObject({ date: '2024-07', label: 'early July 2024', headline: 'Departure of soldats américains de la base de Niamey', headlineLang: 'en', expected: false });
     expect(Object.keys(events[0].citations[0])).toEqual(['n', 'title', 'source', 'url', 'published', 'quote']);
+  });
+
+  it('--lang fr gives French headlines; the date label stays the English wording', async () => {
+    const workspace = makeWorkspace();
+    const out: string[] = [];
+    const code = await runCli(['timeline', '--json', '--about', 'Agadez', '--lang', 'fr'], { out: (t) => out.push(t), err: () => {}, env: workspace.env, cwd: workspace.root });
+    workspace.cleanup();
+    expect(code).toBe(0);
+    expect(JSON.parse(out.join('')).events[0]).toMatchObject({ label: 'early July 2024', headline: 'Départ des soldats américains de la base de Niamey', headlineLang: 'fr' });
+  });
+
+  it('prints each event as date, status and headline, its quotes below', async () => {
+    const workspace = makeWorkspace();
+    const out: string[] = [];
+    const code = await runCli(['timeline', '--from', '2024-03', '--to', '2024-03'], { out: (t) => out.push(t), err: () => {}, env: workspace.env, cwd: workspace.root });
+    workspace.cleanup();
+    expect(code).toBe(0);
+    expect(out.join('').split('\n').slice(0, 2)).toEqual([
+      'March 2024 (planned) · Meeting with chef du régime militaire',
+      '    “Une source diplomatique a annoncé que la délégation se rendra mercredi pour une rencontre avec le chef du régime militaire, le général Abdourahamane Tiani.” [1]',
+    ]);
   });
 
   it('refuses a malformed date', async () => {
@@ -118,5 +138,8 @@ describe('npm run timeline', () => {
     const code = await runCli(['timeline', '--to', 'last week'], { err: (t) => err.push(t), env: {}, cwd: REPO });
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/"to" must be a date/);
+    const lang: string[] = [];
+    expect(await runCli(['timeline', '--lang', 'de'], { err: (t) => lang.push(t), env: {}, cwd: REPO })).toBe(2);
+    expect(lang.join('')).toMatch(/"lang" must be en or fr/);
   });
 });

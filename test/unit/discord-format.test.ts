@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerSource } from '../../src/answer/types.js';
-import { answerPayload, COMPACT_BUDGET, parseTimelineButton, quotesPayload, reindexSummary, sourcesPayload, timelinePayload, visibleCharacters, visibleLength } from '../../src/discord/format.js';
+import { answerPayload, COMPACT_BUDGET, quotesPayload, reindexSummary, sourcesPayload, visibleCharacters, visibleLength } from '../../src/discord/format.js';
 import { embedCharacters } from '../../src/discord/limits.js';
 import type { AskResult } from '../../src/engine.js';
-import type { TimelineEvent } from '../../src/timeline/types.js';
 
 interface Citation extends AnswerSource {
   quote: string;
@@ -113,23 +112,6 @@ describe('sourcesPayload', () => {
     expect(sourcesPayload(articles.slice(0, 3), 0).components).toEqual([]);
     expect(sourcesPayload(articles, 0, 'fr').embeds[0]!.footer!.text).toBe('Page 1 sur 3');
     expect(sourcesPayload([], 0).embeds[0]!.description).toMatch(/corpus is empty/);
-  });
-});
-
-describe('timeline buttons', () => {
-  it('carry a topic with "|" in it whole to the next page', () => {
-    const events: TimelineEvent[] = Array.from({ length: 30 }, (_, i) => ({
-      date: `2024-01-${String(i + 1).padStart(2, '0')}`,
-      label: `${i + 1} January 2024`,
-      labelFr: `${i + 1} janvier 2024`,
-      text: `Event ${i}.`,
-      expected: false,
-      citations: [],
-      sortKey: `2024-01-${String(i + 1).padStart(2, '0')}`,
-    }));
-    const filter = { about: 'Niger|USA', from: '2024-01' };
-    const later = (timelinePayload(events, filter, 0).components[0] as { components: { custom_id: string }[] }).components[1]!;
-    expect(parseTimelineButton(later.custom_id)).toEqual({ page: 1, filter: { about: 'Niger|USA', from: '2024-01', to: undefined } });
   });
 });
 

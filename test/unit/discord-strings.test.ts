@@ -49,6 +49,10 @@ describe('the string catalogue', () => {
         expect(item.description_localizations!.fr!.length, item.name).toBeLessThanOrEqual(100);
         const name = item.name_localizations?.fr ?? item.name;
         expect(name).toMatch(/^[-_\p{Ll}\p{N}]{1,32}$/u);
+        for (const choice of (item as { choices?: { name: string; name_localizations?: Record<string, string> }[] }).choices ?? []) {
+          expect(choice.name_localizations?.fr, `${data.name} ${item.name} ${choice.name}`).toBeTruthy();
+          expect(choice.name_localizations!.fr).not.toBe(choice.name);
+        }
       }
     }
   });
