@@ -15,6 +15,7 @@ const LAYERS = [
   ['src/index'],
   ['src/retrieve'],
   ['src/answer', 'src/timeline'],
+  ['src/write'], // the optional writer reads answers
   ['src/engine.ts'],
   ['src/cli', 'src/discord'],
 ];

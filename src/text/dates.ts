@@ -5,7 +5,7 @@
 import * as chrono from 'chrono-node';
 import { fold } from './analysis.js';
 import { WORD_START } from './boundaries.js';
-import { MONTH_NUMBERS, monthPattern, WEEKDAY_NUMBERS, weekdayPattern } from './calendar.js';
+import { MONTH_NAMES, MONTH_NUMBERS, monthPattern, WEEKDAY_NUMBERS, weekdayPattern } from './calendar.js';
 
 export type Precision = 'day' | 'month' | 'year';
 
@@ -197,3 +197,34 @@ function monthNumber(name: string): number {
   return MONTH_NUMBERS.get(fold(name))!;
 }
 
+
+// Capitalised, as English writes months: "may" and "march" are also verbs.
+const EN_MONTH = `(${MONTH_NAMES.en.join('|')})`;
+const EN_PERIOD: Rule = {
+  // "early August 2024", "mid-September", "in July", "late 2023" is a year and left to the numbers
+  pattern: new RegExp(`${WORD_START}(?:([Ee]arly|[Mm]id|[Ll]ate)[- ]+)?${EN_MONTH}(?:\\s+(?:of\\s+)?${YEAR})?(?![\\p{L}])`, 'gu'),
+  read: (m, ctx) => monthMention(m.index, monthNumber(m[2]!), m[3], ctx, m[1] ? ({ early: 'early', mid: 'mid', late: 'late' } as const)[fold(m[1]) as 'early' | 'mid' | 'late'] : undefined),
+};
+
+/**
+ * Dates in a text of either language: French as findDates reads them; English days by chrono's
+ * English parser ("August 5, 2024", "5 August") and months and periods ("early August 2024").
+ */
+export function findDatesIn(text: string, language: 'en' | 'fr', ctx: DateContext): DateMention[] {
+  if (language === 'fr') return findDates(text, ctx);
+  const mentions: DateMention[] = [];
+  const free = (start: number, end: number) => mentions.every((m) => end <= m.start || start >= m.end);
+  for (const result of chrono.en.parse(text, anchorDate(ctx.published))) {
+    const { start } = result;
+    if (!start.isCertain('day') || !start.isCertain('month')) continue;
+    const yearWritten = start.isCertain('year');
+    const value: DateValue = { precision: 'day', year: yearWritten ? start.get('year')! : 0, month: start.get('month')!, day: start.get('day')! };
+    mentions.push({ start: result.index, end: result.index + result.text.length, text: result.text, ...resolveYear(value, !yearWritten, result.index, ctx) });
+  }
+  for (const match of text.matchAll(EN_PERIOD.pattern)) {
+    const end = match.index + match[0].length;
+    const read = EN_PERIOD.read(match, ctx);
+    if (read && free(match.index, end)) mentions.push({ start: match.index, end, text: match[0], ...read });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}
