@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { validateQuestion } from '../answer/question.js';
+import type { AskResult } from '../engine.js';
 import type { BotContext } from './command.js';
 import { answerPayload, type MessagePayload } from './format.js';
 
@@ -21,8 +22,18 @@ export function admitQuestion(ctx: BotContext, userId: string, raw: string): str
   return question;
 }
 
-/** Answers in turn with the other questions, as a message payload. */
-export async function answerInQueue(ctx: BotContext, question: string): Promise<MessagePayload> {
-  const result = await ctx.answers.add(() => ctx.engine.ask(question));
+/**
+ * Answers in turn with the other questions, as a message payload. With a writer configured,
+ * `showProgress` receives the answer each time the guard accepts one more written sentence (to
+ * edit the reply as the model writes); the payload returned is the final one.
+ */
+export async function answerInQueue(ctx: BotContext, question: string, showProgress?: (payload: MessagePayload) => Promise<unknown>): Promise<MessagePayload> {
+  // Edits go one after another, so an earlier one never lands over a later one.
+  let shown: Promise<unknown> = Promise.resolve();
+  const onWriting = showProgress && ((partial: AskResult) => {
+    shown = shown.then(() => showProgress(answerPayload(partial, ctx.engine.keywordOnlyReason))).catch((error: unknown) => ctx.log.failure('could not show the answer being written', error));
+  });
+  const result = await ctx.answers.add(() => ctx.engine.ask(question, onWriting));
+  await shown;
   return answerPayload(result, ctx.engine.keywordOnlyReason);
 }

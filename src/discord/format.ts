@@ -2,7 +2,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import { refusalText } from '../answer/refusal.js';
 import type { AnswerQuote } from '../answer/types.js';
-import { quoted } from '../answer/format.js';
+import { quoted, writerNote } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
 import type { ArticleMeta, CitationMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
@@ -23,7 +23,8 @@ const TIMELINE_PAGE_SIZE = 6;
 
 /** The answer embed: the lead, quotes with [n] markers, one field per source, the retrieval mode in the footer. */
 export function answerPayload(result: AskResult, keywordOnlyReason?: string): MessagePayload {
-  const footer = keywordOnlyReason ? `Keyword-only mode: ${keywordOnlyReason}` : 'Hybrid retrieval (keywords + local embeddings)';
+  const retrieval = keywordOnlyReason ? `Keyword-only mode: ${keywordOnlyReason}` : 'Hybrid retrieval (keywords + local embeddings)';
+  const footer = result.writer ? `${writerNote(result.writer, result.language)} · ${retrieval}` : retrieval;
   const title = truncate(result.question, DISCORD_LIMITS.title);
   if (result.refusal) {
     const description = refusalText(result.refusal, result.language, 'Try other words, or see the articles with /sources.', "Essayez d'autres mots, ou voyez les articles avec /sources.");
@@ -40,7 +41,7 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string): Me
     const sources = result.sources.filter((s) => shown.some((q) => q.n === s.n)).slice(0, DISCORD_LIMITS.fields);
     const embed: APIEmbed = {
       title,
-      description: answerDescription(result.lead, shown),
+      description: answerDescription(result.writer ? result.writer.sentences.join(' ') : result.lead, shown, result.writer !== undefined),
       color: COLOR.answer,
       fields: sources.map(sourceField),
       footer: { text: truncate(note + footer, DISCORD_LIMITS.footer) },
@@ -54,9 +55,11 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string): Me
 
 const QUOTE_TOO_LONG = 'The passage that answers is too long to show in Discord. Open the source below, or ask from the command line.';
 
-function answerDescription(lead: string | null, shown: readonly AnswerQuote[]): string {
+// The lead in bold; a writer's sentences plain (they are longer), with the verified quotes under them.
+function answerDescription(lead: string | null, shown: readonly AnswerQuote[], written = false): string {
   const quotes = shown.map((q) => `${quoted(q.text)} [${q.n}]`).join('\n\n');
-  return lead ? `**${lead}**\n\n${quotes}` : quotes;
+  if (!lead) return quotes;
+  return written ? `${lead}\n\n${quotes}` : `**${lead}**\n\n${quotes}`;
 }
 
 function sourceField(c: CitationMeta & { n: number }): { name: string; value: string; inline: false } {

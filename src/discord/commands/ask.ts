@@ -16,7 +16,7 @@ export function askCommand(maxQuestionChars: number): Command {
       const ephemeral = interaction.options.getBoolean('private') ?? false;
       // Discord wants an acknowledgement within 3 s; a deferred reply may take 15 minutes.
       await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-      const payload = await answerInQueue(ctx, question);
+      const payload = await answerInQueue(ctx, question, (progress) => interaction.editReply({ ...progress, allowedMentions: NO_PINGS }));
       await interaction.editReply({ ...payload, allowedMentions: NO_PINGS });
     },
   } satisfies Command;
