@@ -21,10 +21,10 @@ const UNITS: Record<string, number> = {
 const MULTIPLIERS: Record<string, number> = { hundred: 100, cent: 100, cents: 100, thousand: 1000, mille: 1000, million: 1e6, millions: 1e6 };
 // Round quantities: "un millier" is about a thousand, "a dozen" twelve.
 const ROUND: Record<string, number> = { dozen: 12, dozens: 12, dizaine: 10, dizaines: 10, douzaine: 12, centaine: 100, centaines: 100, hundreds: 100, millier: 1000, milliers: 1000, thousands: 1000 };
-const LINKS = new Set(['and', 'et', '-']);
+const LINKS = new Set(['and', 'et']);
 
 const DIGITS = /(?<![\p{L}\p{N}.,])\d{1,3}(?:[\u00a0\u202f ,.]\d{3})+(?![\p{N}])|(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?(?![\p{N}])/gu;
-const WORD = /[\p{L}]+|-/gu;
+const WORD = /\p{L}+/gu;
 
 /** Every quantity in a text, digits and words alike, in order. */
 export function findNumbers(text: string): NumberMention[] {
@@ -51,6 +51,8 @@ function numberWords(text: string): NumberMention[] {
   };
   for (let i = 0; i < tokens.length; i++) {
     const { word, start, end } = tokens[i]!;
+    // A run goes on over spaces and hyphens only: "deux cents, trois" is two numbers.
+    if (run && !/^[\s-]*$/u.test(text.slice(tokens[i - 1]!.end, start))) close();
     const unit = UNITS[word];
     const multiplier = MULTIPLIERS[word];
     const round = ROUND[word];
@@ -72,7 +74,7 @@ function numberWords(text: string): NumberMention[] {
       run.current = (run.current || 1) * round;
       run.end = end;
       close();
-    } else if (run && LINKS.has(word) && (UNITS[tokens[i + 1]?.word ?? ''] !== undefined || word === '-')) {
+    } else if (run && LINKS.has(word) && UNITS[tokens[i + 1]?.word ?? ''] !== undefined) {
       continue;
     } else {
       close();

@@ -26,6 +26,16 @@ function result(citations: Citation[], question = 'When did US troops leave Agad
 }
 
 describe('answerPayload', () => {
+  it('shows a writer’s checked sentences above the verified quotes, and says so in the footer in the reader’s language', () => {
+    const base = result([citation(1, 'Ils sont partis en août.')]);
+    const writer = { model: 'gemma-3-270m', sentences: ['They left in August [1].'], accepted: 1, dropped: 2, reasons: [] };
+    const en = answerPayload({ ...base, lead: 'August 2024', writer });
+    expect(en.embeds[0]!.description).toBe('They left in August [1].\n\n“Ils sont partis en août.” [1]');
+    expect(en.embeds[0]!.footer!.text).toBe('Text written by gemma-3-270m from the quotes, each sentence checked (1 kept, 2 dropped) · Hybrid retrieval (keywords + local embeddings)');
+    const fr = answerPayload({ ...base, language: 'fr', writer: { ...writer, dropped: 0 } });
+    expect(fr.embeds[0]!.footer!.text).toMatch(/^Texte écrit par gemma-3-270m à partir des citations, chaque phrase vérifiée \(1 gardée\(s\)\) · /u);
+  });
+
   it('puts numbered quotes in the description and one field per source', () => {
     const { embeds, components } = answerPayload(result([citation(1, 'Ils sont partis en août.'), citation(2, 'Il restait 200 personnes.', { source: undefined, url: undefined })]), 'no model');
     expect(embeds[0]!.description).toBe('“Ils sont partis en août.” [1]\n\n“Il restait 200 personnes.” [2]');

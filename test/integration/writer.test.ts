@@ -1,0 +1,235 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { answerText, toJson } from '../../src/cli/render.js';
+import { loadConfig } from '../../src/config.js';
+import { Engine, type AskResult } from '../../src/engine.js';
+import { makeWorkspace } from '../support/workspace.js';
+
+// A scripted OpenAI-compatible chat server on 127.0.0.1: each test says how it replies. Replies
+// are streamed as server-sent events in small pieces, as llama.cpp's server and Ollama do.
+type Behaviour = (res: ServerResponse, call: number) => void;
+let behaviour: Behaviour;
+let requests: { url: string; authorization?: string; body: { model: string; stream: boolean; messages: { role: string; content: string }[] } }[] = [];
+let server: Server;
+let url: string;
+
+function stream(res: ServerResponse, text: string, pieceDelayMs = 0): void {
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  const pieces = text.match(/[\s\S]{1,7}/gu) ?? [];
+  const send = (i: number) => {
+    if (res.destroyed) return;
+    if (i === pieces.length) {
+      res.end('data: [DONE]\n\n');
+      return;
+    }
+    res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: pieces[i] } }] })}\n\n`);
+    if (pieceDelayMs) setTimeout(() => send(i + 1), pieceDelayMs);
+    else send(i + 1);
+  };
+  send(0);
+}
+
+beforeAll(async () => {
+  server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    req.on('end', () => {
+      requests.push({ url: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw) });
+      behaviour(res, requests.length);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+beforeEach(() => {
+  requests = [];
+});
+
+// One small article, so that each test knows exactly what the quotes say.
+const ARTICLE = [
+  '---',
+  'title: Fin du retrait à Tessalit',
+  'source: Agence Test',
+  'published: 2024-08-07',
+  'language: fr',
+  '---',
+  'Les deux cents derniers soldats étrangers ont quitté la base de Tessalit le 5 août 2024, a annoncé le colonel Amadou Traoré.',
+  '',
+  'La base avait été ouverte en 2013.',
+].join('\n');
+const QUESTION = 'When did the last soldiers leave the Tessalit base?';
+
+const workspace = makeWorkspace({ corpus: false });
+const warnings: string[] = [];
+let engine: Engine;
+let extractive: AskResult;
+beforeAll(async () => {
+  mkdirSync(workspace.corpusDir, { recursive: true });
+  writeFileSync(path.join(workspace.corpusDir, 'retrait.md'), ARTICLE);
+  const plain = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'test' } });
+  extractive = await plain.ask(QUESTION);
+  const config = loadConfig({ ...workspace.env, DOSSIER_LLM_URL: url, DOSSIER_LLM_MODEL: 'fake-writer', DOSSIER_LLM_API_KEY: 'sk-test', DOSSIER_LLM_TIMEOUT_MS: '1500' }, workspace.root);
+  engine = await Engine.open(config, { embedder: { embedder: null, unavailable: 'test' }, log: { info: () => {}, warn: (m) => warnings.push(m) } });
+});
+afterAll(() => workspace.cleanup());
+
+const FAITHFUL = 'The last foreign soldiers left the Tessalit base on August 5, 2024 [1]. Colonel Amadou Traoré announced it [1].';
+
+/** The extractive answer, exactly as without a writer: what the guard promises when nothing passes. */
+function expectExtractive(result: AskResult) {
+  expect(result.writer).toBeUndefined();
+  expect(toJson(result)).toEqual(toJson({ ...extractive }));
+  expect(toJson(result)).not.toHaveProperty('writer');
+}
+
+describe('the writer over a chat completions endpoint', () => {
+  it('shows a faithful answer, cited, in the question’s language, with the verified quotes under it', async () => {
+    behaviour = (res) => stream(res, FAITHFUL);
+    const partials: string[][] = [];
+    const result = await engine.ask(QUESTION, (partial) => partials.push(partial.writer!.sentences));
+    expect(result.writer).toMatchObject({ model: 'fake-writer', accepted: 2, dropped: 0 });
+    expect(result.writer!.sentences).toEqual(['The last foreign soldiers left the Tessalit base on August 5, 2024 [1].', 'Colonel Amadou Traoré announced it [1].']);
+    // The quotes and the lead stay: the written text is on top of them, not instead.
+    expect(result.quotes).toEqual(extractive.quotes);
+    expect(result.lead).toBe(extractive.lead);
+    expect(answerText(result).split('\n')).toEqual([result.writer!.sentences.join(' '), ...extractive.quotes.map((q) => `“${q.text}” [1]`)]);
+    expect(toJson(result).writer).toEqual({ model: 'fake-writer', accepted: 2, dropped: 0 });
+    // Streamed: each accepted sentence was shown as soon as it was checked.
+    expect(partials).toEqual([[result.writer!.sentences[0]], result.writer!.sentences]);
+    const request = requests[0]!;
+    expect(request.url).toBe('/v1/chat/completions');
+    expect(request.authorization).toBe('Bearer sk-test');
+    expect(request.body).toMatchObject({ model: 'fake-writer', stream: true });
+    const prompt = request.body.messages.map((m) => m.content).join('\n');
+    expect(prompt).toContain(`[1] “${extractive.quotes[0]!.text}” (Fin du retrait à Tessalit, Agence Test, 2024-08-07)`);
+    expect(prompt).toContain(QUESTION);
+    expect(prompt).toContain('in English');
+  });
+
+  it('reads the same facts in other formats: "5 août" is "the 5th of August", "deux cents" is "200"', async () => {
+    behaviour = (res) => stream(res, 'They left on the 5th of August [1]. The last 200 foreign soldiers left [1].');
+    const result = await engine.ask(QUESTION);
+    expect(result.writer).toMatchObject({ accepted: 2, dropped: 0 });
+  });
+
+  it('drops a sentence with a number the quotes do not hold, and keeps the rest', async () => {
+    behaviour = (res) => stream(res, `${FAITHFUL} About 300 soldiers were still there [1].`);
+    const result = await engine.ask(QUESTION);
+    expect(result.writer).toMatchObject({ accepted: 2, dropped: 1, reasons: ['unsupported-number'] });
+    expect(answerText(result)).not.toContain('300');
+  });
+
+  it('drops a sentence with a date the quotes do not hold', async () => {
+    behaviour = (res) => stream(res, `They left on August 15, 2024 [1]. ${FAITHFUL}`);
+    const result = await engine.ask(QUESTION);
+    expect(result.writer).toMatchObject({ accepted: 2, dropped: 1, reasons: ['unsupported-date'] });
+    expect(answerText(result)).not.toContain('15');
+  });
+
+  it('drops a sentence naming someone the quotes do not name', async () => {
+    behaviour = (res) => stream(res, 'The last foreign soldiers left Tessalit on August 5, 2024 [1]. General John Smith ordered the withdrawal [1].');
+    const result = await engine.ask(QUESTION);
+    expect(result.writer).toMatchObject({ accepted: 1, dropped: 1, reasons: ['unsupported-name'] });
+    expect(answerText(result)).not.toContain('Smith');
+  });
+
+  it('drops sentences without a citation; with nothing left, the extractive answer is shown', async () => {
+    behaviour = (res) => stream(res, 'The last foreign soldiers left the Tessalit base on August 5, 2024. Colonel Amadou Traoré announced it.');
+    const result = await engine.ask(QUESTION);
+    expectExtractive(result);
+    expect(warnings.at(-1)).toMatch(/Writer not used \(all-dropped\).*no-citation, no-citation/u);
+  });
+
+  it('drops a sentence citing a quote that was not given', async () => {
+    behaviour = (res) => stream(res, 'The soldiers left on August 5, 2024 [1]. Colonel Amadou Traoré announced it [2].');
+    const result = await engine.ask(QUESTION);
+    expect(result.writer).toMatchObject({ accepted: 1, dropped: 1, reasons: ['unknown-citation'] });
+  });
+
+  it('drops sentences in another language than the question’s', async () => {
+    behaviour = (res) => stream(res, 'Les derniers soldats étrangers ont quitté la base de Tessalit le 5 août 2024, selon le colonel [1].');
+    expectExtractive(await engine.ask(QUESTION));
+    expect(warnings.at(-1)).toMatch(/wrong-language/u);
+  });
+
+  it('reads no more than three sentences, and stops the model there', async () => {
+    behaviour = (res) => stream(res, `${FAITHFUL} There were two hundred of them [1]. It was a base [1]. It closed [1].`);
+    const result = await engine.ask(QUESTION);
+    expect(result.writer).toMatchObject({ accepted: 3, dropped: 0 });
+    expect(result.writer!.sentences.at(-1)).toBe('There were two hundred of them [1].');
+  });
+
+  it('shows the extractive answer when the model is slower than the time limit', async () => {
+    behaviour = (res) => stream(res, FAITHFUL, 200);
+    const started = Date.now();
+    const result = await engine.ask(QUESTION);
+    expect(Date.now() - started).toBeLessThan(4000);
+    expectExtractive(result);
+    expect(warnings.at(-1)).toMatch(/Writer not used \(timeout\)/u);
+  });
+
+  it('shows the extractive answer when no reply header comes in time', async () => {
+    behaviour = () => {}; // never answers
+    expectExtractive(await engine.ask(QUESTION));
+    expect(warnings.at(-1)).toMatch(/\(timeout\)/u);
+  });
+
+  it('retries once on a 503, then writes', async () => {
+    behaviour = (res, call) => (call === 1 ? res.writeHead(503).end() : stream(res, FAITHFUL));
+    const result = await engine.ask(QUESTION);
+    expect(requests).toHaveLength(2);
+    expect(result.writer?.accepted).toBe(2);
+  });
+
+  it('shows the extractive answer on HTTP errors', async () => {
+    behaviour = (res) => res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad key"}');
+    expectExtractive(await engine.ask(QUESTION));
+    expect(warnings.at(-1)).toMatch(/\(http-error\).*HTTP 401/u);
+    behaviour = (res) => res.writeHead(500).end();
+    expectExtractive(await engine.ask(QUESTION));
+    expect(warnings.at(-1)).toMatch(/\(http-error\).*HTTP 500/u);
+  });
+
+  it('shows the extractive answer on malformed JSON, streamed or not', async () => {
+    behaviour = (res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).end('data: {"choices": [{"delta": {"content": "The last [1]. "}}]}\n\ndata: {not json\n\n');
+    expectExtractive(await engine.ask(QUESTION));
+    expect(warnings.at(-1)).toMatch(/\(malformed\)/u);
+    behaviour = (res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"choices": [{"message": ');
+    expectExtractive(await engine.ask(QUESTION));
+    expect(warnings.at(-1)).toMatch(/\(malformed\)/u);
+  });
+
+  it('accepts a server that ignores `stream` and answers in one JSON piece', async () => {
+    behaviour = (res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content: FAITHFUL } }] }));
+    expect((await engine.ask(QUESTION)).writer?.accepted).toBe(2);
+  });
+
+  it('counts every dropped sentence and fallback by reason', () => {
+    expect(engine.writerTally.get('unsupported-number')).toBe(1);
+    expect(engine.writerTally.get('fallback:timeout')).toBe(2);
+    expect(engine.writerTally.get('fallback:malformed')).toBe(2);
+    expect(engine.writerTally.get('no-citation')).toBe(2);
+  });
+
+  it('writes nothing for a refusal: no request is sent', async () => {
+    behaviour = (res) => stream(res, FAITHFUL);
+    const result = await engine.ask('What is the price of bread in Oslo?');
+    expect(result.refusal).toBeDefined();
+    expect(requests).toHaveLength(0);
+  });
+});
+
+describe('the writer’s configuration', () => {
+  it('is off unless DOSSIER_LLM_URL is set, and wants a model name with it', () => {
+    expect(workspace.config.writer).toBeUndefined();
+    expect(() => loadConfig({ ...workspace.env, DOSSIER_LLM_URL: url }, workspace.root)).toThrow(/DOSSIER_LLM_MODEL/u);
+    expect(loadConfig({ ...workspace.env, DOSSIER_LLM_URL: url, DOSSIER_LLM_MODEL: 'm' }, workspace.root).writer).toEqual({ url, model: 'm', apiKey: undefined, timeoutMs: 8000 });
+  });
+});
