@@ -1,55 +1,25 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { answerText, toJson } from '../../src/cli/render.js';
 import { loadConfig } from '../../src/config.js';
 import { Engine, type AskResult } from '../../src/engine.js';
+import { FakeChat, stream } from '../support/fake-chat.js';
 import { makeWorkspace } from '../support/workspace.js';
 
-// A scripted OpenAI-compatible chat server on 127.0.0.1: each test says how it replies. Replies
-// are streamed as server-sent events in small pieces, as llama.cpp's server and Ollama do.
-type Behaviour = (res: ServerResponse, call: number) => void;
-let behaviour: Behaviour;
-let requests: { url: string; authorization?: string; body: { model: string; stream: boolean; messages: { role: string; content: string }[] } }[] = [];
-let server: Server;
+let chat: FakeChat;
 let url: string;
-
-function stream(res: ServerResponse, text: string, pieceDelayMs = 0): void {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  const pieces = text.match(/[\s\S]{1,7}/gu) ?? [];
-  const send = (i: number) => {
-    if (res.destroyed) return;
-    if (i === pieces.length) {
-      res.end('data: [DONE]\n\n');
-      return;
-    }
-    res.write(`data: ${JSON.stringify({ choices: [{ index: 0, delta: { content: pieces[i] } }] })}\n\n`);
-    if (pieceDelayMs) setTimeout(() => send(i + 1), pieceDelayMs);
-    else send(i + 1);
-  };
-  send(0);
-}
+const requests = () => chat.requests;
+let behaviour: FakeChat['behaviour'];
 
 beforeAll(async () => {
-  server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-    req.on('end', () => {
-      requests.push({ url: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(raw) });
-      behaviour(res, requests.length);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+  chat = await FakeChat.start();
+  url = chat.url;
 });
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => chat.close());
 beforeEach(() => {
-  requests = [];
+  chat.requests = [];
+  chat.behaviour = (res, call) => behaviour(res, call);
 });
 
 // One small article, so that each test knows exactly what the quotes say.
@@ -103,7 +73,7 @@ describe('the writer over a chat completions endpoint', () => {
     expect(toJson(result).writer).toEqual({ model: 'fake-writer', accepted: 2, dropped: 0 });
     // Streamed: each accepted sentence was shown as soon as it was checked.
     expect(partials).toEqual([[result.writer!.sentences[0]], result.writer!.sentences]);
-    const request = requests[0]!;
+    const request = requests()[0]!;
     expect(request.url).toBe('/v1/chat/completions');
     expect(request.authorization).toBe('Bearer sk-test');
     expect(request.body).toMatchObject({ model: 'fake-writer', stream: true });
@@ -184,7 +154,7 @@ describe('the writer over a chat completions endpoint', () => {
   it('retries once on a 503, then writes', async () => {
     behaviour = (res, call) => (call === 1 ? res.writeHead(503).end() : stream(res, FAITHFUL));
     const result = await engine.ask(QUESTION);
-    expect(requests).toHaveLength(2);
+    expect(requests()).toHaveLength(2);
     expect(result.writer?.accepted).toBe(2);
   });
 
@@ -222,7 +192,7 @@ describe('the writer over a chat completions endpoint', () => {
     behaviour = (res) => stream(res, FAITHFUL);
     const result = await engine.ask('What is the price of bread in Oslo?');
     expect(result.refusal).toBeDefined();
-    expect(requests).toHaveLength(0);
+    expect(requests()).toHaveLength(0);
   });
 });
 
