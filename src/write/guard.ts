@@ -7,6 +7,7 @@ import type { Intent } from '../answer/types.js';
 import { ENGLISH_TO_FRENCH } from '../retrieve/lexicon.js';
 import { fold, words, type Language } from '../text/analysis.js';
 import { MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js';
+import { futureAt } from '../text/clauses.js';
 import { findDatesIn, type DateMention } from '../text/dates.js';
 import { guessLanguage } from '../text/language.js';
 import { findNumbers } from '../text/numbers.js';
@@ -17,8 +18,9 @@ export type DropReason =
   | 'unsupported-number'
   | 'unsupported-date'
   | 'unsupported-name'
-  | 'contradicts-lead'
-  | 'wrong-language';
+  | 'wrong-language'
+  /** Given by the writer: the sentence states another date or count than the lead, and none states the lead's. */
+  | 'contradicts-lead';
 
 export interface GuardQuote {
   /** The number the reader sees, its source's: quotes of one article share it. */
@@ -60,8 +62,9 @@ export class Guard {
   constructor(private readonly input: GuardInput) {
     for (const quote of input.quotes) {
       const found = this.evidence.get(quote.n) ?? { numbers: new Set<number>(), dates: [], words: new Set<string>() };
-      const dates = findDatesIn(quote.text, 'fr', { published: quote.published, isFuture: () => false });
-      found.dates.push(...dates, ...findDatesIn(quote.text, 'en', { published: quote.published, isFuture: () => false }));
+      // "auront quitté le pays au début du mois d'août": an announced date, in the article's year or after.
+      const ctx = { published: quote.published, isFuture: futureAt(quote.text) };
+      found.dates.push(...findDatesIn(quote.text, 'fr', ctx), ...findDatesIn(quote.text, 'en', ctx));
       for (const number of findNumbers(quote.text)) found.numbers.add(number.value);
       for (const date of found.dates) found.numbers.add(date.value.year);
       for (const word of words(`${quote.text} ${quote.source ?? ''}`)) found.words.add(word);
@@ -80,7 +83,7 @@ export class Guard {
     const sources = [...new Set(cited)].map((n) => this.evidence.get(n)!);
     const text = sentence.replace(CITATION, ' ');
 
-    const dates = findDatesIn(text, this.input.language, { isFuture: () => false });
+    const dates = findDatesIn(text, this.input.language, { isFuture: futureAt(text) });
     if (dates.some((date) => !sources.some((s) => s.dates.some((quoted) => supports(quoted, date))))) return 'unsupported-date';
     const numbers = numbersOutside(text, dates);
     if (numbers.some((n) => !sources.some((s) => s.numbers.has(n)))) return 'unsupported-number';
@@ -89,20 +92,26 @@ export class Guard {
       const parts = words(name);
       if (parts.some((part) => !questionWords.has(part) && !sources.some((s) => hasWord(s.words, part)))) return 'unsupported-name';
     }
-    if (this.contradictsLead(dates, numbers)) return 'contradicts-lead';
     if (!inLanguage(text, this.input.language)) return 'wrong-language';
     return null;
   }
 
-  // The lead's date (for "when") or count (for "how many"): a sentence stating another one contradicts it.
-  private contradictsLead(dates: DateMention[], numbers: number[]): boolean {
+  /**
+   * Whether a sentence states the lead's fact (its date for "when", its number for "how many"),
+   * states another one of that kind, or none. A sentence stating another one is shown only beside
+   * one that states the lead's: alone it would answer differently from the quotes' answer.
+   */
+  leadAgreement(sentence: string): 'agrees' | 'differs' | 'silent' {
+    const text = sentence.replace(CITATION, ' ');
+    const dates = findDatesIn(text, this.input.language, { isFuture: futureAt(text) });
     if (this.input.intent === 'when' && this.leadDates.length && dates.length) {
-      return !dates.some((date) => this.leadDates.some((lead) => compatible(lead, date)));
+      return dates.some((date) => this.leadDates.some((lead) => compatible(lead, date))) ? 'agrees' : 'differs';
     }
+    const numbers = numbersOutside(text, dates);
     if (this.input.intent === 'count' && this.leadNumbers.length && numbers.length) {
-      return !numbers.some((n) => this.leadNumbers.includes(n));
+      return numbers.some((n) => this.leadNumbers.includes(n)) ? 'agrees' : 'differs';
     }
-    return false;
+    return 'silent';
   }
 }
 

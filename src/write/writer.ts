@@ -77,11 +77,18 @@ export async function writeAnswer(answer: Answer, options: WriterOptions, onAcce
       return { n: q.n, text: q.text, published: source?.published, source: source?.source };
     }),
   });
-  const accepted: string[] = [];
+  const kept: { sentence: string; lead: 'agrees' | 'differs' | 'silent' }[] = [];
   const reasons: DropReason[] = [];
   let checked = 0;
+  let shown = 0;
   let text = '';
   const stop = new AbortController();
+  // Sentences in order, up to the first that states another fact than the lead while none states the lead's.
+  const showable = () => {
+    if (kept.some((k) => k.lead === 'agrees')) return kept.map((k) => k.sentence);
+    const differs = kept.findIndex((k) => k.lead === 'differs');
+    return kept.slice(0, differs < 0 ? kept.length : differs).map((k) => k.sentence);
+  };
   const review = (sentence: string) => {
     if (checked >= MAX_SENTENCES) return;
     checked++;
@@ -90,8 +97,12 @@ export async function writeAnswer(answer: Answer, options: WriterOptions, onAcce
       reasons.push(reason);
       return;
     }
-    accepted.push(sentence);
-    onAccepted?.([...accepted]);
+    kept.push({ sentence, lead: guard.leadAgreement(sentence) });
+    const sentences = showable();
+    if (sentences.length > shown) {
+      shown = sentences.length;
+      onAccepted?.(sentences);
+    }
   };
   const reviewComplete = (final: boolean) => {
     const { sentences, rest } = splitWritten(text, final);
@@ -117,6 +128,8 @@ export async function writeAnswer(answer: Answer, options: WriterOptions, onAcce
     return { fallback: error.kind, detail: error.message, reasons };
   }
   reviewComplete(true);
+  const accepted = showable();
+  for (const k of kept) if (!accepted.includes(k.sentence)) reasons.push('contradicts-lead');
   if (!accepted.length) return { fallback: 'all-dropped', detail: `every sentence failed the guard (${reasons.join(', ') || 'no sentence written'})`, reasons };
   return { written: { model: options.model, sentences: accepted, accepted: accepted.length, dropped: reasons.length, reasons } };
 }

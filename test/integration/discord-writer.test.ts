@@ -20,7 +20,7 @@ beforeAll(async () => {
   mkdirSync(workspace.corpusDir, { recursive: true });
   writeFileSync(
     path.join(workspace.corpusDir, 'retrait.md'),
-    '---\ntitle: Fin du retrait à Tessalit\nsource: Agence Test\npublished: 2024-08-07\n---\nLes deux cents derniers soldats étrangers ont quitté la base de Tessalit le 5 août 2024, a annoncé le colonel Amadou Traoré.\n',
+    '---\ntitle: Fin du retrait à Tessalit\nsource: Agence Test\npublished: 2024-08-07\n---\nLes deux cents derniers soldats étrangers ont quitté le 5 août 2024 la base de Tessalit, ouverte en mars 2013, a annoncé le colonel Amadou Traoré.\n',
   );
   const config = loadConfig(
     { ...workspace.env, DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.appId, DISCORD_GUILD_ID: fake.guildId, DISCORD_API_URL: fake.apiUrl, DOSSIER_LLM_URL: chat.url, DOSSIER_LLM_MODEL: 'fake-writer', DOSSIER_LLM_TIMEOUT_MS: '5000' },

@@ -30,7 +30,7 @@ const ARTICLE = [
   'published: 2024-08-07',
   'language: fr',
   '---',
-  'Les deux cents derniers soldats étrangers ont quitté la base de Tessalit le 5 août 2024, a annoncé le colonel Amadou Traoré.',
+  'Les deux cents derniers soldats étrangers ont quitté le 5 août 2024 la base de Tessalit, ouverte en mars 2013, a annoncé le colonel Amadou Traoré.',
   '',
   'La base avait été ouverte en 2013.',
 ].join('\n');
@@ -101,6 +101,18 @@ describe('the writer over a chat completions endpoint', () => {
     const result = await engine.ask(QUESTION);
     expect(result.writer).toMatchObject({ accepted: 2, dropped: 1, reasons: ['unsupported-date'] });
     expect(answerText(result)).not.toContain('15');
+  });
+
+  it('shows a sentence with another date than the lead’s only beside one that states the lead’s', async () => {
+    behaviour = (res) => stream(res, 'The base had opened in March 2013 [1].');
+    expectExtractive(await engine.ask(QUESTION));
+    expect(warnings.at(-1)).toMatch(/all-dropped.*contradicts-lead/u);
+    behaviour = (res) => stream(res, `The base had opened in March 2013 [1]. ${FAITHFUL}`);
+    const partials: string[][] = [];
+    const result = await engine.ask(QUESTION, (partial) => partials.push(partial.writer!.sentences));
+    expect(result.writer).toMatchObject({ accepted: 3, dropped: 0 });
+    // Held back until the lead's date came, then shown in the model's order.
+    expect(partials[0]).toHaveLength(2);
   });
 
   it('drops a sentence naming someone the quotes do not name', async () => {

@@ -30,9 +30,12 @@ describe('the writer’s guard', () => {
     expect(guard().check('The soldiers left in early August 2023 [1].')).toBe('unsupported-date');
   });
 
-  it('drops a sentence whose date contradicts the lead’s, even when a quote holds it', () => {
-    expect(guard({ lead: 'Early 2024' }).check('The soldiers left on August 5 [1].')).toBe('contradicts-lead');
-    expect(guard({ intent: 'count', lead: 'About 200 soldiers' }).check('The contingent had 1,100 soldiers [2].')).toBe('contradicts-lead');
+  it('tells whether a sentence states the lead’s date or count, another one, or none', () => {
+    expect(guard({ lead: 'Early 2024' }).leadAgreement('The soldiers left on August 5 [1].')).toBe('differs');
+    expect(guard().leadAgreement('The soldiers left on August 5 [1].')).toBe('agrees');
+    expect(guard().leadAgreement('General Kofi Mensah said so [1].')).toBe('silent');
+    expect(guard({ intent: 'count', lead: 'About 200 soldiers' }).leadAgreement('The contingent had 1,100 soldiers [2].')).toBe('differs');
+    expect(guard({ intent: 'count', lead: 'About 200 soldiers' }).leadAgreement('Two hundred soldiers left [1].')).toBe('agrees');
   });
 
   it('checks the citations and the language', () => {
