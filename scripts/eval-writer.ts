@@ -4,7 +4,7 @@
 // sentences the guard dropped, whether the written text still carries the expected fact, and
 // whether it is in the question's language. Keyword retrieval: the writer is what is measured.
 //
-// Options: --per-set N (first N questions of each set; default all), --timeout-ms N (the writer's
+// Options: --per-set N (first N questions of each set; default all), --show (print each written answer), --timeout-ms N (the writer's
 // time limit; default 30000 here, as a small model on 2 shared cores is slow), --require (exit 1
 // rather than skip when Python or PyPI is missing). Exit 0 with one "skipped:" line otherwise.
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -27,6 +27,8 @@ const option = (name: string) => {
 const perSet = Number(option('--per-set') ?? Infinity);
 const timeoutMs = option('--timeout-ms') ?? '30000';
 const require = process.argv.includes('--require');
+// Print each written answer, to read what the guard let through.
+const show = process.argv.includes('--show');
 
 interface SetFigures {
   set: string;
@@ -91,6 +93,7 @@ async function measure(engine: Engine, set: string, items: readonly DevItem[]): 
     if (!result.writer) continue;
     figures.written++;
     figures.accepted += result.writer.accepted;
+    if (show) console.log(`  ${item.id}: ${item.question}\n    lead: ${result.lead ?? '—'}\n    written: ${result.writer.sentences.join(' ')}`);
     const text = result.writer.sentences.join(' ').replace(/\[[\d\s,;]+\]/gu, ' ');
     // The question's language as the engine reads it (right on every labelled eval question, see text/language.ts).
     if (guessLanguage(text) === result.language) figures.languageMatch++;

@@ -19,6 +19,8 @@ export type DropReason =
   | 'unsupported-date'
   | 'unsupported-name'
   | 'wrong-language'
+  /** The sentence repeats the writer's own instructions (small models do), which no quote supports. */
+  | 'echoes-prompt'
   /** Given by the writer: the sentence states another date or count than the lead, and none states the lead's. */
   | 'contradicts-lead';
 
@@ -39,6 +41,8 @@ export interface GuardInput {
   /** The extractive engine's answer line, whose fact the written answer must not contradict. */
   lead: string | null;
   quotes: readonly GuardQuote[];
+  /** The instructions the model was given: a sentence repeating them is not an answer. */
+  instructions?: string;
 }
 
 /** What the guard found in one source's quotes, read once. */
@@ -58,6 +62,7 @@ export class Guard {
   private readonly evidence = new Map<number, Evidence>();
   private readonly leadDates: DateMention[];
   private readonly leadNumbers: number[];
+  private readonly instructionRuns: Set<string>;
 
   constructor(private readonly input: GuardInput) {
     for (const quote of input.quotes) {
@@ -73,6 +78,7 @@ export class Guard {
     const lead = input.lead ? input.lead.replace(CITATION, ' ') : '';
     this.leadDates = findDatesIn(lead, input.language, { isFuture: () => false });
     this.leadNumbers = numbersOutside(lead, this.leadDates);
+    this.instructionRuns = new Set(runs(words(input.instructions ?? '')));
   }
 
   /** Why a sentence must not be shown, or null when it may. */
@@ -82,6 +88,7 @@ export class Guard {
     if (cited.some((n) => !this.evidence.has(n))) return 'unknown-citation';
     const sources = [...new Set(cited)].map((n) => this.evidence.get(n)!);
     const text = sentence.replace(CITATION, ' ');
+    if (runs(words(text)).some((run) => this.instructionRuns.has(run))) return 'echoes-prompt';
 
     const dates = findDatesIn(text, this.input.language, { isFuture: futureAt(text) });
     if (dates.some((date) => !sources.some((s) => s.dates.some((quoted) => supports(quoted, date))))) return 'unsupported-date';
@@ -113,6 +120,12 @@ export class Guard {
     }
     return 'silent';
   }
+}
+
+// Runs of five words: a sentence sharing one with the instructions is copying them.
+const RUN = 5;
+function runs(list: string[]): string[] {
+  return list.slice(0, Math.max(0, list.length - RUN + 1)).map((_, i) => list.slice(i, i + RUN).join(' '));
 }
 
 function numbersOutside(text: string, dates: readonly DateMention[]): number[] {

@@ -72,6 +72,7 @@ export async function writeAnswer(answer: Answer, options: WriterOptions, onAcce
     language: answer.language,
     intent: answer.intent,
     lead: answer.lead,
+    instructions: PROMPT[answer.language].rules.join(' '),
     quotes: answer.quotes.map((q) => {
       const source = answer.sources.find((s) => s.n === q.n);
       return { n: q.n, text: q.text, published: source?.published, source: source?.source };

@@ -135,6 +135,12 @@ describe('the writer over a chat completions endpoint', () => {
     expect(result.writer).toMatchObject({ accepted: 1, dropped: 1, reasons: ['unknown-citation'] });
   });
 
+  it('drops a sentence repeating the prompt’s instructions, as a small base model does', async () => {
+    behaviour = (res) => stream(res, `End every sentence with the number of the quote it comes from in square brackets, like [1]. ${FAITHFUL}`);
+    const result = await engine.ask(QUESTION);
+    expect(result.writer).toMatchObject({ accepted: 2, dropped: 1, reasons: ['echoes-prompt'] });
+  });
+
   it('drops sentences in another language than the question’s', async () => {
     behaviour = (res) => stream(res, 'Les derniers soldats étrangers ont quitté la base de Tessalit le 5 août 2024, selon le colonel [1].');
     expectExtractive(await engine.ask(QUESTION));

@@ -38,6 +38,12 @@ describe('the writer’s guard', () => {
     expect(guard({ intent: 'count', lead: 'About 200 soldiers' }).leadAgreement('Two hundred soldiers left [1].')).toBe('agrees');
   });
 
+  it('drops a sentence that repeats the model’s instructions', () => {
+    const instructions = 'End every sentence with the number of the quote it comes from in square brackets, like [1].';
+    expect(guard({ instructions }).check('End every sentence with the number of the quote it comes from, like [1].')).toBe('echoes-prompt');
+    expect(guard({ instructions }).check('The soldiers left on August 5 [1].')).toBeNull();
+  });
+
   it('checks the citations and the language', () => {
     expect(guard().check('The soldiers left on August 5.')).toBe('no-citation');
     expect(guard().check('The soldiers left on August 5 [3].')).toBe('unknown-citation');
