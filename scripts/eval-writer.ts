@@ -4,6 +4,7 @@
 // sentences the guard dropped, whether the written text still carries the expected fact, and
 // whether it is in the question's language. Keyword retrieval: the writer is what is measured.
 //
+// A writer configured in the environment or .env is measured instead of the bundled model.
 // Options: --per-set N (first N questions of each set; default all), --show (print each written answer), --timeout-ms N (the writer's
 // time limit; default 30000 here, as a small model on 2 shared cores is slow), --require (exit 1
 // rather than skip when Python or PyPI is missing). Exit 0 with one "skipped:" line otherwise.
@@ -47,7 +48,12 @@ interface SetFigures {
 
 async function main(): Promise<number> {
   const started = Date.now();
-  const server = await startLlamaServer();
+  // A writer already configured (DOSSIER_LLM_URL and _MODEL, in the environment or .env) is measured
+  // as it is; otherwise the bundled small model is installed and served.
+  const configured = loadConfig().writer;
+  const server: Awaited<ReturnType<typeof startLlamaServer>> = configured
+    ? { ok: true, env: { DOSSIER_LLM_URL: configured.url, DOSSIER_LLM_MODEL: configured.model, ...(configured.apiKey ? { DOSSIER_LLM_API_KEY: configured.apiKey } : {}) }, stop: () => {} }
+    : await startLlamaServer();
   if (!server.ok) {
     console.log(`eval:writer skipped: ${server.reason}`);
     return require ? 1 : 0;
