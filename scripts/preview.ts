@@ -1,5 +1,5 @@
-// npm run preview: draws what Discord users see (answers in English and French, Show quotes, a
-// vote, refusals, errors, a follow-up, timeline and sources pages, /status) into PNG files, at
+// npm run preview: draws what Discord users see (answers in English and French, one with the
+// writer's text, Show quotes, a vote, refusals, errors, a follow-up, timeline and sources pages, /status) into PNG files, at
 // phone width (400 px) and desktop width (1,000 px). The payloads are the bot's own (format.ts,
 // the catalogue, the real engine over corpus/); the drawing is @skyra/discord-components-core's
 // web components in headless Chromium (Debian's `chromium`; CHROMIUM_PATH to use another).
@@ -69,6 +69,23 @@ async function buildScenes(engine: Engine): Promise<Scene[]> {
   // The seed articles carry no url; with one, sources become masked links. Same answer, with urls.
   const linked = { ...agadez, sources: agadez.sources.map((s) => ({ ...s, url: `https://example.org/articles/${s.docId.replace(/\.md$/, '')}` })) };
   scenes.push({ name: 'answer-en-with-links', user: { command: '/ask' }, payload: answer(linked, 'en') });
+  // With the optional writer: no model runs here, so the sentences are what one might write from the
+  // answer's first quote; the layout (written text, quotes, sources, footer) is the bot's.
+  const written = {
+    ...linked,
+    writer: {
+      model: 'gemma-3-270m',
+      sentences: [
+        `The withdrawal was expected to be complete in early August 2024, said Kenneth Ekman, who coordinates it [${linked.quotes[0]!.n}].`,
+        `He said it was going smoothly and ahead of schedule [${linked.quotes[0]!.n}].`,
+      ],
+      accepted: 2,
+      dropped: 0,
+      reasons: [],
+    },
+  };
+  scenes.push({ name: 'answer-en-written', user: { command: '/ask' }, payload: answer(written, 'en') });
+  scenes.push({ name: 'answer-en-written-fr-reader', user: { command: '/demander' }, payload: answer(written, 'fr') });
   scenes.push({ name: 'show-quotes-en', user: { command: '/ask' }, payload: quotesPayload(agadez, 'en'), ephemeral: true });
   scenes.push({ name: 'show-quotes-fr', user: { command: '/demander' }, payload: quotesPayload(combien, 'fr'), ephemeral: true });
   const voted = answer(agadez, 'en');

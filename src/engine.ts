@@ -17,12 +17,15 @@ import { queryConcepts } from './retrieve/concepts.js';
 import { retrieve } from './retrieve/hybrid.js';
 import { frequentNames } from './text/names.js';
 import { buildTimeline, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
+import { writeAnswer, type WrittenAnswer } from './write/writer.js';
 
 export type Mode = 'hybrid' | 'keyword';
 
 /** The answer's parts, and how it was found: adapters render it (CLI text, --json, Discord). */
 export interface AskResult extends Answer {
   mode: Mode;
+  /** Set when a model wrote the answer's text from the quotes and the guard let some of it through. */
+  writer?: WrittenAnswer;
 }
 
 /** What an operator checks (the bot's admin-only /status): never shown in answers. */
@@ -66,6 +69,8 @@ export class Engine {
   private timelineCache?: { index: SearchIndex; events: Promise<TimelineEvent[]> };
   private subjectsCache?: { index: SearchIndex; names: string[] };
   private lastReindexAt?: string;
+  /** The writer's sentences dropped by the guard and its fallbacks since start, by reason. */
+  readonly writerTally = new Map<string, number>();
 
   private constructor(
     private readonly config: Config,
@@ -161,10 +166,35 @@ export class Engine {
     return this.embedder ? this.embedder.embedQuery(question) : null;
   }
 
-  async ask(rawQuestion: string): Promise<AskResult> {
+  /**
+   * The answer to a question. With a writer configured, a model writes its text from the verified
+   * quotes; `onWriting` then receives the answer each time the guard accepts one more sentence.
+   */
+  async ask(rawQuestion: string, onWriting?: (partial: AskResult) => void): Promise<AskResult> {
     const { question, concepts, weighing, scored } = await this.search(rawQuestion);
-    const answer = composeAnswer(question, weighing, scored, unknownNames(this.index, concepts), this.tuning);
-    return { ...answer, mode: this.mode };
+    const answer: AskResult = { ...composeAnswer(question, weighing, scored, unknownNames(this.index, concepts), this.tuning), mode: this.mode };
+    return this.config.writer && !answer.refusal && answer.quotes.length ? this.written(answer, onWriting) : answer;
+  }
+
+  // The extractive answer with the writer's text, or as it is when the writer fails or is not in time.
+  private async written(answer: AskResult, onWriting?: (partial: AskResult) => void): Promise<AskResult> {
+    const writer = this.config.writer!;
+    const outcome = await writeAnswer(answer, writer, (sentences) =>
+      onWriting?.({ ...answer, writer: { model: writer.model, sentences, accepted: sentences.length, dropped: 0, reasons: [] } }),
+    );
+    for (const reason of 'fallback' in outcome ? outcome.reasons : outcome.written.reasons) this.count(reason);
+    if ('fallback' in outcome) {
+      this.count(`fallback:${outcome.fallback}`);
+      this.log.warn(`Writer not used (${outcome.fallback}): ${outcome.detail}. The extractive answer is shown.`);
+      return answer;
+    }
+    const { accepted, dropped, reasons } = outcome.written;
+    this.log.info(`Writer: ${accepted} sentence(s) shown, ${dropped} dropped${dropped ? ` (${reasons.join(', ')})` : ''}.`);
+    return { ...answer, writer: outcome.written };
+  }
+
+  private count(reason: string): void {
+    this.writerTally.set(reason, (this.writerTally.get(reason) ?? 0) + 1);
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { CitationMeta } from '../ingest/article.js';
+import type { Language } from '../text/analysis.js';
 
 /** "Title — Source, 2024-07 — url": what a reader needs to find and check the article. */
 export function formatCitationSource(meta: CitationMeta): string {
@@ -12,4 +13,15 @@ export function formatCitationSource(meta: CitationMeta): string {
  */
 export function quoted(text: string): string {
   return `“${text}”`;
+}
+
+/**
+ * What the reader is told when a model wrote the answer's text: which model, and that each sentence
+ * was checked against the quotes it cites.
+ */
+export function writerNote(writer: { model: string; accepted: number; dropped: number }, language: Language): string {
+  const dropped = writer.dropped ? (language === 'fr' ? `, ${writer.dropped} écartée(s)` : `, ${writer.dropped} dropped`) : '';
+  return language === 'fr'
+    ? `Texte écrit par ${writer.model} à partir des citations, chaque phrase vérifiée (${writer.accepted} gardée(s)${dropped})`
+    : `Text written by ${writer.model} from the quotes, each sentence checked (${writer.accepted} kept${dropped})`;
 }

@@ -1,6 +1,6 @@
 // The structured answer as the command line shows it: text for a person, and the JSON contract
-// scripts read ({question, lead, answer, abstained, mode, citations}).
-import { formatCitationSource, quoted } from '../answer/format.js';
+// scripts read ({question, lead, answer, abstained, mode, citations}, and writer when a model wrote the text).
+import { formatCitationSource, quoted, writerNote } from '../answer/format.js';
 import { refusalText } from '../answer/refusal.js';
 import type { AskResult } from '../engine.js';
 
@@ -17,14 +17,16 @@ export function toJson(result: AskResult) {
       const source = sourceOf(quote.n);
       return { n: quote.n, title: source.title, source: source.source ?? null, url: source.url ?? null, published: source.published ?? null, quote: quote.text };
     }),
+    ...(result.writer ? { writer: { model: result.writer.model, accepted: result.writer.accepted, dropped: result.writer.dropped } } : {}),
   };
 }
 
-/** The answer in words: the lead, then the quotes with their source numbers; or the refusal. */
+/** The answer in words: the lead (or the writer's checked sentences), then the quotes with their source numbers; or the refusal. */
 export function answerText(result: AskResult): string {
   if (result.refusal) return refusalText(result.refusal, result.language, 'Try other words, or ask about one of these articles.', "Essayez d'autres mots, ou posez une question sur l'un de ces articles.");
   const quotes = result.quotes.map((q) => `${quoted(q.text)} [${q.n}]`);
-  return [result.lead, ...quotes].filter(Boolean).join('\n');
+  const opening = result.writer ? result.writer.sentences.join(' ') : result.lead;
+  return [opening, ...quotes].filter(Boolean).join('\n');
 }
 
 export function renderText(result: AskResult, keywordOnlyReason: string | undefined): string {
@@ -33,6 +35,7 @@ export function renderText(result: AskResult, keywordOnlyReason: string | undefi
     lines.push('', result.language === 'fr' ? 'Sources :' : 'Sources:');
     for (const source of result.sources) lines.push(`[${source.n}] ${formatCitationSource(source)}`);
   }
+  if (result.writer) lines.push('', `(${writerNote(result.writer, result.language)})`);
   if (keywordOnlyReason) lines.push('', `(Keyword-only mode: ${keywordOnlyReason}.)`);
   return lines.join('\n');
 }

@@ -255,7 +255,7 @@ async function handleMention(message: Message, ctx: BotContext): Promise<void> {
     const question = previous ? withPreviousSubject(previous, admitted) : admitted;
     if ('sendTyping' in message.channel) await message.channel.sendTyping();
     const followUp = previous && question !== admitted ? { asked: admitted, previous } : undefined;
-    const { payload, key } = await answerInQueue(ctx, question, { userId: message.author.id, lang }, followUp);
+    const { payload, key } = await answerInQueue(ctx, question, { userId: message.author.id, lang }, { followUp });
     const sent = await message.reply({ ...payload, allowedMentions: NO_PINGS });
     ctx.memory.attach(key, sent.id);
   } catch (error) {

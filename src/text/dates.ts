@@ -210,3 +210,44 @@ function monthNumber(name: string): number {
   return MONTH_NUMBERS.get(fold(name))!;
 }
 
+
+// Capitalised, as English writes months: "may" and "march" are also verbs.
+const EN_MONTH = `(${MONTH_NAMES.en.join('|')})`;
+const EN_PERIOD: Rule = {
+  // "early August 2024", "mid-September", "in July", "late 2023" is a year and left to the numbers
+  pattern: new RegExp(`${WORD_START}(?:([Ee]arly|[Mm]id|[Ll]ate)[- ]+)?${EN_MONTH}(?:\\s+(?:of\\s+)?${YEAR})?(?![\\p{L}])`, 'gu'),
+  read: (m, ctx) => monthMention(m.index, monthNumber(m[2]!), m[3], ctx, m[1] ? ({ early: 'early', mid: 'mid', late: 'late' } as const)[fold(m[1]) as 'early' | 'mid' | 'late'] : undefined),
+};
+
+const EN_YEAR_PERIOD = new RegExp(`${WORD_START}([Ee]arly|[Mm]id|[Ll]ate)[- ]+(?:in\\s+)?${YEAR}`, 'gu');
+
+/**
+ * Dates in a text of either language: French as findDates reads them; English days by chrono's
+ * English parser ("August 5, 2024", "5 August") and months and periods ("early August 2024").
+ */
+export function findDatesIn(text: string, language: 'en' | 'fr', ctx: DateContext): DateMention[] {
+  if (language === 'fr') return findDates(text, ctx);
+  const mentions: DateMention[] = [];
+  const free = (start: number, end: number) => mentions.every((m) => end <= m.start || start >= m.end);
+  for (const result of chrono.en.parse(text, anchorDate(ctx.published))) {
+    const { start } = result;
+    if (!start.isCertain('day') || !start.isCertain('month')) continue;
+    const yearWritten = start.isCertain('year');
+    const value: DateValue = { precision: 'day', year: yearWritten ? start.get('year')! : 0, month: start.get('month')!, day: start.get('day')! };
+    mentions.push({ start: result.index, end: result.index + result.text.length, text: result.text, ...resolveYear(value, !yearWritten, result.index, ctx) });
+  }
+  for (const match of text.matchAll(EN_YEAR_PERIOD)) {
+    // "early 2024": the months it covers, as French "début de l'année 2024" reads
+    const year = Number(match[2]);
+    const qualifier = ({ early: 'early', mid: 'mid', late: 'late' } as const)[fold(match[1]!) as 'early' | 'mid' | 'late'];
+    const [from, to] = qualifier === 'early' ? [1, 3] : qualifier === 'mid' ? [5, 8] : [10, 12];
+    const value: DateValue = { precision: 'month', year, month: from, endYear: year, endMonth: to, qualifier };
+    mentions.push({ start: match.index, end: match.index + match[0].length, text: match[0], value, yearUncertain: false, dayUncertain: false });
+  }
+  for (const match of text.matchAll(EN_PERIOD.pattern)) {
+    const end = match.index + match[0].length;
+    const read = EN_PERIOD.read(match, ctx);
+    if (read && free(match.index, end)) mentions.push({ start: match.index, end, text: match[0], ...read });
+  }
+  return mentions.sort((a, b) => a.start - b.start);
+}

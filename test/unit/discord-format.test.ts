@@ -35,6 +35,31 @@ describe('answerPayload: the compact answer', () => {
     expect(components[0]!.components.map((b) => ('custom_id' in b ? b.custom_id : ''))).toEqual(['feedback:up:k1', 'feedback:down:k1']);
   });
 
+  it('shows a writer’s checked sentences in place of the lead, above the verified quotes, and says so in the footer in the reader’s language', () => {
+    const base = { ...result([citation(1, 'Ils sont partis en août.')]), lead: 'August 2024' };
+    const writer = { model: 'gemma-3-270m', sentences: ['They left in August [1].', 'The base closed [1].'], accepted: 2, dropped: 1, reasons: [] };
+    const en = answerPayload({ ...base, writer }, undefined, { key: 'w1' });
+    expect(en.embeds[0]!.description).toBe('They left in August [1]. The base closed [1].\n\n> “Ils sont partis en août.” [1]\n\n[1] [Article 1 — AFP, July 2024](https://example.org/1)');
+    expect(en.embeds[0]!.footer!.text).toBe('Written by gemma-3-270m from the quotes below; each sentence checked against them.');
+    expect(en.components[0]!.components).toHaveLength(2);
+    const fr = answerPayload({ ...base, language: 'fr', writer }, 'no model', { lang: 'fr' });
+    expect(fr.embeds[0]!.footer!.text).toMatch(/^Rédigé par gemma-3-270m d’après les citations ci-dessous ; chaque phrase vérifiée\. · Recherche par mots-clés seulement/u);
+    // Without a writer the footer is gone and the lead is back, in bold.
+    expect(answerPayload(base).embeds[0]!.footer).toBeUndefined();
+  });
+
+  it('keeps whole written sentences within the phone screen, the rest (and every quote) with Show quotes', () => {
+    const sentence = (i: number) => `Sentence ${i} says what the quotes say about the troops leaving, at some length [1].`;
+    const writer = { model: 'm', sentences: [1, 2, 3, 4, 5].map(sentence), accepted: 5, dropped: 0, reasons: [] };
+    const answer = { ...result([citation(1, 'Ils sont partis en août.')]), writer };
+    const compact = answerPayload(answer, undefined, { key: 'w2' });
+    expect(visibleCharacters(compact)).toBeLessThanOrEqual(COMPACT_BUDGET);
+    expect(compact.embeds[0]!.description).toMatch(/^Sentence 1 .*\[1\]\. Sentence 2 .*\[1\]\. Sentence 3 .*\[1\]\.\n\n> “Ils sont partis en août\.” \[1\]/u);
+    expect(compact.embeds[0]!.description).not.toContain('Sentence 4');
+    expect(compact.components[0]!.components[0]).toMatchObject({ custom_id: 'quotes:w2' });
+    expect(quotesPayload(answer).embeds[0]!.description).toMatch(/^Sentence 1 .* Sentence 5 [^\n]*\[1\]\.\n\n> “Ils sont partis en août\.” \[1\]/u);
+  });
+
   it('says in a few words when only keywords were searched, never the reason, in the reader’s language', () => {
     const reason = 'cannot reach http://127.0.0.1:9/v1 (ECONNREFUSED) from /home/me/dossier/models';
     const en = answerPayload(result([citation(1, 'Partis.')]), reason);

@@ -1,6 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../command.js';
 import { admitQuestion, answerInQueue } from '../answering.js';
+import type { MessagePayload } from '../format.js';
 import { NO_PINGS } from '../mentions.js';
 import { langOf } from '../strings.js';
 
@@ -17,7 +18,8 @@ export function askCommand(maxQuestionChars: number): Command {
       const ephemeral = interaction.options.getBoolean('private') ?? false;
       // Discord wants an acknowledgement within 3 s; a deferred reply may take 15 minutes.
       await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-      const { payload, key } = await answerInQueue(ctx, question, { userId: interaction.user.id, lang: langOf(interaction.locale) });
+      const showProgress = (progress: MessagePayload) => interaction.editReply({ ...progress, allowedMentions: NO_PINGS });
+      const { payload, key } = await answerInQueue(ctx, question, { userId: interaction.user.id, lang: langOf(interaction.locale) }, { showProgress });
       const message = await interaction.editReply({ ...payload, allowedMentions: NO_PINGS });
       ctx.memory.attach(key, message.id);
     },
