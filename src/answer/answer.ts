@@ -8,12 +8,12 @@ import type { SearchIndex } from '../index/search-index.js';
 import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, words } from '../text/analysis.js';
-import { MONTH_NAMES } from '../text/calendar.js';
+import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js';
 import { clauseSpans, type TextSpan } from '../text/clauses.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
 import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
-import { answerSpans, type AnswerSpan } from './spans.js';
+import { answerSpans, ORIGIN_ADJECTIVE, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
 export interface ScoredSentence {
@@ -256,7 +256,10 @@ function locateAnswer(
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
       // Another name in the span's clause, besides the span itself: the clause is about something else.
-      const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c));
+      // A short opening clause set off by a comma ("The Millbrook orchard, run by…, now holds 38…")
+      // is the subject of the clauses after it: its names are theirs.
+      const subject = at > 0 && clauses[0]!.terms.length <= 4 && /^[^,]*,\s*$/u.test(sentence.slice(clauses[0]!.span.start, clauses[1]?.span.start)) ? clauses[0]!.terms : [];
+      const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c) && !conceptHolds(subject, c));
       const rest = sentence.slice(clause.span.start, span.start) + ' ' + sentence.slice(span.end, clause.span.end);
       // Names the question itself gives do not make the clause about something else.
       const othersNamed = [...rest.trim().slice(1).matchAll(/(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/gu)].some((m) => {
@@ -373,10 +376,15 @@ export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept
   const named = (c: QueryConcept) =>
     c.specific || (c.word.length >= 3 && !c.word.includes(' ') && !/\p{N}/u.test(c.word) && !isDictionaryWord(c.word) && !cutShort(c.word));
   return concepts
-    .filter((c) => !/^\d+$/.test(c.word))
+    .filter((c) => !/^\d+$/.test(c.word) && !isCalendarWord(c.word))
     .filter((c) => c.alternatives.every((terms) => terms.some((term) => !known(term))))
     .filter(named)
     .map((c) => c.word);
+}
+
+// A month or a weekday ("in March 2024", "lundi") dates what is asked: it is never a name the articles lack.
+function isCalendarWord(word: string): boolean {
+  return MONTH_NUMBERS.has(word) || WEEKDAY_NUMBERS.has(word);
 }
 
 // "2024-03" → "2024", "mars", "March": the words a reader may use for an article's date.
@@ -461,8 +469,6 @@ function qualifiersOf(question: string, concepts: readonly QueryConcept[], roles
   return concepts.filter((c) => nextToRole.has(c.word) && !roles.includes(c));
 }
 
-// Adjectives of origin by their endings, in both languages: français, américains, nigérienne, russian, chinese.
-const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines|ien|iens|ienne|iennes|an|ans|ese|ish|iens|ois|oise|oises)$/u;
 const LINKING_WORDS = new Set(['de', 'du', 'des', 'la', 'le', 'les', 'l', 'd', 'of', 'the', 'a', 'an']);
 
 // One word family by spelling: a shared start of five letters or more ("nigérien"/"Niger", "russian"/"Russie").

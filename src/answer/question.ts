@@ -2,7 +2,7 @@
 // ("c quand", "whats", "y en a combien"), the kind of answer wanted (a date, a number, a name…).
 // In: the raw question. Out: the question to search with, its language and its intent.
 import { UserError } from '../errors.js';
-import type { Language } from '../text/analysis.js';
+import { isStopWord, type Language } from '../text/analysis.js';
 import { wholeWords, WORD_END, WORD_START } from '../text/boundaries.js';
 import { guessLanguage, isOtherLanguage } from '../text/language.js';
 import type { Intent } from './types.js';
@@ -104,6 +104,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   const plain = asked.replace(/[’‘`´ʼ]/gu, "'");
   let text = plain.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim() || plain;
   for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, 'giu'), replacement);
+  text = countryUs(text);
   const language = guessLanguage(text);
   return {
     asked,
@@ -118,6 +119,21 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
   };
+}
+
+// "us" typed in lower case is the country where the pronoun cannot stand: after "the" ("the us
+// ambassador") or before a noun ("us troops"), but not after a verb that takes a pronoun ("tell us").
+const LOWER_US = new RegExp(`${B}(?<before>[\\p{L}']+\\s+)?us(?=\\s+(?<after>[\\p{L}]+)|[\\s?!.,]*$)`, 'gu');
+const PRONOUN_TAKERS = /^(?:tell|give|show|let|help|send|ask|told|gave|showed|helped|for|with|about|like|against|between|among)$/u;
+
+function countryUs(text: string): string {
+  return text.replace(LOWER_US, (match: string, ...rest: unknown[]) => {
+    const groups = rest.at(-1) as { before?: string; after?: string };
+    const before = groups.before?.trim().toLowerCase();
+    const after = groups.after?.toLowerCase();
+    const country = before === 'the' || (after !== undefined && !isStopWord(after) && !PRONOUN_TAKERS.test(before ?? ''));
+    return country ? match.replace(/us$/u, 'US') : match;
+  });
 }
 
 /** Words for people by their role, in both languages: "who" answers, and "which colonel" asks who. */

@@ -131,7 +131,7 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
     (s) =>
       !inDate(s) &&
       !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) &&
-      (question.wantsMoney || countsWhatWasAsked(unitAfter(sentence, s), question.counted, ctx)) &&
+      (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx)) &&
       (!question.asksCasualties || countsCasualties(sentence, s)) &&
       ctx.countQualifiersHold(),
   );
@@ -143,6 +143,23 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
 export function unitAfter(sentence: string, span: TextSpan): string {
   return /^\s+(?:d['’]\s*|de\s+|of\s+)?([\p{L}-]+)/u.exec(sentence.slice(span.end))?.[1] ?? '';
 }
+
+/**
+ * The noun phrase a number counts, up to three words past "de"/"of", to the first small word:
+ * "38 old apple varieties that…" → old, apple, varieties; "un millier de soldats américains" → soldats, américains.
+ */
+export function unitPhraseAfter(sentence: string, span: TextSpan): string[] {
+  const rest = /^\s+(?:d['’]\s*|de\s+|of\s+)?([^,;:.!?()«»"“”]*)/u.exec(sentence.slice(span.end))?.[1] ?? '';
+  const phrase: string[] = [];
+  for (const word of rest.split(/\s+/u).filter(Boolean).slice(0, 3)) {
+    if (!/^[\p{L}-]+$/u.test(word) || isStopWord(fold(word))) break;
+    phrase.push(word);
+  }
+  return phrase;
+}
+
+// Adjectives of origin by their endings, in both languages: français, américains, nigérienne, russian, chinese.
+export const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines|ien|iens|ienne|iennes|an|ans|ese|ish|iens|ois|oise|oises)$/u;
 
 // Nouns that count people: "how many troops" is answered by "200 personnes" or "950 éléments";
 // casualties are a count of their own ("how many died" is not answered by "766 militaires").
@@ -160,13 +177,17 @@ function countsCasualties(sentence: string, span: TextSpan): boolean {
 
 // A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
 // or, for people, any noun that counts people.
-function countsWhatWasAsked(unit: string, counted: readonly string[], ctx: SpanContext): boolean {
-  if (!counted.length || !unit) return true;
-  const folded = fold(unit);
-  const askedWords = counted.map(fold).filter((w) => !isStopWord(w));
+function countsWhatWasAsked(phrase: readonly string[], counted: readonly string[], ctx: SpanContext): boolean {
+  if (!counted.length || !phrase.length) return true;
+  // What is counted, not its origin ("american troops": troops; the origin is checked apart).
+  const contentWords = counted.map(fold).filter((w) => !isStopWord(w));
+  const askedWords = contentWords.filter((w) => !ORIGIN_ADJECTIVE.test(w)).length ? contentWords.filter((w) => !ORIGIN_ADJECTIVE.test(w)) : contentWords;
   if (!askedWords.length) return true;
-  for (const kind of [PEOPLE, CASUALTIES]) if (kind.has(folded) && askedWords.some((w) => kind.has(w))) return true;
-  return askedWords.some((w) => ctx.sameConcept(w, unit));
+  return phrase.some((unit) => {
+    const folded = fold(unit);
+    for (const kind of [PEOPLE, CASUALTIES]) if (kind.has(folded) && askedWords.some((w) => kind.has(w))) return true;
+    return askedWords.some((w) => ctx.sameConcept(w, unit));
+  });
 }
 
 // "Alliance des États du Sahel (AES)" or "AES (Alliance des États du Sahel)".
