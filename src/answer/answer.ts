@@ -186,8 +186,9 @@ function locateAnswer(
   // The question's names in this sentence: marked so in the question, or written with a capital
   // here ("agadez" typed in lowercase is "Agadez" in the article).
   const capitalised = new Set(indexTerms([...sentence.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}-]*/gu)].filter((m) => m.index > 0).map((m) => m[0]).join(' '), article.language));
+  // Written as a name here: "américains" (an adjective, in lower case) qualifies, it does not name what a clause is about.
   const specificInSentence = weighing.concepts.filter(
-    (c) => conceptHolds(sentenceTerms, c) && (c.specific || c.alternatives.some((terms) => terms.every((t) => capitalised.has(t)))),
+    (c) => conceptHolds(sentenceTerms, c) && c.alternatives.some((terms) => terms.every((t) => capitalised.has(t) || /^\d+$/u.test(t))),
   );
   const { askedRoles, roleQualifiers } = ctx;
   const sentenceWords = words(sentence);

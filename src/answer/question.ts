@@ -150,7 +150,7 @@ const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+
 
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
-  ['when', wholeWords("when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
+  ['when', wholeWords("when|what (?:exact |precise |specific )?(?:date|day|month|year|time)|which (?:exact |precise )?(?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
   ['count', wholeWords('how many|how much|number of|combien|nombre de|quel nombre')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],

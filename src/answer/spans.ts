@@ -78,7 +78,9 @@ export interface SpanContext {
 export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: SpanContext): AnswerSpan[] | undefined {
   switch (question.intent) {
     case 'when':
-      return dateSpans(sentence, ctx.published).filter((s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned));
+      return dateSpans(sentence, ctx.published).filter(
+        (s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned) && (!datesSaying(sentence, s) || REPORTING.test(question.text)),
+      );
     case 'count':
       return countSpans(sentence, ctx, question);
     case 'who':
@@ -102,6 +104,17 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
     default:
       return undefined;
   }
+}
+
+// "a déclaré mercredi 24 juillet que tous les soldats…", "said on Monday that…": the date is the
+// statement's, not the event's it reports; it answers only a question about the statement.
+const REPORTING = new RegExp(
+  `${B}(?:d[ée]clar[ée]e?s?|annonc[ée]e?s?|indiqu[ée]e?s?|affirm[ée]e?s?|pr[ée]cis[ée]e?s?|expliqu[ée]e?s?|confirm[ée]e?s?|dit|said|announced?|stated?|declared?|told|confirmed?|say|says|announce|annonce|déclare)${E}`,
+  'iu',
+);
+const REPORTING_BEFORE = new RegExp(`${REPORTING.source}\\s+(?:(?:le|on|ce|this|last)\\s+)?$`, 'iu');
+function datesSaying(sentence: string, span: TextSpan): boolean {
+  return REPORTING_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start)) && /^\s*,?\s*(?:que|qu['’]|that)(?![\p{L}])/u.test(sentence.slice(span.end));
 }
 
 export function dateSpans(sentence: string, published: string | undefined): AnswerSpan[] {
@@ -181,9 +194,11 @@ function countsWhatWasAsked(phrase: readonly string[], counted: readonly string[
   if (!counted.length || !phrase.length) return true;
   // What is counted, not its origin ("american troops": troops; the origin is checked apart).
   const contentWords = counted.map(fold).filter((w) => !isStopWord(w));
-  const askedWords = contentWords.filter((w) => !ORIGIN_ADJECTIVE.test(w)).length ? contentWords.filter((w) => !ORIGIN_ADJECTIVE.test(w)) : contentWords;
-  if (!askedWords.length) return true;
-  return phrase.some((unit) => {
+  if (!contentWords.length) return true;
+  const nouns = contentWords.filter((w) => !ORIGIN_ADJECTIVE.test(w));
+  // Without a noun besides the origin ("combien d'américains"), the number's own unit must be it.
+  const askedWords = nouns.length ? nouns : contentWords;
+  return (nouns.length ? phrase : phrase.slice(0, 1)).some((unit) => {
     const folded = fold(unit);
     for (const kind of [PEOPLE, CASUALTIES]) if (kind.has(folded) && askedWords.some((w) => kind.has(w))) return true;
     return askedWords.some((w) => ctx.sameConcept(w, unit));
