@@ -61,6 +61,8 @@ const REPORT_OVER_PLAN_RATIO = 0.7;
 // A sentence without the asked type of answer can still be shown, but never above one that has it.
 const MISSED_INTENT_FACTOR = 0.6;
 const FOCUS_WEIGHT = 0.3;
+// A figure that is not a year: "72 milliards", "400 bureaux", "61 %".
+const COUNT_FIGURE = /(?<![\p{L}\p{N}])(?!(?:19|20)\d{2}(?!\p{N}))\d[\d  .,]*(?![\p{L}\p{N}])/u;
 // How much a question word counts toward an answer span's focus, by clauses between them.
 const CLAUSE_DECAY = [1, 0.6, 0.4, 0.25];
 const MAX_EXCERPT = 260;
@@ -135,7 +137,11 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
       const states = !(HEADING.test(text) && text.split(/\s+/u).length <= 14) && !/\?\s*[»"”]?\s*$/u.test(text);
       const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states;
-      const unmarked = question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1;
+      // A "why" or "how" answered by a clause that states a figure ("Le coût du scrutin avait été estimé à
+      // 72 milliards") gives a count, not a reason or a manner: less sure still.
+      const reasonless = (question.intent === 'why' || question.intent === 'how') && located.typeless;
+      const counts = reasonless && COUNT_FIGURE.test(text.slice(located.excerpt.start, located.excerpt.end));
+      const unmarked = (question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1) * (counts ? UNMARKED_REASON_FACTOR : 1);
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
     });

@@ -64,6 +64,7 @@ const FILLERS = wholeWords(
     'hey (?:bot|dossier)|quick question|one question|i was wondering|i wonder|just wondering',
     "do you know|d(?:o|'|)you know|can you tell me|could you tell me|tell me",
     'dis[- ]moi|dites[- ]moi|tu sais|vous savez|tu peux me dire|pouvez-vous me dire|est-ce que tu sais|je me demandais|petite question|une question|s\'il (?:te|vous) pla[iî]t',
+    'in the first place|at all|au juste|en fait',
     'quick q|hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis|question|please|pls|plz|stp|svp',
   ].join('|'),
 ).source;

@@ -57,3 +57,10 @@ describe('questions typed in lower case, with dates', () => {
     }
   });
 });
+
+describe('why and how', () => {
+  it('does not answer "why" with a sentence that states a figure', async () => {
+    const result = await engine.ask('why did the county back the harvest festival?');
+    expect(result.lead).toContain('to bring more tourists');
+  });
+});
