@@ -49,6 +49,8 @@ export interface AnswerTuning {
 export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.4, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
+// A sentence that answers "who" with a role only, against one that names someone.
+const ROLE_ANSWER_FACTOR = 0.85;
 // How much less a role weighs than a name as the answer to "who" (a share of the question's weight).
 const ROLE_PENALTY = 0.2;
 const ROLE_SPAN = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?![\\p{L}])`, 'iu');
@@ -142,7 +144,9 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       const reasonless = (question.intent === 'why' || question.intent === 'how') && located.typeless;
       const counts = reasonless && COUNT_FIGURE.test(text.slice(located.excerpt.start, located.excerpt.end));
       const unmarked = (question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1) * (counts ? UNMARKED_REASON_FACTOR : 1);
-      const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked + 0.03 / (rank + 1);
+      // "Who" answered by a role ("le régime", "l'ambassadrice américaine") says less than a sentence naming someone.
+      const roleOnly = question.intent === 'who' && !askedRoles.length && located.answer !== undefined && ROLE_SPAN.test(located.answer.text) ? ROLE_ANSWER_FACTOR : 1;
+      const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked * roleOnly + 0.03 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
     });
   });
@@ -220,7 +224,9 @@ function locateAnswer(
     Math.min(Infinity, ...asked.filter((w) => w.end <= span.start || w.start >= span.end).map((w) => (w.end <= span.start ? span.start - w.end : w.start - span.end)));
   let best: { answer: AnswerSpan; focus: number; rank: number; distance: number } | undefined;
   const aboutGivenName = !ctx.askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
-  for (const span of spans) {
+  for (const found of spans) {
+    // "Michael Langley de l'Africom" for "who represented Africom": the name, without the given name it is attached to.
+    const span = question.intent === 'who' ? withoutGivenTail(found, article, ctx.named) : found;
     // A name the question itself gives does not answer "who".
     // Nor does a name that shares a word with one the question gives ("who replaced General Ekman": not "Kenneth Ekman").
     const spanTerms = indexTerms(span.text, article.language);
@@ -246,7 +252,7 @@ function locateAnswer(
       // Capitalised common words ("coup d'État", "Premier ministre", "Commandement des États-Unis")
       // are not someone's name: a name has a word no dictionary holds.
       const isRole = ROLE_SPAN.test(span.text);
-      if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w))) continue;
+      if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w, article.language))) continue;
       // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
       // the minister of defence"), or describes a name the question gives ("la secrétaire d'État
       // adjointe…, Molly Phee" for "who replaced Molly Phee").
@@ -259,6 +265,9 @@ function locateAnswer(
         const describesGiven = [nameAfter, nameBefore, nameRightAfter].some((name) => name && indexTerms(name, article.language).some(givenName));
         if (describesGiven !== aboutGivenName) continue;
       } else if (aboutGivenName) continue;
+      // "Le premier ministre, Ali Zeine" for "which official met the prime minister": the name holds a role
+      // the question gives as someone else's, not the one asked.
+      else if (!askedRoles.length && holdsGivenRole(sentence, span, (word) => weighing.concepts.some((c) => conceptHolds(indexTerms(word, article.language), c)))) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
@@ -285,6 +294,23 @@ function locateAnswer(
   }
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
   return { answer: best.answer, focus: best.focus, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
+}
+
+const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}])(${ROLE_WORDS})(?:\\s+[\\p{L}-]+){0,2}\\s*,?\\s*$`, 'iu');
+
+// Whether the name comes right after a role (in apposition) that the question itself gives.
+function holdsGivenRole(sentence: string, span: TextSpan, inQuestion: (word: string) => boolean): boolean {
+  const role = ROLE_BEFORE_NAME.exec(sentence.slice(Math.max(0, span.start - 50), span.start))?.[1];
+  return role !== undefined && inQuestion(role);
+}
+
+// A name run's tail "de l'Africom", "du Pentagone", "of the Pentagon" dropped when the question gives it.
+function withoutGivenTail(span: AnswerSpan, article: Article, named: readonly QueryConcept[]): AnswerSpan {
+  const m = /^(.+?)\s+(?:de|du|des|d['’]|of)\s*(?:la\s+|l['’]\s*|the\s+)?(\p{Lu}.*)$/u.exec(span.text);
+  if (!m || !named.length) return span;
+  const tail = indexTerms(m[2]!, article.language);
+  if (!named.some((c) => conceptHolds(tail, c))) return span;
+  return { start: span.start, end: span.start + m[1]!.length, text: m[1]! };
 }
 
 // Between two dates with equal focus, the more precise one answers better.

@@ -46,6 +46,8 @@ export interface AnalysedQuestion {
   wantsMoney: boolean;
   /** "how many died", "combien de morts": a number answers only as a count of casualties. */
   asksCasualties: boolean;
+  /** "in total", "au total", "en tout": the whole, not a part ("766 sur 950 au total": 950). */
+  asksTotal: boolean;
   /** "when will…", "quand aura lieu la prochaine…": only a date still to come answers. */
   asksFuture: boolean;
   /** What "how many" counts: the words after it ("us troops", "drones américains"). */
@@ -116,6 +118,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),
     asksCasualties: CASUALTY.test(text),
+    asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
@@ -178,4 +181,5 @@ const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|val
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );
+const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

@@ -20,7 +20,8 @@ const B = WORD_START;
 const E = WORD_END;
 const NAME_WORD = `\\p{Lu}[${L}'’-]*`;
 // A run of capitalised words, allowing the particles of names ("Maman Sani Kiaou", "Alliance des États du Sahel").
-const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?${NAME_WORD})*`, 'gu');
+// An initial inside a name ("Kurt M. Campbell") belongs to it.
+const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?(?:\\p{Lu}\\.\\s+)?${NAME_WORD})*`, 'gu');
 const DETERMINER = `(?:(?:le|la|les|l['’]|the)\\s*)?`;
 // Several names at once answer "who" for a group: "le Niger, le Burkina et le Mali", "France and Chad".
 const NAME_LIST = new RegExp(
@@ -148,14 +149,18 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
       (!question.asksCasualties || countsCasualties(sentence, s)) &&
       ctx.countQualifiersHold(),
   );
-  if (!question.wantsMoney) return numbers;
-  return numbers.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
+  // "766 militaires sur 950 éléments au total", "12 out of 40": the first is a part; a question about the whole takes the second.
+  const counting = question.asksTotal ? numbers.filter((s) => !PART_OF.test(sentence.slice(s.end, s.end + 40))) : numbers;
+  if (!question.wantsMoney) return counting;
+  return counting.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
 }
 
 /** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */
 export function unitAfter(sentence: string, span: TextSpan): string {
   return /^\s+(?:d['’]\s*|de\s+|of\s+)?([\p{L}-]+)/u.exec(sentence.slice(span.end))?.[1] ?? '';
 }
+
+const PART_OF = /^(?:\s+[\p{L}-]+){0,2}\s+(?:sur|out of)\s+\d/u;
 
 /**
  * The noun phrase a number counts, up to three words past "de"/"of", to the first small word:
