@@ -100,6 +100,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
   const names = corpusNames(index);
   const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
   const counted = new Set(question.counted.map(fold));
+  const relationTotal = concepts.reduce((sum, c, i) => sum + (named.includes(c) ? 0 : weights[i]!), 0);
   const context: QuestionContext = {
     named,
     countQualifiers: concepts.filter((c) => counted.has(c.word) && ORIGIN_ADJECTIVE.test(c.word)).map(withSiblings),
@@ -124,12 +125,20 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       seen.add(key);
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n) => n !== undefined);
       let covered = 0;
+      let relationCovered = 0;
       concepts.forEach((concept, c) => {
-        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept)) covered += weights[c]!;
+        let share = 0;
+        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept)) share = 1;
         // The article's title says what all its sentences are about, as a neighbour does.
-        else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) covered += weights[c]! * NEIGHBOUR_SHARE;
+        else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) share = NEIGHBOUR_SHARE;
+        covered += weights[c]! * share;
+        if (!named.includes(concept)) relationCovered += weights[c]! * share;
       });
       const coverage = covered / total;
+      // What the question says of its names ("who *replaced* Molly Phee", "qui *préside* l'AES"): a sentence
+      // that holds the names and none of the rest is about them, not about what is asked. (Asking for half
+      // of the rest was measured, 2026-11-25: it refused right answers worded with synonyms.)
+      const relation = relationTotal ? relationCovered / relationTotal : 1;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
       const neighbourTerms = neighbours.flatMap((n) => n.terms);
       const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms });
@@ -138,7 +147,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       const aboutAsked = located.typeless || named.every((c) => conceptHolds(sentence.terms, c) || conceptHolds(neighbourTerms, c) || conceptHolds(titleTerms, c) || conceptHolds(sourceTerms, c));
       // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
       const states = !(HEADING.test(text) && text.split(/\s+/u).length <= 14) && !/\?\s*[»"”]?\s*$/u.test(text);
-      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states;
+      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states && (located.typeless || relation > 0);
       // A "why" or "how" answered by a clause that states a figure ("Le coût du scrutin avait été estimé à
       // 72 milliards") gives a count, not a reason or a manner: less sure still.
       const reasonless = (question.intent === 'why' || question.intent === 'how') && located.typeless;
