@@ -64,3 +64,27 @@ describe('why and how', () => {
     expect(result.lead).toContain('to bring more tourists');
   });
 });
+
+describe('the lead names what was asked (bundled corpus)', () => {
+  it.each([
+    // a name in apposition to a role the question gives is that other person
+    ['Which US official met the Niger prime minister in Niamey?', 'Molly Phee'],
+    // "au total": the whole of "766 … sur 950 éléments au total"
+    ['y en avait combien des soldats us au total au niger', '950 éléments'],
+    // the name without the tail the question gives ("Michael Langley de l'Africom")
+    ["Qui représentait l'Africom dans la délégation américaine ?", 'Michael Langley'],
+    // initials belong to the name
+    ['Which US official is expected to visit Niamey in the coming months?', 'Kurt M. Campbell'],
+    // a name outranks a role for "who did it"
+    ["qui a fait le coup d'etat au niger", 'Abdourahamane Tiani'],
+  ])('%s → %s', async (question, lead) => {
+    expect((await engine.ask(question)).lead).toBe(lead);
+  });
+
+  it.each(['who replaced molly phee', "Qui préside l'Alliance des États du Sahel ?", 'who succeeded ruth hadley at millbrook'])(
+    'refuses %j: the sentences hold its names but not what it asks of them',
+    async (question) => {
+      expect((await engine.ask(question)).refusal).toBeDefined();
+    },
+  );
+});
