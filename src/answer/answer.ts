@@ -132,7 +132,9 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
         // The article's title says what all its sentences are about, as a neighbour does.
         else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) share = NEIGHBOUR_SHARE;
         covered += weights[c]! * share;
-        if (!named.includes(concept)) relationCovered += weights[c]! * share;
+        // The relation may be said with another word of its family ("créé", "la création"): a stem that starts a word here.
+        const related = share || [sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => startsAWord(terms, concept));
+        if (!named.includes(concept) && related) relationCovered += weights[c]! * (share || NEIGHBOUR_SHARE);
       });
       const coverage = covered / total;
       // What the question says of its names ("who *replaced* Molly Phee", "qui *préside* l'AES"): a sentence
@@ -303,6 +305,10 @@ function locateAnswer(
   }
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
   return { answer: best.answer, focus: best.focus, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
+}
+
+function startsAWord(terms: readonly string[], concept: QueryConcept): boolean {
+  return concept.alternatives.some((alt) => alt.length === 1 && alt[0]!.length >= 3 && terms.some((t) => t.startsWith(alt[0]!)));
 }
 
 const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}])(${ROLE_WORDS})(?:\\s+[\\p{L}-]+){0,2}\\s*,?\\s*$`, 'iu');
