@@ -149,7 +149,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
       const aboutAsked = located.typeless || named.every((c) => conceptHolds(sentence.terms, c) || conceptHolds(neighbourTerms, c) || conceptHolds(titleTerms, c) || conceptHolds(sourceTerms, c));
       // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
       const states = !(HEADING.test(text) && text.split(/\s+/u).length <= 14) && !/\?\s*[»"”]?\s*$/u.test(text);
-      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states && (located.typeless || relation > 0);
+      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states && (relation > 0 || !asksRelation(question, located.answer));
       // A "why" or "how" answered by a clause that states a figure ("Le coût du scrutin avait été estimé à
       // 72 milliards") gives a count, not a reason or a manner: less sure still.
       const reasonless = (question.intent === 'why' || question.intent === 'how') && located.typeless;
@@ -305,6 +305,14 @@ function locateAnswer(
   }
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
   return { answer: best.answer, focus: best.focus, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
+}
+
+// Questions that relate an unknown to the names they give: "who replaced X" (someone else's name),
+// "when did troops leave X", "how many … X". Not "where does X work" nor "who is X" (a role describing X).
+function asksRelation(question: AnalysedQuestion, answer: AnswerSpan | undefined): boolean {
+  if (!answer) return false;
+  if (question.intent === 'who') return !ROLE_SPAN.test(answer.text);
+  return question.intent === 'when' || question.intent === 'count';
 }
 
 function startsAWord(terms: readonly string[], concept: QueryConcept): boolean {
