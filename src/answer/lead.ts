@@ -75,13 +75,8 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
   const before = sentence.text.slice(Math.max(0, span.start - 20), span.start);
   const unit = unitAfter(sentence.text, span);
   const words = WORDS[question.language];
-  // "$45,000", "2 millions de dollars": a sum is said with its currency, as written.
-  {
-    const amount = new RegExp(`[$€£]?\\s*${escape(span.text)}(?:\\s*(?:millions?|milliards?|billions?|thousand))?(?:\\s*(?:de\\s+)?(?:dollars|euros|francs|fcfa|cfa|\\$|€))?`, 'iu');
-    const around = sentence.text.slice(Math.max(0, span.start - 3), span.end + 30);
-    const said = amount.exec(around)?.[0].trim();
-    if (said && /[$€£]|dollar|euro|franc|cfa/iu.test(said)) return said;
-  }
+  const sum = sumAsWritten(sentence.text, span);
+  if (sum) return sum;
   const qualifier = /environ|about|around|approximately\s*$/iu.test(before)
     ? `${words.about} `
     : /plus de\s*$|more than\s*$/iu.test(before)
@@ -103,6 +98,13 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
   }
   const said = NUMBER_WORDS_EN[fold(span.text).replace(/\s+/gu, ' ')];
   return `${said && !qualifier ? said : `${qualifier}${said?.replace(/^about /u, '') ?? span.text}`} ${englishFor(unit) ?? unit}`.trim();
+}
+
+// "$45,000", "2 millions de dollars": a sum is said with its currency, as the article writes it.
+function sumAsWritten(text: string, span: { start: number; end: number; text: string }): string | undefined {
+  const amount = new RegExp(`[$€£]?\\s*${escape(span.text)}(?:\\s*(?:millions?|milliards?|billions?|thousand))?(?:\\s*(?:de\\s+)?(?:dollars|euros|francs|fcfa|cfa|\\$|€))?`, 'iu');
+  const said = amount.exec(text.slice(Math.max(0, span.start - 3), span.end + 30))?.[0].trim();
+  return said && /[$€£]|dollar|euro|franc|cfa/iu.test(said) ? said : undefined;
 }
 
 function escape(text: string): string {
