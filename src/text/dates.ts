@@ -131,6 +131,8 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
   // "September 3, 2025" without taking "today" or "now" for dates.
   for (const result of [...chrono.fr.parse(sentence, anchorDate(ctx.published)), ...chrono.en.strict.parse(sentence, anchorDate(ctx.published))]) {
     const { start } = result;
+    // chrono reads "3 apr" in "3 après": a date ends where a word does.
+    if (/^[\p{L}\p{N}]/u.test(sentence.slice(result.index + result.text.length))) continue;
     if (!start.isCertain('day') || !start.isCertain('month')) continue; // weekdays and times: ours
     const yearWritten = start.isCertain('year');
     const value: DateValue = { precision: 'day', year: yearWritten ? start.get('year')! : 0, month: start.get('month')!, day: start.get('day')! };

@@ -75,3 +75,9 @@ describe('findDates: English articles', () => {
     expect(read('they may leave today', '2024-07')).toEqual([]);
   });
 });
+
+describe('findDates: English month abbreviations inside French words', () => {
+  it('does not read "3 après" as 3 April', () => {
+    expect(read('a voté le budget numéro 3 après un long débat', '2024-03')).toEqual([]);
+  });
+});
