@@ -94,7 +94,8 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
     const phrase = unitPhraseAfter(sentence.text, span);
     const counted = new Set(question.counted.map((w) => stem(fold(w), 'en')));
     const last = phrase.findLastIndex((w) => counted.has(stem(fold(w), 'en')));
-    return `${qualifier}${span.text} ${phrase.slice(0, last + 1 || 1).join(' ')}`.trim();
+    // (the whole phrase when the question's words are not in it: "12,000 cubic metres")
+    return `${qualifier}${span.text} ${phrase.slice(0, last >= 0 ? last + 1 : phrase.length).join(' ')}`.trim();
   }
   const said = NUMBER_WORDS_EN[fold(span.text).replace(/\s+/gu, ' ')];
   return `${said && !qualifier ? said : `${qualifier}${said?.replace(/^about /u, '') ?? span.text}`} ${englishFor(unit) ?? unit}`.trim();
