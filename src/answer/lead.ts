@@ -2,11 +2,11 @@
 // answers (a date, a number, a name, a place, an expansion) or, for other questions, the best clause
 // quoted. Dates are said in the reader's language; names and places stay as the article writes them.
 import { describeDate } from '../text/date-format.js';
-import { fold } from '../text/analysis.js';
+import { fold, stem } from '../text/analysis.js';
 import { ENGLISH_TO_FRENCH } from '../retrieve/lexicon.js';
 import type { ScoredSentence } from './answer.js';
 import type { AnalysedQuestion } from './question.js';
-import { isNegated, unitAfter } from './spans.js';
+import { isNegated, unitAfter, unitPhraseAfter } from './spans.js';
 import type { AnswerSource } from './types.js';
 
 const WORDS = {
@@ -75,6 +75,8 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
   const before = sentence.text.slice(Math.max(0, span.start - 20), span.start);
   const unit = unitAfter(sentence.text, span);
   const words = WORDS[question.language];
+  const sum = sumAsWritten(sentence.text, span);
+  if (sum) return sum;
   const qualifier = /environ|about|around|approximately\s*$/iu.test(before)
     ? `${words.about} `
     : /plus de\s*$|more than\s*$/iu.test(before)
@@ -87,8 +89,27 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
     const joiner = /\d/u.test(span.text) ? ' ' : /^[aeiouyhéè]/iu.test(unit) ? " d'" : ' de ';
     return `${qualifier}${span.text}${unit ? joiner + unit : ''}`;
   }
+  // An English article's own words: the phrase up to what was counted ("38 old apple varieties").
+  if (sentence.article.language === 'en') {
+    const phrase = unitPhraseAfter(sentence.text, span);
+    const counted = new Set(question.counted.map((w) => stem(fold(w), 'en')));
+    const last = phrase.findLastIndex((w) => counted.has(stem(fold(w), 'en')));
+    // (the whole phrase when the question's words are not in it: "12,000 cubic metres")
+    return `${qualifier}${span.text} ${phrase.slice(0, last >= 0 ? last + 1 : phrase.length).join(' ')}`.trim();
+  }
   const said = NUMBER_WORDS_EN[fold(span.text).replace(/\s+/gu, ' ')];
   return `${said && !qualifier ? said : `${qualifier}${said?.replace(/^about /u, '') ?? span.text}`} ${englishFor(unit) ?? unit}`.trim();
+}
+
+// "$45,000", "2 millions de dollars": a sum is said with its currency, as the article writes it.
+function sumAsWritten(text: string, span: { start: number; end: number; text: string }): string | undefined {
+  const amount = new RegExp(`[$€£]?\\s*${escape(span.text)}(?:\\s*(?:millions?|milliards?|billions?|thousand))?(?:\\s*(?:de\\s+)?(?:dollars|euros|francs|fcfa|cfa|\\$|€))?`, 'iu');
+  const said = amount.exec(text.slice(Math.max(0, span.start - 3), span.end + 30))?.[0].trim();
+  return said && /[$€£]|dollar|euro|franc|cfa/iu.test(said) ? said : undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // Round numbers French articles write in words, for an English reader.

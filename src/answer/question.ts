@@ -2,7 +2,7 @@
 // ("c quand", "whats", "y en a combien"), the kind of answer wanted (a date, a number, a name…).
 // In: the raw question. Out: the question to search with, its language and its intent.
 import { UserError } from '../errors.js';
-import type { Language } from '../text/analysis.js';
+import { isStopWord, type Language } from '../text/analysis.js';
 import { wholeWords, WORD_END, WORD_START } from '../text/boundaries.js';
 import { guessLanguage, isOtherLanguage } from '../text/language.js';
 import type { Intent } from './types.js';
@@ -46,6 +46,8 @@ export interface AnalysedQuestion {
   wantsMoney: boolean;
   /** "how many died", "combien de morts": a number answers only as a count of casualties. */
   asksCasualties: boolean;
+  /** "in total", "au total", "en tout": the whole, not a part ("766 sur 950 au total": 950). */
+  asksTotal: boolean;
   /** "when will…", "quand aura lieu la prochaine…": only a date still to come answers. */
   asksFuture: boolean;
   /** What "how many" counts: the words after it ("us troops", "drones américains"). */
@@ -64,6 +66,7 @@ const FILLERS = wholeWords(
     'hey (?:bot|dossier)|quick question|one question|i was wondering|i wonder|just wondering',
     "do you know|d(?:o|'|)you know|can you tell me|could you tell me|tell me",
     'dis[- ]moi|dites[- ]moi|tu sais|vous savez|tu peux me dire|pouvez-vous me dire|est-ce que tu sais|je me demandais|petite question|une question|s\'il (?:te|vous) pla[iî]t',
+    'in the first place|at all|au juste|en fait',
     'quick q|hey|hi|hello|yo|hiya|ok|okay|so|um|uh|salut|bonjour|coucou|hé|eh|alors|bon|dis|question|please|pls|plz|stp|svp',
   ].join('|'),
 ).source;
@@ -104,6 +107,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   const plain = asked.replace(/[’‘`´ʼ]/gu, "'");
   let text = plain.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim() || plain;
   for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, 'giu'), replacement);
+  text = countryUs(text);
   const language = guessLanguage(text);
   return {
     asked,
@@ -114,10 +118,26 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),
     asksCasualties: CASUALTY.test(text),
+    asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
   };
+}
+
+// "us" typed in lower case is the country where the pronoun cannot stand: after "the" ("the us
+// ambassador") or before a noun ("us troops"), but not after a verb that takes a pronoun ("tell us").
+const LOWER_US = new RegExp(`${B}(?<before>[\\p{L}']+\\s+)?us(?=\\s+(?<after>[\\p{L}]+)|[\\s?!.,]*$)`, 'gu');
+const PRONOUN_TAKERS = /^(?:tell|give|show|let|help|send|ask|told|gave|showed|helped|for|with|about|like|against|between|among)$/u;
+
+function countryUs(text: string): string {
+  return text.replace(LOWER_US, (match: string, ...rest: unknown[]) => {
+    const groups = rest.at(-1) as { before?: string; after?: string };
+    const before = groups.before?.trim().toLowerCase();
+    const after = groups.after?.toLowerCase();
+    const country = before === 'the' || (after !== undefined && !isStopWord(after) && !PRONOUN_TAKERS.test(before ?? ''));
+    return country ? match.replace(/us$/u, 'US') : match;
+  });
 }
 
 /** Words for people by their role, in both languages: "who" answers, and "which colonel" asks who. */
@@ -134,7 +154,7 @@ const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+
 
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
-  ['when', wholeWords("when|what (?:date|day|month|year|time)|which (?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
+  ['when', wholeWords("when|what (?:exact |precise |specific )?(?:date|day|month|year|time)|which (?:exact |precise )?(?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
   ['count', wholeWords('how many|how much|number of|combien|nombre de|quel nombre')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
@@ -161,4 +181,5 @@ const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|val
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );
+const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

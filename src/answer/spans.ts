@@ -20,7 +20,8 @@ const B = WORD_START;
 const E = WORD_END;
 const NAME_WORD = `\\p{Lu}[${L}'’-]*`;
 // A run of capitalised words, allowing the particles of names ("Maman Sani Kiaou", "Alliance des États du Sahel").
-const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?${NAME_WORD})*`, 'gu');
+// An initial inside a name ("Kurt M. Campbell") belongs to it.
+const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?(?:\\p{Lu}\\.\\s+)?${NAME_WORD})*`, 'gu');
 const DETERMINER = `(?:(?:le|la|les|l['’]|the)\\s*)?`;
 // Several names at once answer "who" for a group: "le Niger, le Burkina et le Mali", "France and Chad".
 const NAME_LIST = new RegExp(
@@ -78,7 +79,9 @@ export interface SpanContext {
 export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: SpanContext): AnswerSpan[] | undefined {
   switch (question.intent) {
     case 'when':
-      return dateSpans(sentence, ctx.published).filter((s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned));
+      return dateSpans(sentence, ctx.published).filter(
+        (s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned) && (!datesSaying(sentence, s) || REPORTING.test(question.text)),
+      );
     case 'count':
       return countSpans(sentence, ctx, question);
     case 'who':
@@ -102,6 +105,17 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
     default:
       return undefined;
   }
+}
+
+// "a déclaré mercredi 24 juillet que tous les soldats…", "said on Monday that…": the date is the
+// statement's, not the event's it reports; it answers only a question about the statement.
+const REPORTING = new RegExp(
+  `${B}(?:d[ée]clar[ée]e?s?|annonc[ée]e?s?|indiqu[ée]e?s?|affirm[ée]e?s?|pr[ée]cis[ée]e?s?|expliqu[ée]e?s?|confirm[ée]e?s?|dit|said|announced?|stated?|declared?|told|confirmed?|say|says|announce|annonce|déclare)${E}`,
+  'iu',
+);
+const REPORTING_BEFORE = new RegExp(`${REPORTING.source}\\s+(?:(?:le|on|ce|this|last)\\s+)?$`, 'iu');
+function datesSaying(sentence: string, span: TextSpan): boolean {
+  return REPORTING_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start)) && /^\s*,?\s*(?:que|qu['’]|that)(?![\p{L}])/u.test(sentence.slice(span.end));
 }
 
 export function dateSpans(sentence: string, published: string | undefined): AnswerSpan[] {
@@ -131,18 +145,39 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
     (s) =>
       !inDate(s) &&
       !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) &&
-      (question.wantsMoney || countsWhatWasAsked(unitAfter(sentence, s), question.counted, ctx)) &&
+      (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx)) &&
       (!question.asksCasualties || countsCasualties(sentence, s)) &&
       ctx.countQualifiersHold(),
   );
-  if (!question.wantsMoney) return numbers;
-  return numbers.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
+  // "766 militaires sur 950 éléments au total", "12 out of 40": the first is a part; a question about the whole takes the second.
+  const counting = question.asksTotal ? numbers.filter((s) => !PART_OF.test(sentence.slice(s.end, s.end + 40))) : numbers;
+  if (!question.wantsMoney) return counting;
+  return counting.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
 }
 
 /** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */
 export function unitAfter(sentence: string, span: TextSpan): string {
   return /^\s+(?:d['’]\s*|de\s+|of\s+)?([\p{L}-]+)/u.exec(sentence.slice(span.end))?.[1] ?? '';
 }
+
+const PART_OF = /^(?:\s+[\p{L}-]+){0,2}\s+(?:sur|out of)\s+\d/u;
+
+/**
+ * The noun phrase a number counts, up to three words past "de"/"of", to the first small word:
+ * "38 old apple varieties that…" → old, apple, varieties; "un millier de soldats américains" → soldats, américains.
+ */
+export function unitPhraseAfter(sentence: string, span: TextSpan): string[] {
+  const rest = /^\s+(?:d['’]\s*|de\s+|of\s+)?([^,;:.!?()«»"“”]*)/u.exec(sentence.slice(span.end))?.[1] ?? '';
+  const phrase: string[] = [];
+  for (const word of rest.split(/\s+/u).filter(Boolean).slice(0, 3)) {
+    if (!/^[\p{L}-]+$/u.test(word) || isStopWord(fold(word))) break;
+    phrase.push(word);
+  }
+  return phrase;
+}
+
+// Adjectives of origin by their endings, in both languages: français, américains, nigérienne, russian, chinese.
+export const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines|ien|iens|ienne|iennes|an|ans|ese|ish|iens|ois|oise|oises)$/u;
 
 // Nouns that count people: "how many troops" is answered by "200 personnes" or "950 éléments";
 // casualties are a count of their own ("how many died" is not answered by "766 militaires").
@@ -160,13 +195,19 @@ function countsCasualties(sentence: string, span: TextSpan): boolean {
 
 // A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
 // or, for people, any noun that counts people.
-function countsWhatWasAsked(unit: string, counted: readonly string[], ctx: SpanContext): boolean {
-  if (!counted.length || !unit) return true;
-  const folded = fold(unit);
-  const askedWords = counted.map(fold).filter((w) => !isStopWord(w));
-  if (!askedWords.length) return true;
-  for (const kind of [PEOPLE, CASUALTIES]) if (kind.has(folded) && askedWords.some((w) => kind.has(w))) return true;
-  return askedWords.some((w) => ctx.sameConcept(w, unit));
+function countsWhatWasAsked(phrase: readonly string[], counted: readonly string[], ctx: SpanContext): boolean {
+  if (!counted.length || !phrase.length) return true;
+  // What is counted, not its origin ("american troops": troops; the origin is checked apart).
+  const contentWords = counted.map(fold).filter((w) => !isStopWord(w));
+  if (!contentWords.length) return true;
+  const nouns = contentWords.filter((w) => !ORIGIN_ADJECTIVE.test(w));
+  // Without a noun besides the origin ("combien d'américains"), the number's own unit must be it.
+  const askedWords = nouns.length ? nouns : contentWords;
+  return (nouns.length ? phrase : phrase.slice(0, 1)).some((unit) => {
+    const folded = fold(unit);
+    for (const kind of [PEOPLE, CASUALTIES]) if (kind.has(folded) && askedWords.some((w) => kind.has(w))) return true;
+    return askedWords.some((w) => ctx.sameConcept(w, unit));
+  });
 }
 
 // "Alliance des États du Sahel (AES)" or "AES (Alliance des États du Sahel)".

@@ -45,7 +45,8 @@ export interface DateContext {
 }
 
 
-const MONTH = `(${monthPattern('fr')})`;
+// English articles and English month names too ("early August 2024", "in March", "3 September 2025").
+const MONTH = `(${monthPattern('fr', 'en')})`;
 const YEAR = '((?:19|20)\\d{2})';
 const APOS = "['’]";
 const DURATION = /(?:^|\s)(?:pendant|durant|during|for)\s/iu;
@@ -55,13 +56,17 @@ interface Rule {
   read: (m: RegExpExecArray, ctx: DateContext) => Omit<DateMention, 'start' | 'end' | 'text'> | null;
 }
 
-const QUALIFIERS: Record<string, DateValue['qualifier']> = { debut: 'early', mi: 'mid', milieu: 'mid', fin: 'late' };
+const QUALIFIERS: Record<string, DateValue['qualifier']> = {
+  debut: 'early', mi: 'mid', milieu: 'mid', fin: 'late',
+  early: 'early', beginning: 'early', middle: 'mid', late: 'late', end: 'late',
+};
 
 // Ordered: longer, more precise expressions first; a span taken by one rule is not read again.
 const RULES: Rule[] = [
   {
     // "au début du mois d'août", "début août", "mi-septembre", "fin juillet 2024"
-    pattern: new RegExp(`${WORD_START}(début|debut|mi|milieu|fin)(?:[- ]|\\s+du\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|\\s+d(?:e\\s+|${APOS}\\s*))${MONTH}(?:\\s+${YEAR})?`, 'giu'),
+    // "early August", "mid-September 2024", "the end of July"
+    pattern: new RegExp(`${WORD_START}(début|debut|mi|milieu|fin|early|mid|late|beginning|middle|end)(?:[- ]|\\s+du\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|\\s+d(?:e\\s+|${APOS}\\s*)|\\s+of\\s+)${MONTH}(?:,?\\s+${YEAR})?`, 'giu'),
     read: (m, ctx) => monthMention(m.index, monthNumber(m[2]!), m[3], ctx, QUALIFIERS[fold(m[1]!)]),
   },
   {
@@ -85,7 +90,8 @@ const RULES: Rule[] = [
   },
   {
     // "le mois d'août", "au mois de juillet", "en mars", "depuis juillet 2023"
-    pattern: new RegExp(`${WORD_START}(?:(?:le|au)\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|en\\s+|depuis\\s+)${MONTH}(?:\\s+${YEAR})?(?![\\p{L}])`, 'giu'),
+    // "in March", "since July 2023", "the month of August"
+    pattern: new RegExp(`${WORD_START}(?:(?:le|au)\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|en\\s+|depuis\\s+|in\\s+|since\\s+|month\\s+of\\s+)${MONTH}(?:,?\\s+${YEAR})?(?![\\p{L}])`, 'giu'),
     read: (m, ctx) => monthMention(m.index, monthNumber(m[1]!), m[2], ctx),
   },
   {
@@ -132,9 +138,12 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     mentions.push({ start, end, text: sentence.slice(start, end), ...mention });
   };
 
-  const parser = ctx.language === 'en' ? chrono.en : chrono.fr;
-  for (const result of parser.parse(sentence, anchorDate(ctx.published))) {
+  // Explicit days in either language: chrono's strict English parser reads "3 September 2025" and
+  // "September 3, 2025" without taking "today" or "now" for dates.
+  for (const result of [...chrono.fr.parse(sentence, anchorDate(ctx.published)), ...chrono.en.strict.parse(sentence, anchorDate(ctx.published))]) {
     const { start } = result;
+    // chrono reads "3 apr" in "3 après": a date ends where a word does.
+    if (/^[\p{L}\p{N}]/u.test(sentence.slice(result.index + result.text.length))) continue;
     if (!start.isCertain('day') || !start.isCertain('month')) continue; // weekdays and times: ours
     if (DURATION.test(result.text)) continue; // "pendant trois semaines" is how long, not when
     const yearWritten = start.isCertain('year');
@@ -147,7 +156,7 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
       add(start, start + match[0].length, rule.read(match, ctx));
     }
   }
-  for (const match of sentence.matchAll(new RegExp(`(?<![\\p{L}])(${weekdayPattern('fr')})(?![\\p{L}])(?!\\s+\\d)`, 'giu'))) {
+  for (const match of sentence.matchAll(new RegExp(`(?<![\\p{L}])(${weekdayPattern('fr', 'en')})(?![\\p{L}])(?!\\s+\\d)`, 'giu'))) {
     add(match.index, match.index + match[0].length, weekdayMention(WEEKDAY_NUMBERS.get(fold(match[1]!))!, match.index, ctx));
   }
   return mentions.sort((a, b) => a.start - b.start);

@@ -5,18 +5,25 @@
 import { createRequire } from 'node:module';
 import { fold } from './analysis.js';
 
-let words: Set<string> | undefined;
+let words: { fr: Set<string>; en: Set<string> } | undefined;
 
-function dictionary(): Set<string> {
+function dictionaries(): { fr: Set<string>; en: Set<string> } {
   if (!words) {
     const require = createRequire(import.meta.url);
-    const lists = [require('an-array-of-french-words') as string[], require('an-array-of-english-words') as string[]];
-    words = new Set(lists.flatMap((list) => list.map(fold)));
+    words = {
+      fr: new Set((require('an-array-of-french-words') as string[]).map(fold)),
+      en: new Set((require('an-array-of-english-words') as string[]).map(fold)),
+    };
   }
   return words;
 }
 
-/** Whether a (folded) word is in the French or English dictionary. */
-export function isDictionaryWord(word: string): boolean {
-  return dictionary().has(fold(word));
+/**
+ * Whether a word is in the French or English dictionary, or in the given language's only
+ * ("Michael Langley" are English words, but in a French sentence they are a name).
+ */
+export function isDictionaryWord(word: string, language?: 'fr' | 'en'): boolean {
+  const folded = fold(word);
+  const { fr, en } = dictionaries();
+  return language ? (language === 'fr' ? fr : en).has(folded) : fr.has(folded) || en.has(folded);
 }

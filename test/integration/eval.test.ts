@@ -6,14 +6,15 @@ import { makeWorkspace, REPO } from '../support/workspace.js';
 
 // Floors a little under today's keyword-mode figures on the development sets (README, Quality):
 // a change that makes answers worse fails here. Held-out sets are never run in tests.
-// Measured 2026-11-25 (answered / lead right / refused): dev-set 32/32, 27/32, 8/8; casual-dev 26/30,
-// 21/30, 9/10; people-dev 26/31, 24/31, 9/10; blind-dev 30/34, 25/34, 8/11; blind2-dev 25/32, 22/32, 9/12.
+// Measured 2026-11-25, second round (answered / lead right / refused): dev-set 32/32, 30/32, 8/8; casual-dev
+// 26/30, 23/30, 10/10; people-dev 27/31, 24/31, 9/10; blind-dev 30/34, 27/34, 8/11; blind2-dev 26/32, 23/32, 10/12.
+// Each floor leaves about one question of room.
 const FLOORS: Record<string, { answered: number; lead: number; abstained: number }> = {
-  'dev-set.jsonl': { answered: 0.95, lead: 0.8, abstained: 0.95 },
-  'casual-dev.jsonl': { answered: 0.83, lead: 0.66, abstained: 0.85 },
-  'people-dev.jsonl': { answered: 0.8, lead: 0.74, abstained: 0.85 },
-  'blind-dev.jsonl': { answered: 0.85, lead: 0.7, abstained: 0.7 },
-  'blind2-dev.jsonl': { answered: 0.75, lead: 0.65, abstained: 0.7 },
+  'dev-set.jsonl': { answered: 0.95, lead: 0.88, abstained: 0.95 },
+  'casual-dev.jsonl': { answered: 0.83, lead: 0.73, abstained: 0.9 },
+  'people-dev.jsonl': { answered: 0.83, lead: 0.74, abstained: 0.85 },
+  'blind-dev.jsonl': { answered: 0.85, lead: 0.76, abstained: 0.7 },
+  'blind2-dev.jsonl': { answered: 0.78, lead: 0.68, abstained: 0.75 },
 };
 
 const workspace = makeWorkspace();

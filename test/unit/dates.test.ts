@@ -58,3 +58,26 @@ describe('findDates: years resolved from the article’s date', () => {
     expect(read('la délégation se rendra mercredi', '2024-03', future)).toMatchObject([{ precision: 'month', year: 2024, month: 3, dayUncertain: true }]);
   });
 });
+
+describe('findDates: English articles', () => {
+  it('explicit days, both orders', () => {
+    expect(read('opened a cider press on 3 September 2025, because', '2025-10')).toMatchObject([{ text: expect.stringContaining('3 September 2025'), ...day(2025, 9, 3) }]);
+    expect(read('signed on September 3, 2025 in', '2025-10')).toMatchObject([{ ...day(2025, 9, 3) }]);
+  });
+
+  it('months and periods', () => {
+    expect(read('talks began in March 2024 and', '2024-07')).toEqual([{ text: 'in March 2024', precision: 'month', year: 2024, month: 3 }]);
+    expect(read('will be over by early August', '2024-07', future)).toMatchObject([{ text: 'early August', year: 2024, month: 8, qualifier: 'early' }]);
+    expect(read('until the end of July 2024', '2024-07')).toMatchObject([{ year: 2024, month: 7, qualifier: 'late' }]);
+  });
+
+  it('does not take "today" or "may" for a date', () => {
+    expect(read('they may leave today', '2024-07')).toEqual([]);
+  });
+});
+
+describe('findDates: English month abbreviations inside French words', () => {
+  it('does not read "3 après" as 3 April', () => {
+    expect(read('a voté le budget numéro 3 après un long débat', '2024-03')).toEqual([]);
+  });
+});

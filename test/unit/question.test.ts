@@ -56,7 +56,7 @@ describe('analyseQuestion: questions as people type them', () => {
   });
 
   it('reads what "how many" counts, and when a day or money is wanted', () => {
-    expect(analyseQuestion('how many us troops were left').counted).toEqual(['us', 'troops', 'were']);
+    expect(analyseQuestion('how many us troops were left').counted).toEqual(['US', 'troops', 'were']);
     expect(analyseQuestion('combien de drones américains à la base').counted).toEqual(['drones', 'américains', 'à']);
     expect(analyseQuestion('what day exactly did they leave').wantsExactDay).toBe(true);
     expect(analyseQuestion('how much did the base cost').wantsMoney).toBe(true);
@@ -92,5 +92,17 @@ describe('casual forms written out', () => {
     expect(analyseQuestion('how many soldiers left').asksCasualties).toBe(false);
     expect(analyseQuestion('when will the base close').asksFuture).toBe(true);
     expect(analyseQuestion('when did the base close').asksFuture).toBe(false);
+  });
+});
+
+describe('"us" typed in lower case', () => {
+  it.each([
+    ['who is the us ambassador to niger', 'who is the US ambassador to niger'],
+    ['how many us troops left', 'how many US troops left'],
+    ['can you tell us when they left', 'can you tell us when they left'],
+    ['give us the date', 'give us the date'],
+    ['what did they say to us?', 'what did they say to us?'],
+  ])('%j is read as %j', (asked, text) => {
+    expect(analyseQuestion(asked).text).toBe(text);
   });
 });
