@@ -87,10 +87,10 @@ async function measure(scenario: string, corpusDir: string, askRounds: number, m
   }
   const row: Row = {
     scenario,
-    chunksPerSecond: warm.searchIndex.chunks.size / (indexMs / 1000),
+    chunksPerSecond: warm.searchIndex.chunkCount / (indexMs / 1000),
     queryEmbedMs,
     articles,
-    chunks: warm.searchIndex.chunks.size,
+    chunks: warm.searchIndex.chunkCount,
     indexMs,
     openMs,
     timelineMs,

@@ -46,6 +46,8 @@ function configSchema(cwd: string) {
       DOSSIER_FEEDBACK_LOG: z.string().min(1).default('logs/feedback.jsonl'),
       DOSSIER_LOG_FILE: z.string().min(1).default('logs/dossier.log'),
       DOSSIER_WATCH_CORPUS: flag.default(true),
+      /** Where the index lives: files (the default, up to ~20,000 articles) or LanceDB tables (large corpora). */
+      DOSSIER_STORE: z.enum(['default', 'lancedb']).default('default'),
       DISCORD_TOKEN: z.string().min(1).optional(),
       DISCORD_APPLICATION_ID: snowflake.optional(),
       DISCORD_GUILD_ID: snowflake.optional(),
@@ -83,6 +85,7 @@ function configSchema(cwd: string) {
         feedbackLog: resolve(v.DOSSIER_FEEDBACK_LOG),
         logFile: resolve(v.DOSSIER_LOG_FILE),
         watchCorpus: v.DOSSIER_WATCH_CORPUS,
+        store: v.DOSSIER_STORE,
       };
     });
 }

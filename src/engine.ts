@@ -1,6 +1,5 @@
 // The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import PQueue from 'p-queue';
 import { composeAnswer, DEFAULT_TUNING, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
 import { analyseQuestion, validateQuestion } from './answer/question.js';
@@ -8,11 +7,12 @@ import type { Answer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
-import type { ArticleMeta } from './ingest/article.js';
+import type { Article, ArticleMeta } from './ingest/article.js';
 import { loadCorpus, type Corpus } from './ingest/corpus.js';
 import { buildIndex, isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
-import { SearchIndex } from './index/search-index.js';
-import { currentGeneration, IndexCorruptError } from './index/store.js';
+import { currentGenerationName, openCurrentIndex } from './index/open.js';
+import { IndexCorruptError } from './index/store.js';
+import type { IndexView } from './index/view.js';
 import { queryConcepts } from './retrieve/concepts.js';
 import { retrieve } from './retrieve/hybrid.js';
 import { buildTimeline, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
@@ -43,12 +43,12 @@ const silent: EngineLog = { info: () => {}, warn: () => {} };
 
 
 export class Engine {
-  private index!: SearchIndex;
+  private index!: IndexView;
   /** What opening the engine had to re-index, if the index was missing, stale or damaged. */
   openingReport?: IndexReport;
   /** Every re-index (CLI, /reindex, /add-article, the watcher) runs here, one at a time, in order. */
   private readonly reindexQueue = new PQueue({ concurrency: 1 });
-  private timelineCache?: { index: SearchIndex; events: Promise<TimelineEvent[]> };
+  private timelineCache?: { index: IndexView; events: Promise<TimelineEvent[]> };
 
   private constructor(
     private readonly config: Config,
@@ -73,7 +73,7 @@ export class Engine {
   }
 
   get articles(): ArticleMeta[] {
-    return [...this.index.articles.values()].map(({ text: _text, contentHash: _hash, ...meta }) => meta);
+    return this.index.articleMetas();
   }
 
   /** How many chunks the current index holds for an article; undefined when it is not indexed. */
@@ -81,7 +81,7 @@ export class Engine {
     return this.index.manifest.documents[articleId]?.chunks;
   }
 
-  get searchIndex(): SearchIndex {
+  get searchIndex(): IndexView {
     return this.index;
   }
 
@@ -106,7 +106,7 @@ export class Engine {
       const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
       for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
       if (!corpus.articles.length) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
-      const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress, onWait: (m) => this.log.info(m) });
+      const report = await buildIndex({ dataDir: this.config.dataDir, store: this.config.store, corpus, embedder: this.embedder, onProgress, onWait: (m) => this.log.info(m) });
       for (const id of report.keptPrevious) this.log.warn(`Kept the indexed version of ${id}: its file could not be read this time.`);
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
       if (report.written || !this.index) this.index = await this.openIndex();
@@ -131,8 +131,8 @@ export class Engine {
   private async followSwappedIndex(): Promise<void> {
     if (this.isReindexing) return;
     try {
-      const current = await currentGeneration(this.config.dataDir);
-      if (current && path.basename(current.dir) !== this.index.generation) this.index = await SearchIndex.open(current);
+      const current = await currentGenerationName(this.config.store, this.config.dataDir);
+      if (current && current !== this.index.generation) this.index = (await openCurrentIndex(this.config.store, this.config.dataDir)) ?? this.index;
     } catch (error) {
       this.log.warn(`Could not open the index another process wrote (${(error as Error).message}); answering from the one in use.`);
     }
@@ -159,7 +159,7 @@ export class Engine {
 
   private events(): Promise<TimelineEvent[]> {
     if (this.timelineCache?.index !== this.index) {
-      this.timelineCache = { index: this.index, events: buildTimeline([...this.index.articles.values()]) };
+      this.timelineCache = { index: this.index, events: readAll(this.index).then(buildTimeline) };
     }
     return this.timelineCache.events;
   }
@@ -175,9 +175,9 @@ export class Engine {
   // Opens the committed index if it matches the corpus; otherwise builds one.
   private async refresh(): Promise<void> {
     const corpus = await loadCorpus(this.config.corpusDir);
-    let current: SearchIndex | null = null;
+    let current: IndexView | null = null;
     try {
-      current = await SearchIndex.openCurrent(this.config.dataDir);
+      current = await openCurrentIndex(this.config.store, this.config.dataDir);
       if (current && isUpToDate(current, corpus, this.embedder)) {
         this.index = current;
         return;
@@ -198,9 +198,15 @@ export class Engine {
     }
   }
 
-  private async openIndex(): Promise<SearchIndex> {
-    const index = await SearchIndex.openCurrent(this.config.dataDir);
+  private async openIndex(): Promise<IndexView> {
+    const index = await openCurrentIndex(this.config.store, this.config.dataDir);
     if (!index) throw new Error('the index vanished right after it was written');
     return index;
   }
+}
+
+async function readAll(index: IndexView): Promise<Article[]> {
+  const articles: Article[] = [];
+  for await (const batch of index.allArticles()) articles.push(...batch);
+  return articles;
 }

@@ -4,7 +4,7 @@
 // In: the index, the analysed question, its concepts, the retrieved chunks. Out: an Answer.
 import type { Article } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
-import type { SearchIndex } from '../index/search-index.js';
+import type { IndexView } from '../index/view.js';
 import { conceptHolds, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, words } from '../text/analysis.js';
@@ -74,7 +74,7 @@ export interface Weighing {
 }
 
 /** Each concept's weight: its rarity in the index (idf). */
-export function weigh(index: SearchIndex, concepts: readonly QueryConcept[]): Weighing {
+export function weigh(index: IndexView, concepts: readonly QueryConcept[]): Weighing {
   const weights = concepts.map((concept) => conceptWeight(index, concept));
   return { concepts, weights, total: weights.reduce((sum, w) => sum + w, 0) };
 }
@@ -83,7 +83,7 @@ export function weigh(index: SearchIndex, concepts: readonly QueryConcept[]): We
  * Every sentence of the retrieved chunks, scored against the question, best first. A word of the
  * question found only in a neighbouring sentence counts half: facts often span two sentences.
  */
-export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, weighing: Weighing, retrieved: readonly RetrievedChunk[]): ScoredSentence[] {
+export function scoreSentences(index: IndexView, question: AnalysedQuestion, weighing: Weighing, retrieved: readonly RetrievedChunk[]): ScoredSentence[] {
   const { concepts, weights, total } = weighing;
   if (!total) return [];
   // What depends on the question alone, read once for all its sentences.
@@ -97,8 +97,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
-    const article = index.articles.get(entry.chunk.docId);
-    if (!article) return;
+    const article = entry.article;
     const sentences = sentencesOf(article);
     // The source's name and the article's date ("the AFP article", "the March meeting") hold in
     // all of the article's sentences.
@@ -284,16 +283,15 @@ function nearestSources(scored: readonly ScoredSentence[]): AnswerSource[] {
 // translate, or a word found in no article (a synonym of the article's word, perhaps). Found in
 // no article, a name, a number, or an English word with all its glossary translations missing
 // keeps its full weight: the articles do not speak of it ("who replaced…", "how many died…").
-function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
+function conceptWeight(index: IndexView, concept: QueryConcept): number {
   const idf = Math.min(...concept.alternatives.map((terms) => Math.max(...terms.map((term) => index.keyword.idf(term)))));
   const unseen = concept.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term)));
   return concept.untranslated || (unseen && !concept.specific && !concept.glossed) ? idf / 2 : idf;
 }
 
 /** The question's names (and numbers) that no article holds, in its text, title or source: the corpus cannot answer about them. */
-export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept[]): string[] {
-  const sourceTerms = new Set([...index.articles.values()].flatMap((a) => indexTerms(a.source ?? '', a.language)));
-  const known = (term: string) => index.keyword.documentFrequency.has(term) || sourceTerms.has(term);
+export function unknownNames(index: IndexView, concepts: readonly QueryConcept[]): string[] {
+  const known = (term: string) => index.keyword.documentFrequency.has(term) || index.sourceTerms.has(term);
   return concepts
     .filter((c) => c.specific && !/^\d+$/.test(c.word))
     .filter((c) => c.alternatives.every((terms) => terms.some((term) => !known(term))))
