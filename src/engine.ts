@@ -8,8 +8,9 @@ import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
 import type { Article, ArticleMeta } from './ingest/article.js';
-import { loadCorpus, type Corpus } from './ingest/corpus.js';
-import { buildIndex, isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
+import { loadCorpus } from './ingest/corpus.js';
+import { isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
+import { buildIndexOffThread } from './index/off-thread.js';
 import { currentGenerationName, openCurrentIndex } from './index/open.js';
 import { IndexCorruptError } from './index/store.js';
 import type { IndexView } from './index/view.js';
@@ -96,17 +97,19 @@ export class Engine {
    * index in place until the new one is committed and loaded.
    */
   reindex(onProgress = this.options.onProgress): Promise<IndexReport> {
-    return this.reindexCorpus(undefined, onProgress);
-  }
-
-  // `loaded`: a corpus just read by the caller, so that opening does not read it twice.
-  private reindexCorpus(loaded: Corpus | undefined, onProgress = this.options.onProgress): Promise<IndexReport> {
     return this.reindexQueue.add(async () => {
       await mkdir(this.config.dataDir, { recursive: true });
-      const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
-      for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
-      if (!corpus.articles.length) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
-      const report = await buildIndex({ dataDir: this.config.dataDir, store: this.config.store, corpus, embedder: this.embedder, onProgress, onWait: (m) => this.log.info(m) });
+      // In a worker thread, which reads the corpus itself: this thread stays free to answer.
+      const report = await buildIndexOffThread({
+        dataDir: this.config.dataDir,
+        corpusDir: this.config.corpusDir,
+        store: this.config.store,
+        embedder: this.embedder,
+        onProgress,
+        onWait: (m) => this.log.info(m),
+      });
+      for (const problem of report.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
+      if (!report.added.length && !report.updated.length && !report.unchanged) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
       for (const id of report.keptPrevious) this.log.warn(`Kept the indexed version of ${id}: its file could not be read this time.`);
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
       if (report.written || !this.index) this.index = await this.openIndex();
@@ -188,7 +191,7 @@ export class Engine {
       this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
     }
     try {
-      this.openingReport = await this.reindexCorpus(corpus);
+      this.openingReport = await this.reindex();
     } catch (error) {
       // A read-only index folder (a mounted volume, a shared copy) still answers from what it holds.
       const code = (error as NodeJS.ErrnoException).code;
