@@ -10,7 +10,8 @@ import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
 import type { Article, ArticleMeta } from './ingest/article.js';
 import { loadCorpus } from './ingest/corpus.js';
 import { isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
-import { buildIndexOffThread } from './index/off-thread.js';
+import { BuildWorker } from './index/off-thread.js';
+import { isCompatible } from './index/plan.js';
 import { currentGenerationName, openCurrentIndex } from './index/open.js';
 import { IndexCorruptError } from './index/store.js';
 import type { IndexView } from './index/view.js';
@@ -47,8 +48,12 @@ export class Engine {
   private index!: IndexView;
   /** What opening the engine had to re-index, if the index was missing, stale or damaged. */
   openingReport?: IndexReport;
+  /** With the LanceDB store: the background comparison of the corpus with the index opened at once. */
+  refreshing?: Promise<IndexReport | undefined>;
   /** Every re-index (CLI, /reindex, /add-article, the watcher) runs here, one at a time, in order. */
   private readonly reindexQueue = new PQueue({ concurrency: 1 });
+  /** The thread builds run in, so that this one stays free to answer. */
+  private readonly builder = new BuildWorker();
   private timelineCache?: { index: IndexView; events: Promise<TimelineEvent[]> };
 
   private constructor(
@@ -100,7 +105,7 @@ export class Engine {
     return this.reindexQueue.add(async () => {
       await mkdir(this.config.dataDir, { recursive: true });
       // In a worker thread, which reads the corpus itself: this thread stays free to answer.
-      const report = await buildIndexOffThread({
+      const report = await this.builder.build({
         dataDir: this.config.dataDir,
         corpusDir: this.config.corpusDir,
         store: this.config.store,
@@ -177,6 +182,7 @@ export class Engine {
 
   // Opens the committed index if it matches the corpus; otherwise builds one.
   private async refresh(): Promise<void> {
+    if (this.config.store === 'lancedb') return this.refreshLarge();
     const corpus = await loadCorpus(this.config.corpusDir);
     let current: IndexView | null = null;
     try {
@@ -199,6 +205,36 @@ export class Engine {
       this.log.warn(`The index in ${this.config.dataDir} cannot be updated (${code}): answering from it as it is.`);
       this.index = current;
     }
+  }
+
+  // A large corpus takes seconds to read, so this thread never reads it: an index this model can use
+  // answers at once while the build worker compares the corpus with it in the background (what changed
+  // is indexed, then followed); with no usable index, the worker builds one.
+  private async refreshLarge(): Promise<void> {
+    let current: IndexView | null = null;
+    try {
+      current = await openCurrentIndex(this.config.store, this.config.dataDir);
+    } catch (error) {
+      if (!(error instanceof IndexCorruptError)) throw error;
+      this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
+    }
+    if (current && isCompatible(current.manifest, this.embedder)) {
+      this.index = current;
+      this.refreshing = this.reindex().catch((error: Error) => {
+        this.log.warn(`Could not bring the index up to date with the corpus (${error.message}); answering from the one in place.`);
+        return undefined;
+      });
+      return;
+    }
+    this.log.info(current ? 'The model changed: rebuilding the index…' : 'No index yet: building it…');
+    this.openingReport = await this.reindex();
+  }
+
+  /** Stops the build worker and releases the index's files (a bot shutting down, a bench). */
+  async close(): Promise<void> {
+    await this.reindexQueue.onIdle();
+    await this.builder.close();
+    this.index.close();
   }
 
   private async openIndex(): Promise<IndexView> {
