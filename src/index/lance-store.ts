@@ -207,26 +207,40 @@ export class LanceStore {
     return (await this.tables.chunks.schema()).fields.some((field) => field.name === 'vector');
   }
 
-  /** BM25 over the chunks' terms (and their title's, at half weight): each concept any of its alternatives. */
+  /**
+   * BM25 over the chunks' terms (and their title's, at half weight): each concept any of its
+   * alternatives. Single terms go in one OR query per column, phrases in one AND query each; their
+   * scores add up, as MiniSearch's fields and clauses do in the default store. Plain match queries,
+   * not one boolean query: LanceDB skips most postings for those (measured at 45,000 chunks: 3 ms
+   * against 54 ms), and near spellings come from the vocabulary's typo correction, not from fuzzy
+   * matching (36 ms).
+   */
   async keywordSearch(concepts: readonly TermQuery[], limit: number): Promise<SearchHit[]> {
-    const clauses: [lancedb.Occur, lancedb.FullTextQuery][] = [];
-    for (const concept of concepts) {
-      for (const terms of concept.alternatives) {
-        const text = terms.join(' ');
-        // Near spellings count for long single terms, as in the default store's MiniSearch.
-        const fuzziness = terms.length === 1 && text.length >= 6 ? 1 : 0;
-        const options = { operator: lancedb.Operator.And, fuzziness };
-        clauses.push([lancedb.Occur.Should, new lancedb.MatchQuery(text, 'terms', options)]);
-        clauses.push([lancedb.Occur.Should, new lancedb.MatchQuery(text, 'title_terms', { ...options, boost: 0.5 })]);
-      }
+    const alternatives = concepts.flatMap((concept) => concept.alternatives);
+    const single = [...new Set(alternatives.filter((terms) => terms.length === 1).map(([term]) => term!))].join(' ');
+    const queries: { text: string; column: 'terms' | 'title_terms'; weight: number; operator: lancedb.Operator }[] = [];
+    if (single) {
+      queries.push({ text: single, column: 'terms', weight: 1, operator: lancedb.Operator.Or });
+      queries.push({ text: single, column: 'title_terms', weight: 0.5, operator: lancedb.Operator.Or });
     }
-    if (!clauses.length) return [];
-    const rows = (await this.tables.chunks.query().fullTextSearch(new lancedb.BooleanQuery(clauses)).select(['id', 'doc_id', '_score']).limit(limit).toArray()) as {
-      id: string;
-      doc_id: string;
-      _score: number;
-    }[];
-    return rows.map((row) => ({ chunkId: row.id, docId: row.doc_id, score: row._score }));
+    for (const terms of alternatives.filter((t) => t.length > 1)) queries.push({ text: terms.join(' '), column: 'terms', weight: 1, operator: lancedb.Operator.And });
+    const results = await Promise.all(
+      queries.map(
+        async ({ text, column, weight, operator }) =>
+          ((await this.tables.chunks.query().fullTextSearch(new lancedb.MatchQuery(text, column, { operator })).select(['id', 'doc_id', '_score']).limit(limit).toArray()) as {
+            id: string;
+            doc_id: string;
+            _score: number;
+          }[]).map((row) => ({ chunkId: row.id, docId: row.doc_id, score: weight * row._score })),
+      ),
+    );
+    const summed = new Map<string, SearchHit>();
+    for (const hit of results.flat()) {
+      const entry = summed.get(hit.chunkId);
+      if (entry) entry.score += hit.score;
+      else summed.set(hit.chunkId, { ...hit });
+    }
+    return [...summed.values()].sort((a, b) => b.score - a.score).slice(0, limit);
   }
 
   async vectorSearch(vector: readonly number[], limit: number): Promise<SearchHit[]> {

@@ -136,3 +136,25 @@ describe('a LanceDB re-index killed with SIGKILL', () => {
     expect(lancePaths(workspace.dataDir).pointer).toContain('lance');
   });
 });
+
+describe('two processes over one LanceDB index', () => {
+  it('a reader answers while another process re-indexes, then follows its commit', async () => {
+    workspace = makeWorkspace();
+    const reader = await Engine.open({ ...workspace.config, store: 'lancedb' }, { embedder: { embedder: new HashEmbedder() } });
+    const before = reader.searchIndex.generation;
+    addArticles(60);
+    let writing = true;
+    const writer = killDuring('never printed: runs to the end', 0).finally(() => (writing = false));
+    let answered = 0;
+    while (writing) {
+      expect((await reader.ask('When did US troops leave Agadez?')).refusal).toBeUndefined();
+      answered++;
+    }
+    expect(await writer).toContain('DONE');
+    expect(answered).toBeGreaterThan(0);
+    expect((await reader.ask('Que concerne le fait numéro 7-3 à Zorbaville ?')).refusal).toBeUndefined();
+    expect(reader.searchIndex.generation).not.toBe(before);
+    expect(reader.articles).toHaveLength(65);
+    await reader.close();
+  });
+});
