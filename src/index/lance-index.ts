@@ -18,7 +18,7 @@ import type { TermQuery } from './keyword-index.js';
 import { LanceStore, type ChunkRow, type TableVersions } from './lance-store.js';
 import { isCompatible, modelOf, planChanges, type IndexProgress, type IndexReport } from './plan.js';
 import { INDEX_FORMAT, IndexCorruptError, type Manifest } from './store.js';
-import type { IndexHit, IndexView } from './view.js';
+import { sourceTermsOf, type IndexHit, type IndexView } from './view.js';
 import { Vocabulary } from './vocabulary.js';
 
 interface Pointer extends Omit<Manifest, 'documents'> {
@@ -72,7 +72,7 @@ export class LanceIndex implements IndexView {
     private readonly tables: LanceStore,
   ) {
     this.languages = [...new Set([...metas.values()].map((a) => a.language))];
-    this.sourceTerms = new Set([...metas.values()].flatMap((a) => indexTerms(a.source ?? '', a.language)));
+    this.sourceTerms = sourceTermsOf(metas.values());
   }
 
   get chunkCount(): number {

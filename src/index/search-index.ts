@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Article, ArticleMeta } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
-import { indexTerms, type Language } from '../text/analysis.js';
+import type { Language } from '../text/analysis.js';
 import { KeywordIndex, type TermQuery } from './keyword-index.js';
 import {
   currentGeneration,
@@ -13,7 +13,7 @@ import {
   type Manifest,
 } from './store.js';
 import { VectorStore } from './vector-store.js';
-import type { IndexHit, IndexView } from './view.js';
+import { sourceTermsOf, type IndexHit, type IndexView } from './view.js';
 
 /** A committed generation of the default store, loaded whole and checked: what retrieval reads. */
 export class SearchIndex implements IndexView {
@@ -32,7 +32,7 @@ export class SearchIndex implements IndexView {
     readonly vectors: VectorStore | null,
   ) {
     this.languages = [...new Set([...articles.values()].map((a) => a.language))];
-    this.sourceTerms = new Set([...articles.values()].flatMap((a) => indexTerms(a.source ?? '', a.language)));
+    this.sourceTerms = sourceTermsOf(articles.values());
   }
 
   get chunkCount(): number {

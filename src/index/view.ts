@@ -2,7 +2,7 @@
 // (files: chunks.json, MiniSearch, vectra) or LanceDB (lance-index.ts) for large corpora.
 import type { Article, ArticleMeta } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
-import type { Language } from '../text/analysis.js';
+import { indexTerms, type Language } from '../text/analysis.js';
 import type { TermQuery } from './keyword-index.js';
 import type { Manifest } from './store.js';
 
@@ -47,4 +47,11 @@ export interface IndexView {
 /** Inverse document frequency; a term no chunk holds gets the highest weight. */
 export function inverseDocumentFrequency(df: number, chunkCount: number): number {
   return Math.log(1 + (chunkCount + 1) / (df + 0.5));
+}
+
+/** The index terms of the articles' source names; each distinct source is analysed once (thousands of articles share a few). */
+export function sourceTermsOf(articles: Iterable<ArticleMeta>): Set<string> {
+  const sources = new Map<string, ArticleMeta>();
+  for (const article of articles) if (article.source) sources.set(`${article.language}:${article.source}`, article);
+  return new Set([...sources.values()].flatMap((a) => indexTerms(a.source!, a.language)));
 }
