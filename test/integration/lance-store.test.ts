@@ -128,7 +128,10 @@ describe('a LanceDB re-index killed with SIGKILL', () => {
 
     const engine = await Engine.open({ ...workspace.config, store: 'lancedb' }, { embedder: { embedder: new HashEmbedder() } });
     expect((await engine.ask('When did US troops leave Agadez?')).refusal).toBeUndefined();
+    // A committed index answers at once; the corpus is compared with it in the background.
+    await engine.refreshing;
     expect((await engine.ask('Que concerne le fait numéro 7-3 à Zorbaville ?')).refusal).toBeUndefined();
+    await engine.close();
     const index = (await LanceIndex.openCurrent(workspace.dataDir))!;
     expect(Object.keys(index.manifest.documents)).toHaveLength(155);
     expect(index.chunkCount).toBe(Object.values(index.manifest.documents).reduce((sum, d) => sum + d.chunks, 0));
