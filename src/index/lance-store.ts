@@ -45,8 +45,9 @@ type TableName = (typeof TABLES)[number];
 // split, accents folded: the same terms MiniSearch indexes), so Lance only splits on spaces. (An
 // Index is consumed by the table it is given to: a new one each time.)
 const fts = () => lancedb.Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false });
-// IVF_PQ pays off past brute force only with enough rows to train on (256 centroids per sub-vector).
-export const VECTOR_INDEX_MIN_ROWS = 20_000;
+// IVF_PQ needs enough rows to train on: LanceDB warns below 65,536 (256 × 256 centroids' samples);
+// brute force over fewer 384-d vectors stays fast.
+export const VECTOR_INDEX_MIN_ROWS = 65_536;
 // Versions older than this are removed after a commit; readers follow a new commit on their next question.
 const KEEP_OLD_VERSIONS_MS = 10 * 60_000;
 
