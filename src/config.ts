@@ -94,6 +94,8 @@ function configSchema(cwd: string) {
       DOSSIER_FETCH_ALLOW_PRIVATE: privateAllowance.default(false),
       DOSSIER_FETCH_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(20),
       DOSSIER_FETCH_MAX_MB: z.coerce.number().min(0.1).max(100).default(5),
+      /** Where the index lives: files (the default, up to ~20,000 articles) or LanceDB tables (large corpora). */
+      DOSSIER_STORE: z.enum(['default', 'lancedb']).default('default'),
       DISCORD_TOKEN: z.string().min(1).optional(),
       DISCORD_APPLICATION_ID: snowflake.optional(),
       DISCORD_GUILD_ID: snowflake.optional(),
@@ -142,6 +144,7 @@ function configSchema(cwd: string) {
           userAgent: FETCH_USER_AGENT,
         },
         feeds: { urls: v.DOSSIER_FEEDS, intervalMs: v.DOSSIER_FEEDS_INTERVAL_MINUTES * 60_000, statePath: path.join(dataDir, 'feeds.json') },
+        store: v.DOSSIER_STORE,
       };
     });
 }

@@ -1,18 +1,20 @@
 // The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
 import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import PQueue from 'p-queue';
-import { composeAnswer, DEFAULT_TUNING, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
+import { composeAnswer, corpusNames, DEFAULT_TUNING, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
 import { analyseQuestion, validateQuestion } from './answer/question.js';
 import type { Answer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
-import type { ArticleMeta } from './ingest/article.js';
-import { loadCorpus, type Corpus } from './ingest/corpus.js';
-import { buildIndex, isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
-import { SearchIndex } from './index/search-index.js';
-import { currentGeneration, IndexCorruptError } from './index/store.js';
+import type { Article, ArticleMeta } from './ingest/article.js';
+import { loadCorpus } from './ingest/corpus.js';
+import { isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
+import { BuildWorker } from './index/off-thread.js';
+import { isCompatible } from './index/plan.js';
+import { currentGenerationName, openCurrentIndex } from './index/open.js';
+import { IndexCorruptError } from './index/store.js';
+import type { IndexView } from './index/view.js';
 import { queryConcepts } from './retrieve/concepts.js';
 import { retrieve } from './retrieve/hybrid.js';
 import { frequentNames } from './text/names.js';
@@ -61,13 +63,17 @@ const silent: EngineLog = { info: () => {}, warn: () => {} };
 
 
 export class Engine {
-  private index!: SearchIndex;
+  private index!: IndexView;
   /** What opening the engine had to re-index, if the index was missing, stale or damaged. */
   openingReport?: IndexReport;
+  /** With the LanceDB store: the background comparison of the corpus with the index opened at once. */
+  refreshing?: Promise<IndexReport | undefined>;
   /** Every re-index (CLI, /reindex, /add-article, the watcher) runs here, one at a time, in order. */
   private readonly reindexQueue = new PQueue({ concurrency: 1 });
-  private timelineCache?: { index: SearchIndex; events: Promise<TimelineEvent[]> };
-  private subjectsCache?: { index: SearchIndex; names: string[] };
+  /** The thread builds run in, so that this one stays free to answer. */
+  private readonly builder = new BuildWorker();
+  private timelineCache?: { index: IndexView; events: Promise<TimelineEvent[]> };
+  private subjectsCache?: { index: IndexView; names: Promise<string[]> };
   private lastReindexAt?: string;
   /** The writer's sentences dropped by the guard and its fallbacks since start, by reason. */
   readonly writerTally = new Map<string, number>();
@@ -95,7 +101,7 @@ export class Engine {
   }
 
   get articles(): ArticleMeta[] {
-    return [...this.index.articles.values()].map(({ text: _text, contentHash: _hash, ...meta }) => meta);
+    return this.index.articleMetas();
   }
 
   /** How many chunks the current index holds for an article; undefined when it is not indexed. */
@@ -103,7 +109,7 @@ export class Engine {
     return this.index.manifest.documents[articleId]?.chunks;
   }
 
-  get searchIndex(): SearchIndex {
+  get searchIndex(): IndexView {
     return this.index;
   }
 
@@ -118,17 +124,19 @@ export class Engine {
    * index in place until the new one is committed and loaded.
    */
   reindex(onProgress = this.options.onProgress): Promise<IndexReport> {
-    return this.reindexCorpus(undefined, onProgress);
-  }
-
-  // `loaded`: a corpus just read by the caller, so that opening does not read it twice.
-  private reindexCorpus(loaded: Corpus | undefined, onProgress = this.options.onProgress): Promise<IndexReport> {
     return this.reindexQueue.add(async () => {
       await mkdir(this.config.dataDir, { recursive: true });
-      const corpus = loaded ?? (await loadCorpus(this.config.corpusDir));
-      for (const problem of corpus.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
-      if (!corpus.articles.length) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
-      const report = await buildIndex({ dataDir: this.config.dataDir, corpus, embedder: this.embedder, onProgress, onWait: (m) => this.log.info(m) });
+      // In a worker thread, which reads the corpus itself: this thread stays free to answer.
+      const report = await this.builder.build({
+        dataDir: this.config.dataDir,
+        corpusDir: this.config.corpusDir,
+        store: this.config.store,
+        embedder: this.embedder,
+        onProgress,
+        onWait: (m) => this.log.info(m),
+      });
+      for (const problem of report.problems) this.log.warn(`Skipped ${problem.path}: ${problem.reason}`);
+      if (!report.added.length && !report.updated.length && !report.unchanged) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
       for (const id of report.keptPrevious) this.log.warn(`Kept the indexed version of ${id}: its file could not be read this time.`);
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
       if (report.written || !this.index) this.index = await this.openIndex();
@@ -145,7 +153,7 @@ export class Engine {
     const vector = this.embedder ? await this.embedder.embedQuery(question.text) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
     const weighing = weigh(this.index, concepts);
-    const scored = scoreSentences(this.index, question, weighing, retrieved);
+    const scored = scoreSentences(question, weighing, retrieved, await corpusNames(this.index));
     return { question, concepts, weighing, retrieved, scored };
   }
 
@@ -154,8 +162,8 @@ export class Engine {
   private async followSwappedIndex(): Promise<void> {
     if (this.isReindexing) return;
     try {
-      const current = await currentGeneration(this.config.dataDir);
-      if (current && path.basename(current.dir) !== this.index.generation) this.index = await SearchIndex.open(current);
+      const current = await currentGenerationName(this.config.store, this.config.dataDir);
+      if (current && current !== this.index.generation) this.index = (await openCurrentIndex(this.config.store, this.config.dataDir)) ?? this.index;
     } catch (error) {
       this.log.warn(`Could not open the index another process wrote (${(error as Error).message}); answering from the one in use.`);
     }
@@ -207,15 +215,15 @@ export class Engine {
 
   private events(): Promise<TimelineEvent[]> {
     if (this.timelineCache?.index !== this.index) {
-      this.timelineCache = { index: this.index, events: buildTimeline([...this.index.articles.values()]) };
+      this.timelineCache = { index: this.index, events: readAll(this.index).then(buildTimeline) };
     }
     return this.timelineCache.events;
   }
 
-  /** The names the corpus speaks about most, most used first: what /timeline's "about" suggests. */
-  subjects(): string[] {
+  /** The names the corpus speaks about most, most used first: what /timeline's "about" suggests. Read once per index. */
+  subjects(): Promise<string[]> {
     if (this.subjectsCache?.index !== this.index) {
-      this.subjectsCache = { index: this.index, names: frequentNames([...this.index.articles.values()].map((a) => a.text)) };
+      this.subjectsCache = { index: this.index, names: readAll(this.index).then((articles) => frequentNames(articles.map((a) => a.text))) };
     }
     return this.subjectsCache.names;
   }
@@ -223,8 +231,8 @@ export class Engine {
   status(): EngineStatus {
     const { endpoint, id } = this.config.model;
     return {
-      articles: this.index.articles.size,
-      chunks: this.index.chunks.size,
+      articles: Object.keys(this.index.manifest.documents).length,
+      chunks: this.index.chunkCount,
       indexCreatedAt: this.index.manifest.createdAt,
       mode: this.mode,
       keywordOnlyReason: this.keywordOnlyReason,
@@ -243,10 +251,11 @@ export class Engine {
 
   // Opens the committed index if it matches the corpus; otherwise builds one.
   private async refresh(): Promise<void> {
+    if (this.config.store === 'lancedb') return this.refreshLarge();
     const corpus = await loadCorpus(this.config.corpusDir);
-    let current: SearchIndex | null = null;
+    let current: IndexView | null = null;
     try {
-      current = await SearchIndex.openCurrent(this.config.dataDir);
+      current = await openCurrentIndex(this.config.store, this.config.dataDir);
       if (current && isUpToDate(current, corpus, this.embedder)) {
         this.index = current;
         return;
@@ -257,7 +266,7 @@ export class Engine {
       this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
     }
     try {
-      this.openingReport = await this.reindexCorpus(corpus);
+      this.openingReport = await this.reindex();
     } catch (error) {
       // A read-only index folder (a mounted volume, a shared copy) still answers from what it holds.
       // So does one on a full disk: the previous index is whole, the failed write left nothing.
@@ -269,9 +278,45 @@ export class Engine {
     }
   }
 
-  private async openIndex(): Promise<SearchIndex> {
-    const index = await SearchIndex.openCurrent(this.config.dataDir);
+  // A large corpus takes seconds to read, so this thread never reads it: an index this model can use
+  // answers at once while the build worker compares the corpus with it in the background (what changed
+  // is indexed, then followed); with no usable index, the worker builds one.
+  private async refreshLarge(): Promise<void> {
+    let current: IndexView | null = null;
+    try {
+      current = await openCurrentIndex(this.config.store, this.config.dataDir);
+    } catch (error) {
+      if (!(error instanceof IndexCorruptError)) throw error;
+      this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
+    }
+    if (current && isCompatible(current.manifest, this.embedder)) {
+      this.index = current;
+      this.refreshing = this.reindex().catch((error: Error) => {
+        this.log.warn(`Could not bring the index up to date with the corpus (${error.message}); answering from the one in place.`);
+        return undefined;
+      });
+      return;
+    }
+    this.log.info(current ? 'The model changed: rebuilding the index…' : 'No index yet: building it…');
+    this.openingReport = await this.reindex();
+  }
+
+  /** Stops the build worker and releases the index's files (a bot shutting down, a bench). */
+  async close(): Promise<void> {
+    await this.reindexQueue.onIdle();
+    await this.builder.close();
+    this.index.close();
+  }
+
+  private async openIndex(): Promise<IndexView> {
+    const index = await openCurrentIndex(this.config.store, this.config.dataDir);
     if (!index) throw new Error('the index vanished right after it was written');
     return index;
   }
+}
+
+async function readAll(index: IndexView): Promise<Article[]> {
+  const articles: Article[] = [];
+  for await (const batch of index.allArticles()) articles.push(...batch);
+  return articles;
 }

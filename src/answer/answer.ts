@@ -4,7 +4,7 @@
 // In: the index, the analysed question, its concepts, the retrieved chunks. Out: an Answer.
 import type { Article } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
-import type { SearchIndex } from '../index/search-index.js';
+import type { IndexView } from '../index/view.js';
 import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, words } from '../text/analysis.js';
@@ -82,7 +82,7 @@ export interface Weighing {
 }
 
 /** Each concept's weight: its rarity in the index (idf). */
-export function weigh(index: SearchIndex, concepts: readonly QueryConcept[]): Weighing {
+export function weigh(index: IndexView, concepts: readonly QueryConcept[]): Weighing {
   const weights = concepts.map((concept) => conceptWeight(index, concept));
   return { concepts, weights, total: weights.reduce((sum, w) => sum + w, 0) };
 }
@@ -91,13 +91,18 @@ export function weigh(index: SearchIndex, concepts: readonly QueryConcept[]): We
  * Every sentence of the retrieved chunks, scored against the question, best first. A word of the
  * question found only in a neighbouring sentence counts half: facts often span two sentences.
  */
-export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, weighing: Weighing, retrieved: readonly RetrievedChunk[]): ScoredSentence[] {
+export function scoreSentences(
+  question: AnalysedQuestion,
+  weighing: Weighing,
+  retrieved: readonly RetrievedChunk[],
+  /** The corpus's names (corpusNames). */
+  names: ReadonlySet<string>,
+): ScoredSentence[] {
   const { concepts, weights, total } = weighing;
   if (!total) return [];
   // What depends on the question alone, read once for all its sentences.
   const askedRoles = question.askedRole ? concepts.filter((c) => c.word === fold(question.askedRole!)) : [];
   // The names the question gives, typed capitalised or not ("agadez" is a name: the articles write it "Agadez").
-  const names = corpusNames(index);
   const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
   const counted = new Set(question.counted.map(fold));
   const relationTotal = concepts.reduce((sum, c, i) => sum + (named.includes(c) ? 0 : weights[i]!), 0);
@@ -112,8 +117,7 @@ export function scoreSentences(index: SearchIndex, question: AnalysedQuestion, w
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
-    const article = index.articles.get(entry.chunk.docId);
-    if (!article) return;
+    const article = entry.article;
     const sentences = sentencesOf(article);
     // The source's name and the article's date ("the AFP article", "the March meeting") hold in
     // all of the article's sentences.
@@ -416,16 +420,15 @@ function nearestSources(scored: readonly ScoredSentence[]): AnswerSource[] {
 // translate, or a word found in no article (a synonym of the article's word, perhaps). Found in
 // no article, a name, a number, or an English word with all its glossary translations missing
 // keeps its full weight: the articles do not speak of it ("who replaced…", "how many died…").
-function conceptWeight(index: SearchIndex, concept: QueryConcept): number {
+function conceptWeight(index: IndexView, concept: QueryConcept): number {
   const idf = Math.min(...concept.alternatives.map((terms) => Math.max(...terms.map((term) => index.keyword.idf(term)))));
   const unseen = concept.alternatives.every((terms) => terms.some((term) => !index.keyword.documentFrequency.has(term)));
   return concept.untranslated || (unseen && !concept.specific && !concept.glossed) ? idf / 2 : idf;
 }
 
 /** The question's names (and numbers) that no article holds, in its text, title or source: the corpus cannot answer about them. */
-export function unknownNames(index: SearchIndex, concepts: readonly QueryConcept[]): string[] {
-  const sourceTerms = new Set([...index.articles.values()].flatMap((a) => indexTerms(a.source ?? '', a.language)));
-  const known = (term: string) => index.keyword.documentFrequency.has(term) || sourceTerms.has(term);
+export function unknownNames(index: IndexView, concepts: readonly QueryConcept[]): string[] {
+  const known = (term: string) => index.keyword.documentFrequency.has(term) || index.sourceTerms.has(term);
   // A name typed in lower case ("cedeao", "wagner") is a word of no dictionary.
   // Not a word cut short either ("coopé" for "coopération").
   const cutShort = (word: string) => word.length >= 4 && [...index.keyword.documentFrequency.keys()].some((term) => term.startsWith(word));
@@ -451,23 +454,32 @@ function dateWords(published: string | undefined): string[] {
   return m ? [year, MONTH_NAMES.fr[m - 1]!, MONTH_NAMES.en[m - 1]!] : [year];
 }
 
-const namesCache = new WeakMap<SearchIndex, Set<string>>();
+const namesCache = new WeakMap<IndexView, Promise<ReadonlySet<string>>>();
 
-/** Index terms of the words the articles write capitalised inside sentences and never in lower case: their names. */
-export function corpusNames(index: SearchIndex): Set<string> {
+/**
+ * Index terms of the words the articles write capitalised inside sentences and never in lower case: their
+ * names. Read once per index, a batch of articles at a time (any store).
+ */
+export function corpusNames(index: IndexView): Promise<ReadonlySet<string>> {
   let names = namesCache.get(index);
   if (!names) {
-    const capitalised = new Set<string>();
-    const lower = new Set<string>();
-    for (const article of index.articles.values()) {
+    names = readCorpusNames(index);
+    namesCache.set(index, names);
+  }
+  return names;
+}
+
+async function readCorpusNames(index: IndexView): Promise<ReadonlySet<string>> {
+  const capitalised = new Set<string>();
+  const lower = new Set<string>();
+  for await (const batch of index.allArticles()) {
+    for (const article of batch) {
       for (const m of article.text.matchAll(/(?<![\p{L}])(?<=[\p{L}\p{N},;:’'()«»"-]\s*)[\p{L}][\p{L}-]*/gu)) {
         for (const term of indexTerms(m[0], article.language)) (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(term);
       }
     }
-    names = new Set([...capitalised].filter((t) => !lower.has(t)));
-    namesCache.set(index, names);
   }
-  return names;
+  return new Set([...capitalised].filter((t) => !lower.has(t)));
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {

@@ -21,7 +21,7 @@ export interface BotEngine {
   readonly articles: ArticleMeta[];
   readonly keywordOnlyReason: string | undefined;
   /** The names the corpus speaks about most: /timeline's "about" suggestions. */
-  subjects(): string[];
+  subjects(): Promise<string[]>;
   /** For the admin-only /status. */
   status(): EngineStatus;
 }

@@ -15,7 +15,7 @@ export interface MessagePayload {
   components: APIActionRowComponent<APIButtonComponent>[];
 }
 
-const COLOR = { answer: 0x2f6f9f, abstain: 0x8a8a8a, list: 0x4f7f4f, status: 0x6a5acd };
+export const COLOR = { answer: 0x2f6f9f, abstain: 0x8a8a8a, list: 0x4f7f4f, status: 0x6a5acd };
 export const FEEDBACK_PREFIX = 'feedback:';
 export const QUOTES_PREFIX = 'quotes:';
 export const SOURCES_PREFIX = 'sources:';

@@ -3,8 +3,9 @@
 import type { Embedder } from '../embed/embedder.js';
 import type { Article } from '../ingest/article.js';
 import { chunkText, CHUNKER_VERSION, type Chunk } from '../ingest/chunk.js';
-import type { Corpus, CorpusProblem } from '../ingest/corpus.js';
+import type { Corpus } from '../ingest/corpus.js';
 import { ANALYZER_VERSION } from '../text/analysis.js';
+import { isCompatible, modelOf, planChanges, type Changes, type IndexProgress, type IndexReport } from './plan.js';
 import { KeywordIndex } from './keyword-index.js';
 import { SearchIndex } from './search-index.js';
 import { diskFull, UserError, writeDenied } from '../errors.js';
@@ -12,35 +13,16 @@ import { writeFileDurably } from '../files.js';
 import { withIndexLock } from './lock.js';
 import { commitGeneration, removeOtherGenerations, IndexCorruptError, INDEX_FORMAT, newGeneration, type Manifest } from './store.js';
 import { VectorStore } from './vector-store.js';
+import type { IndexView, StoreKind } from './view.js';
 
-export interface IndexReport {
-  added: string[];
-  updated: string[];
-  removed: string[];
-  unchanged: number;
-  chunks: number;
-  /** True when nothing could be reused: no index, a damaged one, or another model or chunker. */
-  rebuilt: boolean;
-  /** Why the previous index could not be reused, when it existed but was unusable. */
-  previousIndexProblem?: string;
-  problems: CorpusProblem[];
-  /** Articles whose file could not be read this time: their indexed version was kept. */
-  keptPrevious: string[];
-  /** False when the corpus matched the index and nothing was written. */
-  written: boolean;
-}
-
-export interface IndexProgress {
-  /** 'committed': the new index is in place (CURRENT names it); old generations are being removed. */
-  phase: 'embedding' | 'writing' | 'committed';
-  done: number;
-  total: number;
-}
+export type { IndexProgress, IndexReport } from './plan.js';
 
 export interface BuildOptions {
   dataDir: string;
   corpus: Corpus;
   embedder: Embedder | null;
+  /** Which store holds the index; each keeps its own files under dataDir. Default: 'default'. */
+  store?: StoreKind;
   onProgress?: (progress: IndexProgress) => void;
   /** Told when another process holds the index's lock and this build waits for it. */
   onWait?: (message: string) => void;
@@ -53,7 +35,7 @@ export interface BuildOptions {
 export async function buildIndex(options: BuildOptions): Promise<IndexReport> {
   try {
     // The lock is taken before the current index is read: a writer that waited builds on what the other wrote.
-    return await withIndexLock(options.dataDir, () => buildLocked(options), { onWait: options.onWait });
+    return await withIndexLock(options.dataDir, () => (options.store === 'lancedb' ? buildLance(options) : buildLocked(options)), { onWait: options.onWait });
   } catch (error) {
     const denied = writeDenied(error);
     if (denied) {
@@ -77,6 +59,12 @@ export async function buildIndex(options: BuildOptions): Promise<IndexReport> {
       { cause: error },
     );
   }
+}
+
+// LanceDB's native library loads only when that store is chosen: the default store's runs stay light.
+async function buildLance(options: BuildOptions): Promise<IndexReport> {
+  const { buildLanceLocked } = await import('./lance-index.js');
+  return buildLanceLocked(options);
 }
 
 // The steps, in order: read what can be reused, plan the chunks, embed what is new, write a
@@ -131,38 +119,23 @@ interface ChunkPlan {
   chunkCounts: Map<string, number>;
   /** The chunks of new and changed articles: the only ones to embed. */
   toEmbed: Chunk[];
-  changes: Pick<IndexReport, 'added' | 'updated' | 'removed' | 'unchanged' | 'keptPrevious'>;
+  changes: Changes;
 }
 
 /** Unchanged articles (same content hash) keep their chunks; new and changed ones are chunked. */
 function planChunks(corpus: Corpus, reusable: SearchIndex | null): ChunkPlan {
-  const oldDocs = reusable?.manifest.documents ?? {};
+  const changes = planChanges(corpus, new Map(Object.entries(reusable?.manifest.documents ?? {})));
   const oldChunks = groupByDoc(reusable ? reusable.chunks.values() : []);
-  const inCorpus = new Set(corpus.articles.map((a) => a.id));
-  // A file that is there but could not be read (a typo in its front matter, a passing read error)
-  // keeps its indexed version: an article leaves the index only when its file is gone.
-  const unreadable = new Set(corpus.problems.map((p) => p.id));
-  const keptPrevious = Object.keys(oldDocs).filter((id) => !inCorpus.has(id) && unreadable.has(id));
-  const plan: ChunkPlan = {
-    chunks: [],
-    chunkCounts: new Map(),
-    toEmbed: [],
-    changes: { added: [], updated: [], removed: Object.keys(oldDocs).filter((id) => !inCorpus.has(id) && !unreadable.has(id)), unchanged: 0, keptPrevious },
-  };
-  for (const id of keptPrevious) {
+  const plan: ChunkPlan = { chunks: [], chunkCounts: new Map(), toEmbed: [], changes };
+  const changed = new Set([...changes.added, ...changes.updated]);
+  for (const id of changes.keptPrevious) {
     const kept = oldChunks.get(id) ?? [];
     plan.chunks.push(...kept);
     plan.chunkCounts.set(id, kept.length);
   }
   for (const article of corpus.articles) {
-    const old = oldDocs[article.id];
-    const unchanged = old?.hash === article.contentHash;
-    const articleChunks = unchanged ? (oldChunks.get(article.id) ?? []) : chunkText(article.id, article.text);
-    if (unchanged) plan.changes.unchanged++;
-    else {
-      (old ? plan.changes.updated : plan.changes.added).push(article.id);
-      plan.toEmbed.push(...articleChunks);
-    }
+    const articleChunks = changed.has(article.id) ? chunkText(article.id, article.text) : (oldChunks.get(article.id) ?? []);
+    if (changed.has(article.id)) plan.toEmbed.push(...articleChunks);
     plan.chunks.push(...articleChunks);
     plan.chunkCounts.set(article.id, articleChunks.length);
   }
@@ -199,7 +172,7 @@ async function writeGeneration(dataDir: string, articles: readonly Article[], pl
     format: INDEX_FORMAT,
     chunkerVersion: CHUNKER_VERSION,
     analyzerVersion: ANALYZER_VERSION,
-    model: embedder ? { backend: embedder.backend, id: embedder.modelId, dimensions: embedder.dimensions } : null,
+    model: modelOf(embedder),
     createdAt: new Date().toISOString(),
     documents: Object.fromEntries(articles.map((a) => [a.id, { hash: a.contentHash, chunks: plan.chunkCounts.get(a.id)! }])),
   };
@@ -220,20 +193,13 @@ function groupByDoc(chunks: Iterable<Chunk>): Map<string, Chunk[]> {
   return groups;
 }
 
-function isCompatible(manifest: Manifest, embedder: Embedder | null): boolean {
-  const sameModel = embedder
-    ? manifest.model?.backend === embedder.backend && manifest.model.id === embedder.modelId && manifest.model.dimensions === embedder.dimensions
-    : manifest.model === null;
-  return manifest.chunkerVersion === CHUNKER_VERSION && manifest.analyzerVersion === ANALYZER_VERSION && sameModel;
-}
-
 /** Whether the index in `dataDir` already matches this corpus and model (nothing to do). */
-export function isUpToDate(index: SearchIndex, corpus: Corpus, embedder: Embedder | null): boolean {
+export function isUpToDate(index: IndexView, corpus: Corpus, embedder: Embedder | null): boolean {
   if (!isCompatible(index.manifest, embedder)) return false;
   const docs = index.manifest.documents;
-  const unreadable = new Set(corpus.problems.map((p) => p.id));
+  const present = new Set([...corpus.problems.map((p) => p.id), ...corpus.articles.map((a) => a.id)]);
   return (
-    Object.keys(docs).every((id) => unreadable.has(id) || corpus.articles.some((a) => a.id === id)) &&
+    Object.keys(docs).every((id) => present.has(id)) &&
     corpus.articles.every((article: Article) => docs[article.id]?.hash === article.contentHash)
   );
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Article } from '../ingest/article.js';
+import type { Article, ArticleMeta } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
 import type { Language } from '../text/analysis.js';
-import { KeywordIndex } from './keyword-index.js';
+import { KeywordIndex, type TermQuery } from './keyword-index.js';
 import {
   currentGeneration,
   IndexCorruptError,
@@ -13,11 +13,14 @@ import {
   type Manifest,
 } from './store.js';
 import { VectorStore } from './vector-store.js';
+import { sourceTermsOf, type IndexHit, type IndexView } from './view.js';
 
-/** A committed index generation, loaded and checked: what retrieval reads. */
-export class SearchIndex {
+/** A committed generation of the default store, loaded whole and checked: what retrieval reads. */
+export class SearchIndex implements IndexView {
+  readonly store = 'default';
   /** The languages of the indexed articles: the stemmers a question needs. */
   readonly languages: Language[];
+  readonly sourceTerms: ReadonlySet<string>;
 
   private constructor(
     /** The generation folder's name: what CURRENT points to while this index is current. */
@@ -29,7 +32,45 @@ export class SearchIndex {
     readonly vectors: VectorStore | null,
   ) {
     this.languages = [...new Set([...articles.values()].map((a) => a.language))];
+    this.sourceTerms = sourceTermsOf(articles.values());
   }
+
+  get chunkCount(): number {
+    return this.chunks.size;
+  }
+
+  get hasVectors(): boolean {
+    return this.vectors !== null;
+  }
+
+  articleMetas(): ArticleMeta[] {
+    return [...this.articles.values()].map(({ text: _text, contentHash: _hash, ...meta }) => meta);
+  }
+
+  keywordSearch(concepts: readonly TermQuery[], limit: number): Promise<IndexHit[]> {
+    return Promise.resolve(this.keyword.query(concepts, limit).map((hit) => ({ ...hit, docId: this.chunks.get(hit.chunkId)?.docId ?? '' })));
+  }
+
+  async vectorSearch(vector: readonly number[], limit: number): Promise<IndexHit[]> {
+    if (!this.vectors) return [];
+    return (await this.vectors.query([...vector], limit)).map((hit) => ({ ...hit, docId: this.chunks.get(hit.chunkId)?.docId ?? '' }));
+  }
+
+  chunksWithArticles(ids: readonly string[]): Promise<Map<string, { chunk: Chunk; article: Article }>> {
+    const found = new Map<string, { chunk: Chunk; article: Article }>();
+    for (const id of ids) {
+      const chunk = this.chunks.get(id);
+      const article = chunk && this.articles.get(chunk.docId);
+      if (chunk && article) found.set(id, { chunk, article });
+    }
+    return Promise.resolve(found);
+  }
+
+  allArticles(): Iterable<Article[]> {
+    return [[...this.articles.values()]];
+  }
+
+  close(): void {} // nothing held open: everything was read at open
 
   /** The current index, or null when none was built. Damage raises IndexCorruptError. */
   static async openCurrent(dataDir: string): Promise<SearchIndex | null> {

@@ -1,11 +1,13 @@
 // Retrieve: the chunks most likely to hold the answer. In: the index, a question's concepts and
 // (in hybrid mode) its vector. Out: chunks ranked by reciprocal-rank fusion, a few per article.
+import type { Article } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
-import type { SearchIndex } from '../index/search-index.js';
+import type { IndexView } from '../index/view.js';
 import type { QueryConcept } from './concepts.js';
 
 export interface RetrievedChunk {
   chunk: Chunk;
+  article: Article;
   /** Reciprocal-rank-fusion score of the keyword and dense rankings. */
   score: number;
   keywordRank?: number;
@@ -25,33 +27,46 @@ const CANDIDATES = 40;
 
 /** Keyword and (when a query vector is given) dense rankings, fused by reciprocal rank. */
 export async function retrieve(
-  index: SearchIndex,
+  index: IndexView,
   concepts: readonly QueryConcept[],
   queryVector: number[] | null,
   options: RetrieveOptions,
 ): Promise<RetrievedChunk[]> {
-  const fused = new Map<string, RetrievedChunk>();
-  const add = (chunkId: string, rank: number, which: 'keywordRank' | 'denseRank') => {
-    const chunk = index.chunks.get(chunkId);
-    if (!chunk) return;
-    const entry = fused.get(chunkId) ?? { chunk, score: 0 };
+  const fused = new Map<string, Fused>();
+  const add = (chunkId: string, docId: string, rank: number, which: 'keywordRank' | 'denseRank') => {
+    const entry = fused.get(chunkId) ?? { chunkId, docId, score: 0 };
     entry.score += 1 / (RRF_K + rank);
     entry[which] = rank;
     fused.set(chunkId, entry);
   };
-  index.keyword.query(concepts, CANDIDATES).forEach((hit, i) => add(hit.chunkId, i + 1, 'keywordRank'));
-  if (queryVector && index.vectors) {
-    (await index.vectors.query(queryVector, CANDIDATES)).forEach((hit, i) => add(hit.chunkId, i + 1, 'denseRank'));
-  }
+  const [keyword, dense] = await Promise.all([
+    index.keywordSearch(concepts, CANDIDATES),
+    queryVector && index.hasVectors ? index.vectorSearch(queryVector, CANDIDATES) : [],
+  ]);
+  keyword.forEach((hit, i) => add(hit.chunkId, hit.docId, i + 1, 'keywordRank'));
+  dense.forEach((hit, i) => add(hit.chunkId, hit.docId, i + 1, 'denseRank'));
   const ranked = [...fused.values()].sort((a, b) => b.score - a.score);
   const perArticle = new Map<string, number>();
-  const chosen: RetrievedChunk[] = [];
+  const chosen: Fused[] = [];
   for (const entry of ranked) {
-    const count = perArticle.get(entry.chunk.docId) ?? 0;
+    const count = perArticle.get(entry.docId) ?? 0;
     if (count >= options.perArticle) continue;
-    perArticle.set(entry.chunk.docId, count + 1);
+    perArticle.set(entry.docId, count + 1);
     chosen.push(entry);
     if (chosen.length === options.limit) break;
   }
-  return chosen;
+  // Only the chosen chunks and their articles are read: a large store keeps the rest on disk.
+  const found = await index.chunksWithArticles(chosen.map((entry) => entry.chunkId));
+  return chosen.flatMap(({ chunkId, docId: _docId, ...ranks }) => {
+    const stored = found.get(chunkId);
+    return stored ? [{ ...stored, ...ranks }] : [];
+  });
+}
+
+interface Fused {
+  chunkId: string;
+  docId: string;
+  score: number;
+  keywordRank?: number;
+  denseRank?: number;
 }

@@ -5,6 +5,7 @@ import { composeAnswer, type ScoredSentence } from '../../src/answer/answer.js';
 import { answerText } from '../../src/cli/render.js';
 import { Engine } from '../../src/engine.js';
 import { UserError } from '../../src/errors.js';
+import type { Article } from '../../src/ingest/article.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 const workspace = makeWorkspace();
@@ -46,8 +47,10 @@ describe('answers over the bundled corpus, keyword-only', () => {
   it('every quote is verbatim from its article, at its offsets', async () => {
     for (const question of ['Who is the US ambassador to Niger?', 'Quand a eu lieu le coup d’État ?', 'Which alliance did Niger, Burkina and Mali create?']) {
       const result = await engine.ask(question);
+      const articles = new Map<string, Article>();
+      for await (const batch of engine.searchIndex.allArticles()) for (const a of batch) articles.set(a.id, a);
       for (const q of result.quotes) {
-        const article = engine.searchIndex.articles.get(q.docId)!;
+        const article = articles.get(q.docId)!;
         expect(article.text.slice(q.start, q.end)).toBe(q.text);
         expect(result.sources.find((s) => s.n === q.n)!.title).toBe(article.title);
       }

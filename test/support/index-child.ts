@@ -4,10 +4,11 @@ import { loadCorpus } from '../../src/ingest/corpus.js';
 import { buildIndex } from '../../src/index/build.js';
 import { HashEmbedder } from './hash-embedder.js';
 
-const [corpusDir, dataDir, delay] = process.argv.slice(2);
+const [corpusDir, dataDir, delay, store] = process.argv.slice(2);
 const seen = new Set<string>();
 await buildIndex({
   dataDir: dataDir!,
+  store: store === 'lancedb' ? 'lancedb' : 'default',
   corpus: await loadCorpus(corpusDir!),
   embedder: new HashEmbedder('test/hash-embedder', Number(delay)),
   onProgress: ({ phase, done }) => {

@@ -1,6 +1,7 @@
 import { defineCommand } from 'citty';
 import { describeReport, openEngine } from '../engine.js';
 import { checkIndex } from '../../index/check.js';
+import { LARGE_CORPUS_ARTICLES } from '../../index/open.js';
 import { loadCorpus } from '../../ingest/corpus.js';
 import { rejectUnknownOptions, type CliContext } from '../io.js';
 
@@ -26,9 +27,12 @@ export function indexCommand(ctx: CliContext) {
       }
       // Vectors are built here: an embeddings server that is configured but down is an error, not keyword mode.
       const engine = await openEngine(ctx, { requireModel: true });
-      const report = engine.openingReport ?? (await engine.reindex());
+      const report = engine.openingReport ?? (await engine.refreshing) ?? (await engine.reindex());
       ctx.out(describeReport(report));
       ctx.out(`Mode: ${engine.mode === 'hybrid' ? 'hybrid (keywords + embeddings)' : 'keyword-only'}.`);
+      if (ctx.config.store === 'default' && engine.articles.length > LARGE_CORPUS_ARTICLES) {
+        ctx.out(`This corpus has ${engine.articles.length} articles: past ${LARGE_CORPUS_ARTICLES} the default store slows down. Set DOSSIER_STORE=lancedb (README, "Large corpora"); the next run builds that store.`);
+      }
     },
   });
 }

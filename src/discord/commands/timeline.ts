@@ -40,7 +40,7 @@ export const timelineCommand = {
   // The corpus's most used names, those containing what is typed first.
   async autocomplete(interaction, ctx) {
     const typed = fold(interaction.options.getFocused().trim());
-    const subjects = ctx.engine.subjects();
+    const subjects = await ctx.engine.subjects();
     const matching = typed ? [...subjects.filter((s) => fold(s).startsWith(typed)), ...subjects.filter((s) => !fold(s).startsWith(typed) && fold(s).includes(typed))] : subjects;
     await interaction.respond(matching.slice(0, 25).map((name) => ({ name: name.slice(0, 100), value: name.slice(0, 40) })));
   },

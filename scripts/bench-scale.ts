@@ -1,0 +1,179 @@
+// npm run bench -- --articles N [--store lancedb|default] [--mode keyword|hybrid] [--rounds R]
+// One large-corpus row: a synthetic corpus of N articles; the full build (in the engine's worker
+// thread, progress on stderr); reopening; warm ask latency; a second full build while the first
+// engine keeps answering, as a running bot would; the longest event-loop block over the whole run,
+// to its very end; peak RSS. Hybrid mode uses synthetic 384-d vectors (hashed words), which cost
+// nothing to compute: the figures are the store's, not a model's.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import type { Embedder } from '../src/embed/embedder.js';
+import { Engine } from '../src/engine.js';
+import type { IndexProgress } from '../src/index/build.js';
+import { BuildWorker } from '../src/index/off-thread.js';
+import { indexTerms } from '../src/text/analysis.js';
+import { syntheticCorpus } from './synthetic-corpus.js';
+
+const REPO = path.resolve(import.meta.dirname, '..');
+
+export interface ScaleOptions {
+  articles: number;
+  store: 'default' | 'lancedb';
+  mode: 'keyword' | 'hybrid';
+  rounds: number;
+}
+
+export function scaleOptions(argv: string[]): ScaleOptions | null {
+  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, store: { type: 'string' }, mode: { type: 'string' }, rounds: { type: 'string' } } });
+  if (values.articles === undefined && values.store === undefined && values.mode === undefined) return null;
+  const articles = Number(values.articles ?? 5000);
+  const store = values.store ?? 'default';
+  const mode = values.mode ?? 'keyword';
+  if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles takes a whole number of articles');
+  if (store !== 'default' && store !== 'lancedb') throw new Error('--store is default or lancedb');
+  if (mode !== 'keyword' && mode !== 'hybrid') throw new Error('--mode is keyword or hybrid');
+  return { articles, store, mode, rounds: Number(values.rounds ?? 3) };
+}
+
+/** Words hashed into a normalised 384-d vector: texts sharing words point the same way. */
+class SyntheticEmbedder implements Embedder {
+  readonly backend = 'bench';
+  readonly modelId = 'synthetic-384';
+  readonly dimensions = 384;
+  embedQuery(text: string): Promise<number[]> {
+    return Promise.resolve(this.vector(text));
+  }
+  embedPassages(texts: readonly string[]): Promise<number[][]> {
+    return Promise.resolve(texts.map((text) => this.vector(text)));
+  }
+  private vector(text: string): number[] {
+    const vector = new Array<number>(this.dimensions).fill(0);
+    for (const term of indexTerms(text, 'fr')) {
+      let hash = 2166136261;
+      for (let i = 0; i < term.length; i++) hash = Math.imul(hash ^ term.charCodeAt(i), 16777619);
+      vector[(hash >>> 0) % this.dimensions]! += 1;
+      vector[(hash >>> 9) % this.dimensions]! += 0.5;
+    }
+    const norm = Math.hypot(...vector) || 1;
+    return vector.map((v) => v / norm);
+  }
+}
+
+/** The longest gap between ticks of a 10 ms timer, minus the 10 ms: how long nothing else could run. */
+function watchEventLoop() {
+  let last = performance.now();
+  let longest = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last - 10);
+    last = now;
+  }, 10);
+  return {
+    get longest() {
+      return longest;
+    },
+    reset: () => {
+      longest = 0;
+      last = performance.now();
+    },
+    stop: () => clearInterval(timer),
+  };
+}
+
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+
+export async function runScaleBench(options: ScaleOptions): Promise<void> {
+  const questions = readFileSync(path.join(REPO, 'eval/dev-set.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { question: string }).question);
+  const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+  log(`writing ${options.articles} synthetic articles…`);
+  const corpusDir = await syntheticCorpus(options.articles);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
+  const rebuildDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
+  const config = loadConfig({ DOSSIER_CORPUS_DIR: corpusDir, DOSSIER_DATA_DIR: dataDir, DOSSIER_EMBEDDINGS: 'false', DOSSIER_STORE: options.store, DOSSIER_WATCH_CORPUS: 'false' }, REPO);
+  const embedder = options.mode === 'hybrid' ? new SyntheticEmbedder() : null;
+  const choice = { embedder: { embedder } };
+  let lastReport = 0;
+  const onProgress = ({ phase, done, total }: IndexProgress) => {
+    if (performance.now() - lastReport < 5000 && done !== total) return;
+    lastReport = performance.now();
+    log(`${phase} ${done}/${total}`);
+  };
+  let peakRss = 0;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  const loop = watchEventLoop();
+
+  let started = performance.now();
+  const first = await Engine.open(config, { ...choice, onProgress });
+  const buildMs = performance.now() - started;
+  const buildBlock = loop.longest;
+  loop.reset();
+  const chunks = first.searchIndex.chunkCount;
+  log(`built: ${chunks} chunks in ${fmt(buildMs)}`);
+  await first.close();
+
+  started = performance.now();
+  const warm = await Engine.open(config, choice);
+  const reopenMs = performance.now() - started;
+  // The LanceDB engine answers at once and compares the corpus with the index in its worker: timed apart.
+  started = performance.now();
+  await warm.refreshing;
+  const corpusCheckMs = performance.now() - started;
+  for (const question of questions) await warm.ask(question); // warm-up
+  const latencies: number[] = [];
+  for (let round = 0; round < options.rounds; round++) {
+    for (const question of questions) {
+      const t = performance.now();
+      await warm.ask(question);
+      latencies.push(performance.now() - t);
+    }
+  }
+  const askBlock = loop.longest;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
+  log(`reopen ${fmt(reopenMs)}, corpus check ${fmt(corpusCheckMs)}, ask p50 ${fmt(at(0.5))} p95 ${fmt(at(0.95))}, longest block so far ${fmt(Math.max(buildBlock, askBlock))}`);
+
+  // A full re-index (into a second folder) while the warm engine keeps answering: a running bot's view.
+  log('full re-index while answering…');
+  loop.reset();
+  let rebuilding = true;
+  const duringRebuild: number[] = [];
+  // What engine.reindex() does: the worker reads the corpus and writes; this thread embeds and answers.
+  const worker = new BuildWorker();
+  const rebuild = worker.build({ dataDir: rebuildDir, corpusDir, store: options.store, embedder, onProgress }).finally(() => (rebuilding = false));
+  while (rebuilding) {
+    for (const question of questions) {
+      if (!rebuilding) break;
+      const t = performance.now();
+      await warm.ask(question);
+      duringRebuild.push(performance.now() - t);
+    }
+  }
+  const rebuilt = await rebuild;
+  await worker.close();
+  const rebuildBlock = loop.longest;
+  loop.reset();
+  duringRebuild.sort((a, b) => a - b);
+
+  await warm.close();
+  for (const dir of [corpusDir, dataDir, rebuildDir]) await rm(dir, { recursive: true, force: true });
+  await new Promise((resolve) => setTimeout(resolve, 50)); // one more tick: a block at the very end counts too
+  loop.stop();
+  clearInterval(sampler);
+  const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
+  const longestBlock = Math.max(buildBlock, askBlock, rebuildBlock, loop.longest);
+
+  console.log('\n| store | mode | articles | chunks | build | reopen | corpus check after reopen | ask p50 | ask p95 | ask p95 during a full re-index | longest event-loop block (first build / asking / full re-index / whole run) | peak RSS |');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const p95During = duringRebuild.length ? fmt(duringRebuild[Math.min(duringRebuild.length - 1, Math.floor(0.95 * duringRebuild.length))]!) : '—';
+  console.log(
+    `| ${options.store} | ${options.mode} | ${options.articles} | ${chunks} | ${fmt(buildMs)} | ${fmt(reopenMs)} | ${warm.refreshing ? fmt(corpusCheckMs) : '—'} | ${fmt(at(0.5))} | ${fmt(at(0.95))} | ${p95During} | ${fmt(buildBlock)} / ${fmt(askBlock)} / ${fmt(rebuildBlock)} / ${fmt(longestBlock)} | ${(maxRss / 2 ** 20).toFixed(0)} MB |`,
+  );
+  console.log(`(${new Date().toISOString()}, ${latencies.length} timed questions, ${duringRebuild.length} during the re-index of ${rebuilt.chunks} chunks)`);
+}

@@ -1,0 +1,308 @@
+// The one place that imports @lancedb/lancedb (and the Arrow types of its tables). Three tables in
+// one LanceDB folder: chunks (text, analysed terms, vector), articles (metadata, text, hash) and
+// vocabulary (term → chunks holding it). Lance versions every write; a build commits by naming the
+// versions it wrote in a pointer file (lance-index.ts), and readers check those versions out, so a
+// writer killed between two writes leaves the named versions whole.
+import * as lancedb from '@lancedb/lancedb';
+import { Field, FixedSizeList, Float32, Int32, Schema, Utf8, type DataType, type RecordBatch } from 'apache-arrow';
+import type { Article } from '../ingest/article.js';
+import type { Chunk } from '../ingest/chunk.js';
+import type { TermQuery } from './keyword-index.js';
+
+export interface ChunkRow {
+  id: string;
+  doc_id: string;
+  start: number;
+  end: number;
+  text: string;
+  /** The chunk's index terms (Dossier's analyser), space-separated: what full-text search matches. */
+  terms: string;
+  title_terms: string;
+  vector?: number[];
+}
+
+export interface TableVersions {
+  chunks: number;
+  articles: number;
+  vocabulary: number;
+}
+
+export interface StoredDocument {
+  hash: string;
+  chunks: number;
+}
+
+export interface SearchHit {
+  chunkId: string;
+  docId: string;
+  score: number;
+}
+
+const TABLES = ['chunks', 'articles', 'vocabulary'] as const;
+type TableName = (typeof TABLES)[number];
+
+// Full-text search runs on terms Dossier's analyser already produced (French/English stems, elisions
+// split, accents folded: the same terms MiniSearch indexes), so Lance only splits on spaces. (An
+// Index is consumed by the table it is given to: a new one each time.)
+const fts = () => lancedb.Index.fts({ baseTokenizer: 'whitespace', lowercase: false, stem: false, removeStopWords: false, asciiFolding: false, withPosition: false });
+// IVF_PQ needs enough rows to train on: LanceDB warns below 65,536 (256 × 256 centroids' samples);
+// brute force over fewer 384-d vectors stays fast.
+export const VECTOR_INDEX_MIN_ROWS = 65_536;
+// Versions older than this are removed after a commit; readers follow a new commit on their next question.
+const KEEP_OLD_VERSIONS_MS = 10 * 60_000;
+
+function schemas(dimensions: number | null) {
+  const text = (name: string): Field<DataType> => new Field(name, new Utf8(), false);
+  const int = (name: string): Field<DataType> => new Field(name, new Int32(), false);
+  const chunkFields: Field<DataType>[] = [text('id'), text('doc_id'), int('start'), int('end'), text('text'), text('terms'), text('title_terms')];
+  if (dimensions) chunkFields.push(new Field('vector', new FixedSizeList(dimensions, new Field('item', new Float32(), true)), false));
+  return {
+    chunks: new Schema(chunkFields),
+    // Absent metadata is stored as '': Arrow cannot infer a type from a column of nulls.
+    articles: new Schema(['id', 'title', 'source', 'url', 'published', 'language', 'content_hash', 'text'].map(text).concat(int('chunks'))),
+    vocabulary: new Schema([text('term'), int('df')]),
+  };
+}
+
+const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+const inList = (column: string, values: readonly string[]) => `${column} IN (${values.map(quote).join(', ')})`;
+// Lance evaluates IN lists row by row: ask in slices so that a query's text stays small.
+const IN_SLICE = 500;
+
+export class LanceStore {
+  private constructor(
+    private readonly db: lancedb.Connection,
+    private readonly tables: Record<TableName, lancedb.Table>,
+  ) {}
+
+  /** Opens the tables at the versions a commit named (a reader), or at their latest (the writer). */
+  static async open(uri: string, versions?: TableVersions): Promise<LanceStore> {
+    const db = await lancedb.connect(uri);
+    const tables = {} as Record<TableName, lancedb.Table>;
+    for (const name of TABLES) {
+      tables[name] = await db.openTable(name);
+      if (versions) await tables[name].checkout(versions[name]);
+    }
+    return new LanceStore(db, tables);
+  }
+
+  /**
+   * The writer's starting point: the committed versions restored as the latest (undoing what a killed
+   * writer added after them), or, with nothing to build on, empty tables.
+   */
+  static async forWriting(uri: string, committed: TableVersions | null, dimensions: number | null): Promise<LanceStore> {
+    const db = await lancedb.connect(uri);
+    if (committed) {
+      const store = await LanceStore.open(uri, committed);
+      for (const table of Object.values(store.tables)) {
+        if ((await table.version()) !== (await latestVersion(table))) await table.restore();
+        else await table.checkoutLatest();
+      }
+      return store;
+    }
+    const shapes = schemas(dimensions);
+    const tables = {} as Record<TableName, lancedb.Table>;
+    for (const name of TABLES) tables[name] = await db.createEmptyTable(name, shapes[name], { mode: 'overwrite' });
+    return new LanceStore(db, tables);
+  }
+
+  async versions(): Promise<TableVersions> {
+    return { chunks: await this.tables.chunks.version(), articles: await this.tables.articles.version(), vocabulary: await this.tables.vocabulary.version() };
+  }
+
+  close(): void {
+    for (const table of Object.values(this.tables)) table.close();
+    this.db.close();
+  }
+
+  // ---- writing (the index lock's holder only) ----
+
+  async addArticles(articles: readonly Article[], chunkCounts: ReadonlyMap<string, number>): Promise<void> {
+    if (!articles.length) return;
+    await this.tables.articles.add(
+      articles.map((a) => ({
+        id: a.id,
+        title: a.title,
+        source: a.source ?? '',
+        url: a.url ?? '',
+        published: a.published ?? '',
+        language: a.language,
+        content_hash: a.contentHash,
+        text: a.text,
+        chunks: chunkCounts.get(a.id) ?? 0,
+      })),
+    );
+  }
+
+  async addChunks(rows: readonly ChunkRow[]): Promise<void> {
+    if (rows.length) await this.tables.chunks.add(rows as unknown as Record<string, unknown>[]);
+  }
+
+  /** The analysed terms of the chunks of these articles: what leaves the vocabulary when they go. */
+  async *termsOf(docIds: readonly string[]): AsyncGenerator<string> {
+    for (let i = 0; i < docIds.length; i += IN_SLICE) {
+      const rows = await this.tables.chunks.query().where(inList('doc_id', docIds.slice(i, i + IN_SLICE))).select(['terms']).toArray();
+      for (const row of rows) yield (row as { terms: string }).terms;
+    }
+  }
+
+  async deleteArticles(docIds: readonly string[]): Promise<void> {
+    for (let i = 0; i < docIds.length; i += IN_SLICE) {
+      const slice = docIds.slice(i, i + IN_SLICE);
+      await this.tables.chunks.delete(inList('doc_id', slice));
+      await this.tables.articles.delete(inList('id', slice));
+    }
+  }
+
+  async replaceVocabulary(frequency: ReadonlyMap<string, number>): Promise<void> {
+    // Overwriting keeps the table (and its history): a reader pinned to an older version still reads it.
+    const rows = [...frequency].filter(([, df]) => df > 0).map(([term, df]) => ({ term, df }));
+    await this.tables.vocabulary.add(rows, { mode: 'overwrite' });
+  }
+
+  /** Brings the search indexes up to date with what was written: creates them, or folds new rows in. */
+  async updateIndexes(onVectorIndex?: () => void): Promise<void> {
+    const { chunks, articles } = this.tables;
+    const existing = new Set((await chunks.listIndices()).map((index) => index.columns.join(',')));
+    if (!existing.has('terms')) await chunks.createIndex('terms', { config: fts() });
+    if (!existing.has('title_terms')) await chunks.createIndex('title_terms', { config: fts() });
+    if (!existing.has('id')) await chunks.createIndex('id', { config: lancedb.Index.btree() });
+    if (!existing.has('doc_id')) await chunks.createIndex('doc_id', { config: lancedb.Index.btree() });
+    if (!(await articles.listIndices()).length) await articles.createIndex('id', { config: lancedb.Index.btree() });
+    const hasVectors = (await chunks.schema()).fields.some((field) => field.name === 'vector');
+    if (hasVectors && !existing.has('vector') && (await chunks.countRows()) >= VECTOR_INDEX_MIN_ROWS) {
+      onVectorIndex?.();
+      await chunks.createIndex('vector', { config: lancedb.Index.ivfPq({ distanceType: 'cosine' }) });
+    }
+    // Compacts small fragments and adds new rows to every index. Nothing is removed yet: until the new
+    // pointer is written, the committed versions are the index.
+    for (const table of Object.values(this.tables)) await table.optimize({ cleanupOlderThan: new Date(0) });
+  }
+
+  /** After a commit: drops versions older than a few minutes (readers of older ones have moved on). */
+  async removeOldVersions(): Promise<void> {
+    for (const table of Object.values(this.tables)) await table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_OLD_VERSIONS_MS) });
+  }
+
+  // ---- reading ----
+
+  async documents(): Promise<Map<string, StoredDocument & { meta: Omit<Article, 'text' | 'contentHash'> }>> {
+    const documents = new Map<string, StoredDocument & { meta: Omit<Article, 'text' | 'contentHash'> }>();
+    for await (const batch of this.tables.articles.query().select(['id', 'title', 'source', 'url', 'published', 'language', 'content_hash', 'chunks'])) {
+      for (const row of rowsOf<ArticleRow>(batch)) documents.set(row.id, { hash: row.content_hash, chunks: row.chunks, meta: metaOf(row) });
+    }
+    return documents;
+  }
+
+  async vocabulary(): Promise<Map<string, number>> {
+    const frequency = new Map<string, number>();
+    for await (const batch of this.tables.vocabulary.query()) for (const row of rowsOf<{ term: string; df: number }>(batch)) frequency.set(row.term, row.df);
+    return frequency;
+  }
+
+  async countChunks(): Promise<number> {
+    return this.tables.chunks.countRows();
+  }
+
+  async hasVectors(): Promise<boolean> {
+    return (await this.tables.chunks.schema()).fields.some((field) => field.name === 'vector');
+  }
+
+  /**
+   * BM25 over the chunks' terms (and their title's, at half weight): each concept any of its
+   * alternatives. Single terms go in one OR query per column, phrases in one AND query each; their
+   * scores add up, as MiniSearch's fields and clauses do in the default store. Plain match queries,
+   * not one boolean query: LanceDB skips most postings for those (measured at 45,000 chunks: 3 ms
+   * against 54 ms), and near spellings come from the vocabulary's typo correction, not from fuzzy
+   * matching (36 ms).
+   */
+  async keywordSearch(concepts: readonly TermQuery[], limit: number): Promise<SearchHit[]> {
+    const alternatives = concepts.flatMap((concept) => concept.alternatives);
+    const single = [...new Set(alternatives.filter((terms) => terms.length === 1).map(([term]) => term!))].join(' ');
+    const queries: { text: string; column: 'terms' | 'title_terms'; weight: number; operator: lancedb.Operator }[] = [];
+    if (single) {
+      queries.push({ text: single, column: 'terms', weight: 1, operator: lancedb.Operator.Or });
+      queries.push({ text: single, column: 'title_terms', weight: 0.5, operator: lancedb.Operator.Or });
+    }
+    for (const terms of alternatives.filter((t) => t.length > 1)) queries.push({ text: terms.join(' '), column: 'terms', weight: 1, operator: lancedb.Operator.And });
+    const results = await Promise.all(
+      queries.map(
+        async ({ text, column, weight, operator }) =>
+          ((await this.tables.chunks.query().fullTextSearch(new lancedb.MatchQuery(text, column, { operator })).select(['id', 'doc_id', '_score']).limit(limit).toArray()) as {
+            id: string;
+            doc_id: string;
+            _score: number;
+          }[]).map((row) => ({ chunkId: row.id, docId: row.doc_id, score: weight * row._score })),
+      ),
+    );
+    const summed = new Map<string, SearchHit>();
+    for (const hit of results.flat()) {
+      const entry = summed.get(hit.chunkId);
+      if (entry) entry.score += hit.score;
+      else summed.set(hit.chunkId, { ...hit });
+    }
+    return [...summed.values()].sort((a, b) => b.score - a.score).slice(0, limit);
+  }
+
+  async vectorSearch(vector: readonly number[], limit: number): Promise<SearchHit[]> {
+    const rows = (await this.tables.chunks
+      .query()
+      .nearestTo([...vector])
+      .distanceType('cosine')
+      .refineFactor(4) // re-ranks IVF_PQ's approximate neighbours on the exact vectors
+      .select(['id', 'doc_id', '_distance'])
+      .limit(limit)
+      .toArray()) as { id: string; doc_id: string; _distance: number }[];
+    return rows.map((row) => ({ chunkId: row.id, docId: row.doc_id, score: 1 - row._distance }));
+  }
+
+  async chunks(ids: readonly string[]): Promise<Chunk[]> {
+    if (!ids.length) return [];
+    const rows = (await this.tables.chunks.query().where(inList('id', ids)).select(['id', 'doc_id', 'start', 'end', 'text']).toArray()) as ChunkRow[];
+    return rows.map((row) => ({ id: row.id, docId: row.doc_id, start: row.start, end: row.end, text: row.text }));
+  }
+
+  async articles(ids: readonly string[]): Promise<Article[]> {
+    if (!ids.length) return [];
+    const rows = (await this.tables.articles.query().where(inList('id', ids)).toArray()) as ArticleRow[];
+    return rows.map((row) => ({ ...metaOf(row), text: row.text, contentHash: row.content_hash }));
+  }
+
+  /** Every article, a batch at a time. */
+  async *allArticles(): AsyncGenerator<Article[]> {
+    for await (const batch of this.tables.articles.query()) {
+      yield rowsOf<ArticleRow>(batch).map((row) => ({ ...metaOf(row), text: row.text, contentHash: row.content_hash }));
+    }
+  }
+}
+
+interface ArticleRow {
+  id: string;
+  title: string;
+  source: string;
+  url: string;
+  published: string;
+  language: string;
+  content_hash: string;
+  text: string;
+  chunks: number;
+}
+
+function metaOf(row: ArticleRow): Omit<Article, 'text' | 'contentHash'> {
+  return {
+    id: row.id,
+    title: row.title,
+    ...(row.source ? { source: row.source } : {}),
+    ...(row.url ? { url: row.url } : {}),
+    ...(row.published ? { published: row.published } : {}),
+    language: row.language === 'en' ? 'en' : 'fr',
+  };
+}
+
+// Arrow rows read their columns lazily; the row types name the columns each query selects.
+const rowsOf = <T>(batch: RecordBatch) => batch.toArray() as unknown as T[];
+
+async function latestVersion(table: lancedb.Table): Promise<number> {
+  const versions = await table.listVersions();
+  return Math.max(...versions.map((v) => v.version));
+}

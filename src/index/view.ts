@@ -1,0 +1,57 @@
+// What retrieval, answers and the engine read from an index, whichever store holds it: the default
+// (files: chunks.json, MiniSearch, vectra) or LanceDB (lance-index.ts) for large corpora.
+import type { Article, ArticleMeta } from '../ingest/article.js';
+import type { Chunk } from '../ingest/chunk.js';
+import { indexTerms, type Language } from '../text/analysis.js';
+import type { TermQuery } from './keyword-index.js';
+import type { Manifest } from './store.js';
+
+export type StoreKind = 'default' | 'lancedb';
+
+/** How often each index term occurs: what answer scoring weighs words by and typo correction reads. */
+export interface TermStatistics {
+  readonly documentFrequency: ReadonlyMap<string, number>;
+  idf(term: string): number;
+  /** Terms of the index within one or two edits of a term it lacks. */
+  nearTerms(term: string): string[];
+}
+
+export interface IndexHit {
+  chunkId: string;
+  docId: string;
+  score: number;
+}
+
+export interface IndexView {
+  readonly store: StoreKind;
+  /** The committed generation's name: what the store's pointer names while this index is current. */
+  readonly generation: string;
+  readonly manifest: Manifest;
+  /** The languages of the indexed articles: the stemmers a question needs. */
+  readonly languages: Language[];
+  readonly keyword: TermStatistics;
+  /** The index terms of the articles' source names ("the AFP article"). */
+  readonly sourceTerms: ReadonlySet<string>;
+  readonly chunkCount: number;
+  readonly hasVectors: boolean;
+  articleMetas(): ArticleMeta[];
+  keywordSearch(concepts: readonly TermQuery[], limit: number): Promise<IndexHit[]>;
+  vectorSearch(vector: readonly number[], limit: number): Promise<IndexHit[]>;
+  /** The chunks with these ids, each with its article: only what a question touches is read. */
+  chunksWithArticles(ids: readonly string[]): Promise<Map<string, { chunk: Chunk; article: Article }>>;
+  /** Every article with its text, a batch at a time (the timeline reads them all once per index). */
+  allArticles(): AsyncIterable<Article[]> | Iterable<Article[]>;
+  close(): void;
+}
+
+/** Inverse document frequency; a term no chunk holds gets the highest weight. */
+export function inverseDocumentFrequency(df: number, chunkCount: number): number {
+  return Math.log(1 + (chunkCount + 1) / (df + 0.5));
+}
+
+/** The index terms of the articles' source names; each distinct source is analysed once (thousands of articles share a few). */
+export function sourceTermsOf(articles: Iterable<ArticleMeta>): Set<string> {
+  const sources = new Map<string, ArticleMeta>();
+  for (const article of articles) if (article.source) sources.set(`${article.language}:${article.source}`, article);
+  return new Set([...sources.values()].flatMap((a) => indexTerms(a.source!, a.language)));
+}
