@@ -1,6 +1,5 @@
 // The LanceDB store on real LanceDB files in temp folders: build, incremental updates, answers
 // compared with the default store's, a killed writer, and a reader following a writer's commits.
-import { spawn } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,7 +9,8 @@ import { buildIndex } from '../../src/index/build.js';
 import { LanceIndex, lancePaths } from '../../src/index/lance-index.js';
 import { indexTerms } from '../../src/text/analysis.js';
 import { HashEmbedder } from '../support/hash-embedder.js';
-import { makeWorkspace, REPO } from '../support/workspace.js';
+import { killIndexChildDuring } from '../support/processes.js';
+import { makeWorkspace } from '../support/workspace.js';
 
 const AFP = '2024-07-retrait-soldats-americains-afp.md';
 let workspace: ReturnType<typeof makeWorkspace>;
@@ -88,22 +88,7 @@ describe('the LanceDB store', () => {
 
 /** Starts a LanceDB re-index in a child process and SIGKILLs it `delayMs` after it prints `marker`. */
 function killDuring(marker: string, delayMs: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/support/index-child.ts'), workspace.corpusDir, workspace.dataDir, '0', 'lancedb'], {
-      cwd: REPO,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const markers: string[] = [];
-    let stderr = '';
-    child.stderr.on('data', (data) => (stderr += data));
-    child.stdout.on('data', (data: Buffer) => {
-      for (const line of data.toString().split('\n').filter(Boolean)) {
-        markers.push(line);
-        if (line === marker) setTimeout(() => child.kill('SIGKILL'), delayMs);
-      }
-    });
-    child.on('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? resolve(markers) : reject(new Error(`child failed: ${stderr}`))));
-  });
+  return killIndexChildDuring(workspace.corpusDir, workspace.dataDir, marker, delayMs, 0, 'lancedb');
 }
 
 describe('a LanceDB re-index killed with SIGKILL', () => {

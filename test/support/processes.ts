@@ -48,9 +48,9 @@ export function cliProcess(args: string[], env: Record<string, string>, options:
  * Starts a re-index in a child process (test/support/index-child.ts) that prints a marker as each
  * phase starts, and SIGKILLs it `delayMs` after it prints `marker`; resolves to the markers seen.
  */
-export function killIndexChildDuring(corpusDir: string, dataDir: string, marker: string, delayMs: number, embedDelayMs: number): Promise<string[]> {
+export function killIndexChildDuring(corpusDir: string, dataDir: string, marker: string, delayMs: number, embedDelayMs: number, store: 'default' | 'lancedb' = 'default'): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/support/index-child.ts'), corpusDir, dataDir, String(embedDelayMs)], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/support/index-child.ts'), corpusDir, dataDir, String(embedDelayMs), store], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
