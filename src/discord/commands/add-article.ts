@@ -6,7 +6,7 @@ import { MAX_ARTICLE_BYTES } from '../../ingest/parse.js';
 import type { Command } from '../command.js';
 import { DISCORD_LIMITS } from '../limits.js';
 import { NO_PINGS } from '../mentions.js';
-import { isAdmin } from './reindex.js';
+import { allowAdmin } from './reindex.js';
 import { langOf, strings } from '../strings.js';
 
 export const addArticleCommand = {
@@ -28,10 +28,7 @@ export const addArticleCommand = {
     .addStringOption((o) => o.setName('published').setDescription('Publication date: YYYY, YYYY-MM or YYYY-MM-DD').setMaxLength(10))
     .toJSON(),
   async execute(interaction, ctx) {
-    if (!isAdmin(interaction, ctx)) {
-      await interaction.reply({ content: strings(langOf(interaction.locale))['error.adminOnly'], flags: MessageFlags.Ephemeral });
-      return;
-    }
+    if (!(await allowAdmin(interaction, ctx))) return;
     const file = interaction.options.getAttachment('file');
     const link = interaction.options.getString('url') ?? undefined;
     const french = interaction.locale.startsWith('fr');

@@ -14,10 +14,7 @@ export const reindexCommand = {
     .toJSON(),
   async execute(interaction, ctx) {
     const lang = langOf(interaction.locale);
-    if (!isAdmin(interaction, ctx)) {
-      await interaction.reply({ content: strings(lang)['error.adminOnly'], flags: MessageFlags.Ephemeral });
-      return;
-    }
+    if (!(await allowAdmin(interaction, ctx))) return;
     if (ctx.engine.isReindexing) {
       await interaction.reply({ content: strings(lang)['error.reindexRunning'], flags: MessageFlags.Ephemeral });
       return;
@@ -28,6 +25,12 @@ export const reindexCommand = {
   },
 } satisfies Command;
 
-export function isAdmin(interaction: ChatInputCommandInteraction, ctx: BotContext): boolean {
-  return Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) || ctx.config.discord.adminUserIds.includes(interaction.user.id);
+/**
+ * Admin commands are for members with Manage Server or users in DOSSIER_ADMIN_USER_IDS; anyone else
+ * is told so, privately. Resolves to whether the command may go on.
+ */
+export async function allowAdmin(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<boolean> {
+  const admin = Boolean(interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) || ctx.config.discord.adminUserIds.includes(interaction.user.id);
+  if (!admin) await interaction.reply({ content: strings(langOf(interaction.locale))['error.adminOnly'], flags: MessageFlags.Ephemeral });
+  return admin;
 }

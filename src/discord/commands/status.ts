@@ -3,7 +3,7 @@ import type { EngineStatus } from '../../engine.js';
 import type { Command } from '../command.js';
 import { NO_PINGS } from '../mentions.js';
 import { langOf, readableDuration, strings, type Lang } from '../strings.js';
-import { isAdmin } from './reindex.js';
+import { allowAdmin } from './reindex.js';
 
 /** Admins only: what answers never show (index, mode, model or endpoint, queue, uptime), privately. */
 export const statusCommand = {
@@ -14,10 +14,7 @@ export const statusCommand = {
     .toJSON(),
   async execute(interaction, ctx) {
     const lang = langOf(interaction.locale);
-    if (!isAdmin(interaction, ctx)) {
-      await interaction.reply({ content: strings(lang)['error.adminOnly'], flags: MessageFlags.Ephemeral });
-      return;
-    }
+    if (!(await allowAdmin(interaction, ctx))) return;
     const queue = { questions: ctx.answers.size + ctx.answers.pending, reindexing: ctx.engine.isReindexing };
     const embed = statusEmbed(ctx.engine.status(), queue, Date.now() - ctx.startedAt, lang);
     await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
