@@ -2,16 +2,15 @@
 // Embedder. Out: a committed generation (chunks, keyword index, vectors, manifest) and a report.
 import type { Embedder } from '../embed/embedder.js';
 import type { Article } from '../ingest/article.js';
-import { chunkText, CHUNKER_VERSION, type Chunk } from '../ingest/chunk.js';
+import { chunkText, type Chunk } from '../ingest/chunk.js';
 import type { Corpus } from '../ingest/corpus.js';
-import { ANALYZER_VERSION } from '../text/analysis.js';
-import { isCompatible, modelOf, planChanges, type Changes, type IndexProgress, type IndexReport } from './plan.js';
+import { indexStamp, isCompatible, planChanges, type Changes, type IndexProgress, type IndexReport } from './plan.js';
 import { KeywordIndex } from './keyword-index.js';
 import { SearchIndex } from './search-index.js';
 import { diskFull, UserError, writeDenied } from '../errors.js';
 import { writeFileDurably } from '../files.js';
 import { withIndexLock } from './lock.js';
-import { commitGeneration, removeOtherGenerations, IndexCorruptError, INDEX_FORMAT, newGeneration, type Manifest } from './store.js';
+import { commitGeneration, removeOtherGenerations, IndexCorruptError, newGeneration, type Manifest } from './store.js';
 import { VectorStore } from './vector-store.js';
 import type { IndexView, StoreKind } from './view.js';
 
@@ -169,11 +168,7 @@ async function writeGeneration(dataDir: string, articles: readonly Article[], pl
     await store.sync();
   }
   const manifest: Manifest = {
-    format: INDEX_FORMAT,
-    chunkerVersion: CHUNKER_VERSION,
-    analyzerVersion: ANALYZER_VERSION,
-    model: modelOf(embedder),
-    createdAt: new Date().toISOString(),
+    ...indexStamp(embedder),
     documents: Object.fromEntries(articles.map((a) => [a.id, { hash: a.contentHash, chunks: plan.chunkCounts.get(a.id)! }])),
   };
   // Written last and durably: a generation without its manifest is never opened.

@@ -10,13 +10,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import type { Article, ArticleMeta } from '../ingest/article.js';
-import { chunkText, CHUNKER_VERSION, type Chunk } from '../ingest/chunk.js';
+import { chunkText, type Chunk } from '../ingest/chunk.js';
 import type { Corpus } from '../ingest/corpus.js';
-import { ANALYZER_VERSION, indexTerms, type Language } from '../text/analysis.js';
+import { indexTerms, type Language } from '../text/analysis.js';
 import { writeFileDurably } from '../files.js';
 import type { TermQuery } from './keyword-index.js';
 import { LanceStore, type ChunkRow, type TableVersions } from './lance-store.js';
-import { isCompatible, modelOf, planChanges, type IndexProgress, type IndexReport } from './plan.js';
+import { indexStamp, isCompatible, planChanges, type IndexProgress, type IndexReport } from './plan.js';
 import { INDEX_FORMAT, IndexCorruptError, type Manifest } from './store.js';
 import { sourceTermsOf, type IndexHit, type IndexView } from './view.js';
 import { Vocabulary } from './vocabulary.js';
@@ -183,11 +183,7 @@ export async function buildLanceLocked({ dataDir, corpus, embedder, onProgress }
     await tables.replaceVocabulary(frequency);
     await tables.updateIndexes();
     const pointer: Pointer = {
-      format: INDEX_FORMAT,
-      chunkerVersion: CHUNKER_VERSION,
-      analyzerVersion: ANALYZER_VERSION,
-      model: modelOf(embedder),
-      createdAt: new Date().toISOString(),
+      ...indexStamp(embedder),
       generation: `gen-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`,
       versions: await tables.versions(),
     };

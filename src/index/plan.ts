@@ -4,7 +4,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { CHUNKER_VERSION } from '../ingest/chunk.js';
 import type { Corpus, CorpusProblem } from '../ingest/corpus.js';
 import { ANALYZER_VERSION } from '../text/analysis.js';
-import type { Manifest } from './store.js';
+import { INDEX_FORMAT, type Manifest } from './store.js';
 
 export interface IndexReport {
   added: string[];
@@ -61,6 +61,11 @@ export function isCompatible(manifest: Pick<Manifest, 'chunkerVersion' | 'analyz
     ? manifest.model?.backend === embedder.backend && manifest.model.id === embedder.modelId && manifest.model.dimensions === embedder.dimensions
     : manifest.model === null;
   return manifest.chunkerVersion === CHUNKER_VERSION && manifest.analyzerVersion === ANALYZER_VERSION && sameModel;
+}
+
+/** What every store records of how its index was made: what isCompatible compares on the next build. */
+export function indexStamp(embedder: Embedder | null): Omit<Manifest, 'documents'> {
+  return { format: INDEX_FORMAT, chunkerVersion: CHUNKER_VERSION, analyzerVersion: ANALYZER_VERSION, model: modelOf(embedder), createdAt: new Date().toISOString() };
 }
 
 export function modelOf(embedder: Embedder | null): Manifest['model'] {
