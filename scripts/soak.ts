@@ -3,15 +3,14 @@
 // in the middle. Prints latency from the slash command to the answer on screen (p50/p95/max),
 // answers lost (no answer within a minute) and errors shown; exits 1 unless both are 0.
 // Keyword-only (no model), so that it measures the bot and not the embedding model (npm run bench does).
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadConfig } from '../src/config.js';
 import { startBot } from '../src/discord/bot.js';
 import { COLOR } from '../src/discord/format.js';
 import { Engine } from '../src/engine.js';
 import { FakeDiscord, type RecordedRequest } from '../test/support/fake-discord.js';
+import { makeWorkspace } from '../test/support/workspace.js';
 
 const QUESTIONS = Number(process.env.SOAK_QUESTIONS ?? 1000);
 const USERS = Number(process.env.SOAK_USERS ?? 50);
@@ -41,30 +40,21 @@ const bodyOf = (r: RecordedRequest) => r.body as ReplyBody | undefined;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
-const root = mkdtempSync(path.join(tmpdir(), 'dossier-soak-'));
 const fake = await FakeDiscord.start();
 const admin = fake.createUser('soak-admin');
+// The tests' workspace: a copy of the corpus, an empty data folder, keyword-only, no watcher.
+const { corpusDir, config, cleanup } = makeWorkspace({
+  env: {
+    // 20 questions per user within the run: raised from the default 5 a minute, as an operator would for a busy server.
+    DOSSIER_RATE_LIMIT_PER_MINUTE: '1000',
+    DOSSIER_ADMIN_USER_IDS: admin.id,
+    DISCORD_TOKEN: fake.token,
+    DISCORD_APPLICATION_ID: fake.appId,
+    DISCORD_GUILD_ID: fake.guildId,
+    DISCORD_API_URL: fake.apiUrl,
+  },
+});
 try {
-  const corpusDir = path.join(root, 'corpus');
-  cpSync(path.join(REPO, 'corpus'), corpusDir, { recursive: true });
-  const config = loadConfig(
-    {
-      DOSSIER_CORPUS_DIR: corpusDir,
-      DOSSIER_DATA_DIR: path.join(root, 'embeddings'),
-      DOSSIER_EMBEDDINGS: 'false',
-      DOSSIER_WATCH_CORPUS: 'false',
-      DOSSIER_FEEDBACK_LOG: path.join(root, 'logs/feedback.jsonl'),
-      DOSSIER_LOG_FILE: path.join(root, 'logs/dossier.log'),
-      // 20 questions per user within the run: raised from the default 5 a minute, as an operator would for a busy server.
-      DOSSIER_RATE_LIMIT_PER_MINUTE: '1000',
-      DOSSIER_ADMIN_USER_IDS: admin.id,
-      DISCORD_TOKEN: fake.token,
-      DISCORD_APPLICATION_ID: fake.appId,
-      DISCORD_GUILD_ID: fake.guildId,
-      DISCORD_API_URL: fake.apiUrl,
-    },
-    root,
-  );
   const engine = await Engine.open(config, { embedder: { embedder: null, unavailable: 'soak: keyword-only' } });
   const bot = await startBot(config, engine);
   const users = Array.from({ length: USERS }, (_, i) => fake.createUser(`soak-${i}`));
@@ -138,5 +128,5 @@ try {
   process.exitCode = lost === 0 && errors.length === 0 ? 0 : 1;
 } finally {
   await fake.close();
-  rmSync(root, { recursive: true, force: true });
+  cleanup();
 }
