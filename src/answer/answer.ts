@@ -63,6 +63,8 @@ const REPORT_OVER_PLAN_RATIO = 0.7;
 // A sentence without the asked type of answer can still be shown, but never above one that has it.
 const MISSED_INTENT_FACTOR = 0.6;
 const FOCUS_WEIGHT = 0.3;
+// Yes or no is said of what the question relates, not of its names: most of that must be in the sentence.
+const YESNO_RELATION = 0.5;
 // A figure that is not a year: "72 milliards", "400 bureaux", "61 %".
 const COUNT_FIGURE = /(?<![\p{L}\p{N}])(?!(?:19|20)\d{2}(?!\p{N}))\d[\d  .,]*(?![\p{L}\p{N}])/u;
 // How much a question word counts toward an answer span's focus, by clauses between them.
@@ -123,6 +125,7 @@ export function scoreSentences(
     // all of the article's sentences.
     const sourceTerms = indexTerms([article.source ?? '', ...dateWords(article.published)].join(' '), article.language);
     const titleTerms = indexTerms(article.title, article.language);
+    const ledeTerms = ledeOf(article, sentences);
     sentences.forEach((sentence, i) => {
       const key = `${article.id}:${sentence.span.start}`;
       if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) return;
@@ -150,10 +153,12 @@ export function scoreSentences(
       const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms });
       // A sentence about another place or person than the one asked ("when did US troops leave Mali",
       // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
-      const aboutAsked = located.typeless || named.every((c) => conceptHolds(sentence.terms, c) || conceptHolds(neighbourTerms, c) || conceptHolds(titleTerms, c) || conceptHolds(sourceTerms, c));
+      // The article's opening sentences name what all of it is about, as its title does ("la mine de Tiéré"
+      // there, "sur le site" further down).
+      const aboutAsked = located.typeless || named.every((c) => [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms].some((terms) => conceptHolds(terms, c)));
       // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
       const states = !(HEADING.test(text) && text.split(/\s+/u).length <= 14) && !/\?\s*[»"”]?\s*$/u.test(text);
-      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states && (relation > 0 || !asksRelation(question, located.answer));
+      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states && (relation > (question.intent === 'yesno' ? YESNO_RELATION : 0) || !asksRelation(question, located.answer));
       // A "why" or "how" answered by a clause that states a figure ("Le coût du scrutin avait été estimé à
       // 72 milliards") gives a count, not a reason or a manner: less sure still.
       const reasonless = (question.intent === 'why' || question.intent === 'how') && located.typeless;
@@ -238,6 +243,7 @@ function locateAnswer(
   const distanceToAsked = (span: TextSpan) =>
     Math.min(Infinity, ...asked.filter((w) => w.end <= span.start || w.start >= span.end).map((w) => (w.end <= span.start ? span.start - w.end : w.start - span.end)));
   let best: { answer: AnswerSpan; focus: number; rank: number; distance: number } | undefined;
+  const askedVerb = fold(/^(?:who|qui)\s+([\p{L}-]+)/iu.exec(question.text)?.[1] ?? '');
   const aboutGivenName = !ctx.askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
   for (const found of spans) {
     // "Michael Langley de l'Africom" for "who represented Africom": the name, without the given name it is attached to.
@@ -275,14 +281,15 @@ function locateAnswer(
         if (askedRoles.some((role) => conceptHolds(spanTerms, role))) continue;
         const nameAfter = /^[^,;.]{0,40},\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
         const nameBefore = /(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*),\s*$/u.exec(sentence.slice(0, span.start))?.[1];
-        // or right before it, without a comma ("le major général Ken Ekman")
-        const nameRightAfter = /^\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
+        // or right before it, without a comma ("le major général Ken Ekman", "le président élu Mohamed Bazoum")
+        const nameRightAfter = /^(?:\s+(?!(?:de|du|des|d|of|et|and|à|au|aux|en|in|la|le|les|the)(?![\p{L}]))\p{Ll}[\p{L}'’-]*){0,2}\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
         const describesGiven = [nameAfter, nameBefore, nameRightAfter].some((name) => name && indexTerms(name, article.language).some(givenName));
         if (describesGiven !== aboutGivenName) continue;
       } else if (aboutGivenName) continue;
       // "Le premier ministre, Ali Zeine" for "which official met the prime minister": the name holds a role
       // the question gives as someone else's, not the one asked.
-      else if (!askedRoles.length && holdsGivenRole(sentence, span, (word) => weighing.concepts.some((c) => conceptHolds(indexTerms(word, article.language), c)))) continue;
+      // (Not the verb "who" asks with: "who manages the orchard" is answered by "its manager, Ruth Hadley".)
+      else if (!askedRoles.length && holdsGivenRole(sentence, span, (word) => weighing.concepts.some((c) => c.word !== askedVerb && conceptHolds(indexTerms(word, article.language), c)))) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
@@ -312,8 +319,10 @@ function locateAnswer(
 }
 
 // Questions that relate an unknown to the names they give: "who replaced X" (someone else's name),
-// "when did troops leave X", "how many … X". Not "where does X work" nor "who is X" (a role describing X).
+// "when did troops leave X", "how many … X", "is X still held". Not "where does X work" nor "who is X" (a role describing X).
 function asksRelation(question: AnalysedQuestion, answer: AnswerSpan | undefined): boolean {
+  // "Is Bazoum still held?": a sentence that only names Bazoum says neither yes nor no.
+  if (question.intent === 'yesno') return true;
   if (!answer) return false;
   if (question.intent === 'who') return !ROLE_SPAN.test(answer.text);
   return question.intent === 'when' || question.intent === 'count';
@@ -480,6 +489,15 @@ async function readCorpusNames(index: IndexView): Promise<ReadonlySet<string>> {
     }
   }
   return new Set([...capitalised].filter((t) => !lower.has(t)));
+}
+
+// The terms of an article's first two sentences that state something (past headings and datelines).
+const LEDE_SENTENCES = 2;
+function ledeOf(article: Article, sentences: readonly AnalysedSentence[]): string[] {
+  return sentences
+    .filter((s) => s.terms.length >= 8 && !HEADING.test(article.text.slice(s.span.start, s.span.end)))
+    .slice(0, LEDE_SENTENCES)
+    .flatMap((s) => s.terms);
 }
 
 function sentencesOf(article: Article): AnalysedSentence[] {

@@ -2,12 +2,16 @@
 // answers (a date, a number, a name, a place, an expansion) or, for other questions, the best clause
 // quoted. Dates are said in the reader's language; names and places stay as the article writes them.
 import { describeDate } from '../text/date-format.js';
+import { findNumbers } from '../text/numbers.js';
 import { fold, stem } from '../text/analysis.js';
 import { ENGLISH_TO_FRENCH } from '../retrieve/lexicon.js';
 import type { ScoredSentence } from './answer.js';
-import type { AnalysedQuestion } from './question.js';
+import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
 import { isNegated, unitAfter, unitPhraseAfter } from './spans.js';
 import type { AnswerSource } from './types.js';
+
+// A span that is a role and nothing more: no capitalised name after it.
+const ROLE_ONLY = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?:[\\s'’-]+\\p{Ll}[\\p{Ll}'’-]*)*$`, 'iu');
 
 const WORDS = {
   en: { planned: 'planned', yes: 'Yes', no: 'No', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In' },
@@ -41,13 +45,17 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
     case 'count':
       return answer ? capitalise(countText(best, question)) : null;
     case 'who':
-      return answer ? capitalise(answer.text.trim()) : null;
+      if (!answer) return null;
+      // A role alone ("le régime", "Général") is too thin a line: the clause that says it answers.
+      return ROLE_ONLY.test(answer.text.trim()) ? `“${excerptText(best)}” [${sourceOf(best).n}]` : capitalise(answer.text.trim());
     case 'standfor': {
       if (!answer) return null;
       // "AES: Alliance des États du Sahel", the acronym as the article writes it beside its expansion.
       const around = best.text.slice(Math.max(0, answer.start - 12), answer.end + 12);
       const acronym = /\((\p{Lu}[\p{Lu}\d-]{1,9})\)|(\p{Lu}[\p{Lu}\d-]{1,9})\s*\(/u.exec(around);
-      const name = acronym?.[1] ?? acronym?.[2];
+      // or in apposition before it: "la Semitan, la Société d'économie mixte…"
+      const apposed = /(\p{Lu}[\p{L}\d-]{1,9}),\s*(?:la|le|les|l['’]|the)\s*$/u.exec(best.text.slice(Math.max(0, answer.start - 20), answer.start));
+      const name = acronym?.[1] ?? acronym?.[2] ?? apposed?.[1];
       return name ? `${name}: ${answer.text.trim()}` : capitalise(answer.text.trim());
     }
     case 'where':
@@ -86,7 +94,8 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
         : '';
   // "un millier de soldats", "200 soldats"
   if (question.language === 'fr') {
-    const joiner = /\d/u.test(span.text) ? ' ' : /^[aeiouyhéè]/iu.test(unit) ? " d'" : ' de ';
+    // "un millier de soldats" but "vingt-deux personnes"
+    const joiner = !ROUND_WORDS.test(span.text) ? ' ' : /^[aeiouyhéè]/iu.test(unit) ? " d'" : ' de ';
     return `${qualifier}${span.text}${unit ? joiner + unit : ''}`;
   }
   // An English article's own words: the phrase up to what was counted ("38 old apple varieties").
@@ -97,7 +106,10 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
     // (the whole phrase when the question's words are not in it: "12,000 cubic metres")
     return `${qualifier}${span.text} ${phrase.slice(0, last >= 0 ? last + 1 : phrase.length).join(' ')}`.trim();
   }
-  const said = NUMBER_WORDS_EN[fold(span.text).replace(/\s+/gu, ' ')];
+  // "Quatre-vingt-sept cas" → "87 cases": a number written out in French is given in digits.
+  const written = findNumbers(span.text);
+  const digits = !/\d/u.test(span.text) && written.length === 1 && written[0]!.end - written[0]!.start === span.text.length ? String(written[0]!.value) : undefined;
+  const said = NUMBER_WORDS_EN[fold(span.text).replace(/\s+/gu, ' ')] ?? digits;
   return `${said && !qualifier ? said : `${qualifier}${said?.replace(/^about /u, '') ?? span.text}`} ${englishFor(unit) ?? unit}`.trim();
 }
 
@@ -111,6 +123,8 @@ function sumAsWritten(text: string, span: { start: number; end: number; text: st
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+const ROUND_WORDS = /milli(?:er|ard|on)|centaine|dizaine|douzaine/iu;
 
 // Round numbers French articles write in words, for an English reader.
 const NUMBER_WORDS_EN: Record<string, string> = {

@@ -95,6 +95,9 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('u'), 'you'],
   [wholeWords('ur'), 'your'],
   [new RegExp(`${B}c${E}(?!['’])`, 'iu'), "c'est"],
+  // the apostrophe left out: "cest qui", "quest-ce que", "jsais pas"
+  [wholeWords('cest'), "c'est"],
+  [wholeWords('quest-ce|qu est-ce'), "qu'est-ce"],
   [wholeWords('pk|pq'), 'pourquoi'],
   [wholeWords('cb|cmb'), 'combien'],
   [wholeWords('qd|kan'), 'quand'],
@@ -141,8 +144,13 @@ function countryUs(text: string): string {
 }
 
 /** Words for people by their role, in both languages: "who" answers, and "which colonel" asks who. */
-export const ROLE_WORDS =
-  'ambassad(?:eur|rice)s?|directeur|directrice|director|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires|ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries';
+// Public life at large, not one field: office holders, officials, justice, business, science, health.
+export const ROLE_WORDS = [
+  'ambassad(?:eur|rice)s?|directeur|directrice|director|ministres?|pr[ée]sident(?:e|s)?|g[ée]n[ée]ral|colonel|commandant|chef|secr[ée]taire|porte-parole|d[ée]l[ée]gation|gouvernement|r[ée]gime|junte|mercenaires',
+  'responsables?|maire|d[ée]put[ée]e?s?|s[ée]nat(?:eur|rice)s?|conseill(?:er|[èe]re)s?|pr[ée]f[eè]te?|procureure?|juges?|avocate?s?|dirigeante?s?|fondat(?:eur|rice)|pdg|patron(?:ne)?|chercheu(?:r|se)|professeure?|m[ée]decin|candidate?|[ée]lue?s?|adjointe?|g[ée]rante?',
+  'ambassador|minister|president|general|colonel|commander|chief|secretary|spokes(?:man|woman|person)|delegation|government|junta|mercenaries',
+  'mayor|deputy|senator|adviser|advisor|prefect|prosecutor|judge|lawyer|attorney|ceo|founder|head|researcher|professor|doctor|candidate|manager|owner',
+].join('|');
 
 // The role right after the question word ("who is the Russian ambassador", "quel colonel nigérien"),
 // or the role a French question names before asking who ("le premier ministre, c'est qui").
@@ -161,8 +169,10 @@ const INTENTS: [Intent, RegExp][] = [
   ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
   ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
-// Only when no other intent applies: a question that opens with an auxiliary wants yes or no.
-const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])/iu;
+// Only when no other intent applies: a question that opens with an auxiliary wants yes or no, and
+// so does a French one whose verb takes its subject after it ("Campbell s'est-il rendu à Niamey",
+// "les soldats sont-ils partis").
+const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])|(?<=\p{L})-(?:t-)?(?:il|elle|ils|elles|on)(?![\p{L}])/iu;
 
 // The question word that comes first decides ("Où s'est tenue la cérémonie où l'on a appris le
 // nombre de départs ?" asks where, not how many); casual French puts it last ("elle bosse où").

@@ -5,6 +5,7 @@ import { fold, isStopWord, words } from '../text/analysis.js';
 import { WORD_END, WORD_START } from '../text/boundaries.js';
 import { clauseSpans, futureAt, type TextSpan } from '../text/clauses.js';
 import { findDates, type DateMention } from '../text/dates.js';
+import { findNumbers } from '../text/numbers.js';
 import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
 
 export interface AnswerSpan extends TextSpan {
@@ -30,10 +31,9 @@ const NAME_LIST = new RegExp(
 );
 const PLACE_BEFORE = new RegExp(`${B}(?:à|au|aux|en|in|at|near|from|vers|depuis)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?$`, 'iu');
 const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\d+${E}`, 'gu');
-const NUMBER_WORDS = new RegExp(
-  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}` +
-    // numbers written out: "sept accords", "six drones", "two bases"
-    `|${B}(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|mille|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)${E}(?!-)`,
+// Round quantities with their determiner: "un millier", "des centaines", "dozens of".
+const ROUND_NUMBER = new RegExp(
+  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
   'giu',
 );
 const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
@@ -141,7 +141,7 @@ function afterPublication(mention: DateMention, published: string | undefined): 
 function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuestion): AnswerSpan[] {
   const dates = dateSpans(sentence, ctx.published);
   const inDate = (s: TextSpan) => dates.some((d) => s.start < d.end && s.end > d.start);
-  const numbers = [...matches(sentence, NUMBER), ...matches(sentence, NUMBER_WORDS)].filter(
+  const numbers = [...matches(sentence, NUMBER), ...matches(sentence, ROUND_NUMBER), ...writtenNumbers(sentence)].filter(
     (s) =>
       !inDate(s) &&
       !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) &&
@@ -154,6 +154,14 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
   if (!question.wantsMoney) return counting;
   return counting.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
 }
+
+// Numbers written out, compounds whole: "sept accords", "two bases", "Quatre-vingt-sept cas", "cinquante-deux".
+function writtenNumbers(sentence: string): AnswerSpan[] {
+  return findNumbers(sentence)
+    .map(({ start, end }) => ({ start, end, text: sentence.slice(start, end) }))
+    .filter((s) => !/\d/u.test(s.text) && !ROUND_WORD.test(s.text));
+}
+const ROUND_WORD = /milli|centaine|dizaine|douzaine|thousand|hundreds|dozen/iu;
 
 /** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */
 export function unitAfter(sentence: string, span: TextSpan): string {
@@ -182,7 +190,7 @@ export const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines
 // Nouns that count people: "how many troops" is answered by "200 personnes" or "950 éléments";
 // casualties are a count of their own ("how many died" is not answered by "766 militaires").
 const PEOPLE = new Set(
-  'people persons person soldiers soldier troops troop personnel military men women staff employees members fighters civilians refugees militaires soldats troupes personnes elements hommes femmes membres combattants civils refugies employes agents'.split(' '),
+  'people persons person soldiers soldier troops troop personnel military men women staff employees workers members fighters civilians refugees residents inhabitants patients passengers students children militaires soldats troupes personnes gens elements hommes femmes membres combattants civils refugies employes salaries agents habitants patients malades passagers voyageurs eleves etudiants enfants'.split(' '),
 );
 const CASUALTIES = new Set('victims dead deaths killed wounded injured casualties victimes morts tues blesses'.split(' '));
 
@@ -222,6 +230,14 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
     for (const m of sentence.matchAll(new RegExp(`${B}${escaped}\\s*\\(([^)]{4,80})\\)`, 'giu'))) {
       const start = m.index + m[0].indexOf(m[1]!);
       spans.push({ start, end: start + m[1]!.length, text: m[1]! });
+    }
+    // In apposition: "la Semitan, la Société d'économie mixte des transports…", "NATO, the North Atlantic…":
+    // a capitalised phrase starting with the acronym's letter, to the next comma.
+    for (const m of sentence.matchAll(new RegExp(`${B}${escaped}\\s*,\\s*(?:la|le|les|l['’]|the)\\s*([\\p{L}][^,;:.()«»]{6,120})`, 'giu'))) {
+      if (!/^\p{Lu}/u.test(m[1]!) || fold(m[1]!)[0] !== fold(acronym)[0]) continue;
+      const text = m[1]!.trimEnd();
+      const start = m.index + m[0].indexOf(m[1]!);
+      spans.push({ start, end: start + text.length, text });
     }
   }
   return spans;

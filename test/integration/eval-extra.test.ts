@@ -17,6 +17,9 @@ describe('leadAgrees: the lead line says the expected fact', () => {
     ['Kathleen FitzGibbon', 'Ken Ekman', false],
     ['“Le retrait se veut ordonné et responsable” [1]', 'ordonné et responsable', true],
     ['“Les discussions se poursuivent” [1]', 'ordonné et responsable', false],
+    ['7 agreements', 'sept accords', true],
+    ['Sept accords', '7 accords', true],
+    ['6 agreements', 'sept accords', false],
   ])('%j for %j: %s', (lead, fact, agrees) => {
     expect(leadAgrees(lead, fact)).toBe(agrees);
   });

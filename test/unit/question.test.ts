@@ -47,6 +47,10 @@ describe('analyseQuestion: questions as people type them', () => {
     ["ça veut dire quoi CEDEAO", "ça veut dire quoi CEDEAO", 'standfor', 'fr'],
     ["celeste machin elle bosse où", "celeste machin elle bosse où", 'where', 'fr'],
     ['did the french leave first', 'did the french leave first', 'yesno', 'en'],
+    ['cest qui le maire', "c'est qui le maire", 'who', 'fr'],
+    ["Campbell s'est-il finalement rendu à Niamey ?", "Campbell s'est-il finalement rendu à Niamey ?", 'yesno', 'fr'],
+    ['les soldats sont-ils partis', 'les soldats sont-ils partis', 'yesno', 'fr'],
+    ['pourquoi les soldats sont-ils partis', 'pourquoi les soldats sont-ils partis', 'why', 'fr'],
   ])('%j', (asked, text, intent, language) => {
     expect(analyseQuestion(asked)).toMatchObject({ text, intent, language });
   });

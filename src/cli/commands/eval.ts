@@ -8,6 +8,7 @@ import type { Engine } from '../../engine.js';
 import { UserError } from '../../errors.js';
 import { fold, words } from '../../text/analysis.js';
 import { MONTH_NUMBERS } from '../../text/calendar.js';
+import { findNumbers } from '../../text/numbers.js';
 import { openEngine } from '../engine.js';
 import { rejectUnknownOptions, type CliContext } from '../io.js';
 
@@ -153,13 +154,15 @@ export function leadAgrees(lead: string, fact: string): boolean {
   // Round numbers in words: "un millier" is "about a thousand" or "1 000".
   const said = fold(lead).replace(/\bthousands?\b|\bmilliers?\b/gu, '1000').replace(/\bhundreds?\b|\bcentaines?\b/gu, '100');
   fact = fact.replace(/\bmilliers?\b/giu, '1000').replace(/\bcentaines?\b/giu, '100');
-  const numbers = fact.match(/\d+/gu) ?? [];
+  // Numbers by value, however written: "sept accords" is said "7 agreements" to an English reader.
+  const numbers = findNumbers(fact).map((n) => n.value);
   const months = words(fact).flatMap((w) => (MONTH_NUMBERS.has(w) ? [MONTH_NUMBERS.get(w)!] : []));
   const names = [...fact.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}-]+/gu)].map((m) => fold(m[0])).filter((w) => w.length > 2 && !MONTH_NUMBERS.has(w));
   if (!numbers.length && !months.length && !names.length) return said.includes(fold(fact));
+  const leadNumbers = new Set(findNumbers(said).map((n) => n.value));
   const leadMonths = new Set(words(lead).flatMap((w) => (MONTH_NUMBERS.has(w) ? [MONTH_NUMBERS.get(w)!] : [])));
   return (
-    numbers.every((n) => new RegExp(`(?<!\\d)${n}(?!\\d)`, 'u').test(said.replace(/(?<=\d)[  .,](?=\d{3})/gu, ''))) &&
+    numbers.every((n) => leadNumbers.has(n)) &&
     months.every((m) => leadMonths.has(m)) &&
     (!names.length || names.some((name) => said.includes(name)))
   );

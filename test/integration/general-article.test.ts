@@ -1,0 +1,46 @@
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine.js';
+import { makeWorkspace, REPO } from '../support/workspace.js';
+
+// A French article on everyday local news (written for this test; nothing like the bundled corpus),
+// added as a user adds one: the answer rules must hold outside the corpus's subject.
+const workspace = makeWorkspace();
+let engine: Engine;
+beforeAll(async () => {
+  cpSync(path.join(REPO, 'test/fixtures/general'), workspace.corpusDir, { recursive: true });
+  engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'no model in tests' } });
+}, 120_000);
+afterAll(() => workspace.cleanup());
+
+describe('a French article on local news', () => {
+  it('counts with numbers written out, compounds whole, in digits for an English reader', async () => {
+    const french = await engine.ask('combien de gens ont signé la pétition');
+    expect(french.lead).toBe('Vingt-deux personnes');
+    const english = await engine.ask('how many agents work at the Champs-Libres site?');
+    expect(english.lead).toMatch(/^83 /u);
+  });
+
+  it('takes the article\'s subject from its opening sentences: "the site" is the Champs-Libres', async () => {
+    const result = await engine.ask('combien de lecteurs par jour aux Champs-Libres');
+    expect(result.refusal).toBeUndefined();
+    expect(result.quotes[0]?.text).toContain('4 500 lecteurs par jour');
+  });
+
+  it('knows roles of public life beyond politics ("responsable du service…")', async () => {
+    const result = await engine.ask('cest qui Claire Morvan');
+    expect(result.refusal).toBeUndefined();
+    expect(result.lead).toContain('responsable du service des publics');
+  });
+
+  it('reads an expansion given in apposition ("la BPR, la Bibliothèque publique de Rennes")', async () => {
+    const result = await engine.ask('que veut dire BPR');
+    expect(result.lead).toBe('BPR: Bibliothèque publique de Rennes');
+  });
+
+  it('says neither yes nor no from a sentence that only names what the question names', async () => {
+    const result = await engine.ask('La médiathèque des Champs-Libres a-t-elle été vendue ?');
+    expect(result.refusal).toBeDefined();
+  });
+});
