@@ -9,7 +9,7 @@ import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/conce
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, words } from '../text/analysis.js';
 import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js';
-import { clauseSpans, type TextSpan } from '../text/clauses.js';
+import { clauseSpans, speaksOfFuture, type TextSpan } from '../text/clauses.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
 import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
@@ -107,6 +107,7 @@ export function scoreSentences(
   // The names the question gives, typed capitalised or not ("agadez" is a name: the articles write it "Agadez").
   const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
   const counted = new Set(question.counted.map(fold));
+  const askedVerb = question.intent === 'who' ? verbAsked(question.text, concepts) : undefined;
   const relationTotal = concepts.reduce((sum, c, i) => sum + (named.includes(c) ? 0 : weights[i]!), 0);
   const context: QuestionContext = {
     named,
@@ -158,7 +159,18 @@ export function scoreSentences(
       const aboutAsked = located.typeless || named.every((c) => [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms].some((terms) => conceptHolds(terms, c)));
       // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
       const states = !(HEADING.test(text) && text.split(/\s+/u).length <= 14) && !/\?\s*[»"”]?\s*$/u.test(text);
-      const fits = aboutAsked && (located.answer !== undefined || located.typeless) && states && (relation > (question.intent === 'yesno' ? YESNO_RELATION : 0) || !asksRelation(question, located.answer));
+      // "Did Campbell end up going?": a clause that plans the visit says neither yes nor no.
+      const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
+      // "Who succeeded X": the sentence must say the succeeding, not only hold X and some other name.
+      // (A role may say it another way: "who organised the protests", "orchestrées par des associations".)
+      const doneByAnother = askedVerb !== undefined && named.length > 0 && located.answer !== undefined && !ROLE_SPAN.test(located.answer.text) && ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
+      const fits =
+        aboutAsked &&
+        (located.answer !== undefined || located.typeless) &&
+        states &&
+        !onlyPlanned &&
+        !doneByAnother &&
+        (relation > (question.intent === 'yesno' ? YESNO_RELATION : 0) || !asksRelation(question, located.answer));
       // A "why" or "how" answered by a clause that states a figure ("Le coût du scrutin avait été estimé à
       // 72 milliards") gives a count, not a reason or a manner: less sure still.
       const reasonless = (question.intent === 'why' || question.intent === 'how') && located.typeless;
@@ -273,6 +285,7 @@ function locateAnswer(
       // Capitalised common words ("coup d'État", "Premier ministre", "Commandement des États-Unis")
       // are not someone's name: a name has a word no dictionary holds.
       const isRole = ROLE_SPAN.test(span.text);
+      if (isRole && question.asksName) continue;
       if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w, article.language))) continue;
       // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
       // the minister of defence"), or describes a name the question gives ("la secrétaire d'État
@@ -316,6 +329,14 @@ function locateAnswer(
   }
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
   return { answer: best.answer, focus: best.focus, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
+}
+
+// The verb "who" asks with, past its auxiliary ("qui a succédé à…", "who replaced…"), when it is one of
+// the question's concepts; not a role or a name ("who is the ambassador", "qui est Hélène Castaing").
+function verbAsked(question: string, concepts: readonly QueryConcept[]): QueryConcept | undefined {
+  const verb = /^(?:who|qui)\s+(?:(?:a|ont|avait|avaient|has|had|have|did|does|will|va|vont)\s+)?([\p{L}-]+)/iu.exec(question)?.[1];
+  if (!verb || /^(?:is|was|are|were|est|sont|était|étaient|c|the|le|la|les)$/iu.test(verb)) return undefined;
+  return concepts.find((c) => c.word === fold(verb) && !c.specific);
 }
 
 // Questions that relate an unknown to the names they give: "who replaced X" (someone else's name),

@@ -50,6 +50,10 @@ export interface AnalysedQuestion {
   asksTotal: boolean;
   /** "when will…", "quand aura lieu la prochaine…": only a date still to come answers. */
   asksFuture: boolean;
+  /** "did Campbell go", "s'est-il rendu": a yes/no about something done, which a plan does not answer. */
+  asksPast: boolean;
+  /** "what is the name of", "comment s'appelle": a name answers, a role ("des associations") does not. */
+  asksName: boolean;
   /** What "how many" counts: the words after it ("us troops", "drones américains"). */
   counted: string[];
   /** The role whose holder "who" asks for ("who is the US ambassador", "le premier ministre c'est qui"), if any. */
@@ -111,6 +115,8 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   let text = plain.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim() || plain;
   for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, 'giu'), replacement);
   text = countryUs(text);
+  // "où" typed without its accent, where "ou" (or) cannot stand: last word (but for "en ce moment"…), or first before a verb.
+  text = text.replace(/(?<=\s)ou(?=(?:\s+(?:en ce moment|maintenant|actuellement|aujourd'hui|exactement))?\s*[?!.]*$)|^ou(?=\s+(?:est|sont|se|s'|va|vont|était|étaient|a|ont)(?![\p{L}]))/iu, 'où');
   const language = guessLanguage(text);
   return {
     asked,
@@ -123,6 +129,8 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksCasualties: CASUALTY.test(text),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
+    asksPast: PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text)),
+    asksName: NAME_QUESTION.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
   };
@@ -166,7 +174,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['count', wholeWords('how many|how much|number of|combien|nombre de|quel nombre')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
-  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what is the name|the name of|le nom d").source}`, 'iu')],
+  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}`, 'iu')],
   ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no, and
@@ -192,4 +200,11 @@ const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
+// ("did they end up going to…" asks about the past, its "going to" notwithstanding)
+const PAST_START = new RegExp(`^(?:did|was|were|has|had)${E}`, 'iu');
+const PAST_QUESTION = new RegExp(
+  `${B}(?:end(?:ed)? up|finally|actually happen)${E}|${B}(?:a|ont|est|sont|avait|avaient)(?:-t)?-(?:il|elle|ils|elles|on)${E}|${B}(?:s['’]est|se sont)(?:-t)?-(?:il|elle|ils|elles)${E}|${B}finalement${E}`,
+  'iu',
+);
+const NAME_QUESTION = wholeWords("(?:the|its|his|her|their) (?:\\p{L}+ )?name|nom (?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom");
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

@@ -39,6 +39,11 @@ describe('a French article on local news', () => {
     expect(result.lead).toBe('BPR: Bibliothèque publique de Rennes');
   });
 
+  it('does not say yes to "did it happen" from a clause that only plans it', async () => {
+    const result = await engine.ask('La médiathèque a-t-elle finalement fermé en juin ?');
+    expect(result.refusal).toBeDefined();
+  });
+
   it('says neither yes nor no from a sentence that only names what the question names', async () => {
     const result = await engine.ask('La médiathèque des Champs-Libres a-t-elle été vendue ?');
     expect(result.refusal).toBeDefined();

@@ -55,6 +55,21 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion(asked)).toMatchObject({ text, intent, language });
   });
 
+  it('reads "ou" as "où" only where "or" cannot stand', () => {
+    expect(analyseQuestion('bazoum il est detenu ou en ce moment').intent).toBe('where');
+    expect(analyseQuestion('ou est la base').intent).toBe('where');
+    expect(analyseQuestion('les soldats sont partis en juillet ou en août ?').intent).not.toBe('where');
+  });
+
+  it('tells a yes/no about something done from one about a plan, and a question that wants a name', () => {
+    expect(analyseQuestion('did kurt campbell end up going to niamey').asksPast).toBe(true);
+    expect(analyseQuestion("Campbell s'est-il finalement rendu à Niamey ?").asksPast).toBe(true);
+    expect(analyseQuestion('will campbell go to niamey').asksPast).toBe(false);
+    expect(analyseQuestion('What is the name of the association that organised the protests?')).toMatchObject({ intent: 'who', asksName: true });
+    expect(analyseQuestion('what was the official name of the base')).toMatchObject({ intent: 'who', asksName: true });
+    expect(analyseQuestion('who organised the protests').asksName).toBe(false);
+  });
+
   it('the first question word decides: "où … le nombre de" asks where', () => {
     expect(detectIntent("Où s'est tenue la cérémonie où l'on a appris le nombre de départs ?")).toBe('where');
   });
