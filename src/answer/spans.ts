@@ -165,7 +165,9 @@ const ROUND_WORD = /milli|centaine|dizaine|douzaine|thousand|hundreds|dozen/iu;
 
 /** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */
 export function unitAfter(sentence: string, span: TextSpan): string {
-  return /^\s+(?:d['’]\s*|de\s+|of\s+)?([\p{L}-]+)/u.exec(sentence.slice(span.end))?.[1] ?? '';
+  const unit = /^\s+(?:d['’]\s*|de\s+|of\s+)?([\p{L}-]+)/u.exec(sentence.slice(span.end))?.[1] ?? '';
+  // "cinquante-deux au total": no unit
+  return isStopWord(fold(unit)) ? '' : unit;
 }
 
 const PART_OF = /^(?:\s+[\p{L}-]+){0,2}\s+(?:sur|out of)\s+\d/u;
