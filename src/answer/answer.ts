@@ -158,7 +158,9 @@ export function scoreSentences(
       // there, "sur le site" further down).
       const aboutAsked = located.typeless || named.every((c) => [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms].some((terms) => conceptHolds(terms, c)));
       // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
-      const states = !(HEADING.test(text) && text.split(/\s+/u).length <= 14) && !/\?\s*[»"”]?\s*$/u.test(text);
+      // (The title repeated atop the text is a heading whatever its length.)
+      const heading = (HEADING.test(text) && text.split(/\s+/u).length <= 14) || fold(text.trim()) === fold(article.title.trim());
+      const states = !heading && !/\?\s*[»"”]?\s*$/u.test(text);
       // "Did Campbell end up going?": a clause that plans the visit says neither yes nor no.
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
       // "Who succeeded X": the sentence must say the succeeding, not only hold X and some other name.
