@@ -3,6 +3,7 @@
 // quoted. Dates are said in the reader's language; names and places stay as the article writes them.
 import { describeDate } from '../text/date-format.js';
 import { findNumbers } from '../text/numbers.js';
+import { MONTH_NAMES } from '../text/calendar.js';
 import { fold, stem } from '../text/analysis.js';
 import { ENGLISH_TO_FRENCH } from '../retrieve/lexicon.js';
 import type { ScoredSentence } from './answer.js';
@@ -14,8 +15,8 @@ import type { AnswerSource } from './types.js';
 const ROLE_ONLY = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?:[\\s'’-]+\\p{Ll}[\\p{Ll}'’-]*)*$`, 'iu');
 
 const WORDS = {
-  en: { planned: 'planned', yes: 'Yes', no: 'No', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In' },
-  fr: { planned: 'prévu', yes: 'Oui', no: 'Non', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À' },
+  en: { planned: 'planned', reportedIn: 'as reported in', yes: 'Yes', no: 'No', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In' },
+  fr: { planned: 'prévu', reportedIn: 'selon un article de', yes: 'Oui', no: 'Non', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À' },
 } as const;
 
 export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredSentence[], sources: readonly AnswerSource[]): string | null {
@@ -29,8 +30,14 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
       const dated = chosen.filter((s) => s.answer?.date);
       const said = dated.map((s) => ({ sentence: s, text: dateText(s, question), planned: s.answer!.planned }));
       const distinct = said.filter((d, i) => said.findIndex((o) => o.text === d.text) === i);
+      // "planned, as reported in July 2024": a plan is only as fresh as the article that announced it.
+      const planned = (d: (typeof said)[number]) => {
+        const [year, month] = (d.sentence.article.published ?? '').split('-');
+        const when = year && month ? `${MONTH_NAMES[question.language][Number(month) - 1]} ${year}` : year;
+        return when ? `${words.planned}, ${words.reportedIn} ${when}` : words.planned;
+      };
       const plan = (d: (typeof said)[number], attribution?: string) =>
-        [d.planned ? words.planned : '', attribution].filter(Boolean).join('; ');
+        (attribution ? [d.planned ? words.planned : '', attribution] : [d.planned ? planned(d) : '']).filter(Boolean).join('; ');
       const withNote = (d: (typeof said)[number], attribution?: string) => (plan(d, attribution) ? `${d.text} (${plan(d, attribution)})` : d.text);
       if (!distinct.length) return null;
       if (distinct.length === 1 || distinct[0]!.sentence.article.id === distinct[1]!.sentence.article.id) return capitalise(withNote(distinct[0]!));

@@ -28,7 +28,7 @@ describe('the CLI contract', () => {
   it('ask prints the answer with numbered sources and says it is keyword-only', async () => {
     const { code, out } = await cli('ask', 'When did US troops leave Agadez?');
     expect(code).toBe(0);
-    expect(out).toMatch(/^Early August 2024 \(planned\)\n“.*août.*” \[1\]/m);
+    expect(out).toMatch(/^Early August 2024 \(planned, as reported in July 2024\)\n“.*août.*” \[1\]/m);
     expect(out).toContain('Sources:\n[1] Niger : le retrait des soldats américains sera achevé début août — AFP, 2024-07');
     expect(out).toContain('(Keyword-only mode:');
   });

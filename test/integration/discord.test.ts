@@ -109,7 +109,7 @@ describe('/ask', () => {
     expect(edit.rejected).toBeUndefined();
     const embed = edit.body.embeds[0];
     expect(embed.title).toBe('When did US troops leave Agadez?');
-    expect(embed.description).toMatch(/^\*\*Early August 2024 \(planned\)\*\*\n\n> “[^”]*août[^”]*” \[1\]/s);
+    expect(embed.description).toMatch(/^\*\*Early August 2024 \(planned, as reported in July 2024\)\*\*\n\n> “[^”]*août[^”]*” \[1\]/s);
     // The seed articles carry no url: the source is its label, once (a url makes it a masked link: unit tests).
     expect(embed.description.match(/^\[1\] Niger : le retrait des soldats américains sera achevé début août — AFP, July 2024$/gm)).toHaveLength(1);
     expect(embed.footer.text).toBe('Keyword search only: answers may be less complete.');
@@ -140,7 +140,7 @@ describe('/ask', () => {
     expect(buttons(edit.body).map((b) => b.label)).toEqual(['Voir les citations', undefined, undefined]);
     expect(edit.body.embeds[0].footer.text).toMatch(/^Recherche par mots-clés seulement/);
     const lead = /^\*\*(.+)\*\*$/m.exec(edit.body.embeds[0].description)![1]!;
-    expect(lead).toBe('Early August 2024 (planned)');
+    expect(lead).toBe('Early August 2024 (planned, as reported in July 2024)');
     const refused = fake.slashCommand('ask', { question: '?!?' }, fake.createUser('lecteur'), 'fr');
     expect((await callback(refused)).body.data.content).not.toMatch(/\b(the|question|words)\b.*\b(has|no)\b/);
   });
