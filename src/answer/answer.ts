@@ -165,7 +165,9 @@ export function scoreSentences(
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
       // "Who succeeded X": the sentence must say the succeeding, not only hold X and some other name.
       // (A role may say it another way: "who organised the protests", "orchestrées par des associations".)
-      const doneByAnother = askedVerb !== undefined && named.length > 0 && located.answer !== undefined && !ROLE_SPAN.test(located.answer.text) && ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
+      // Nor a name given as the named one's ("Michael Langley de l'Africom" represents Africom).
+      const doneByAnother =
+        askedVerb !== undefined && named.length > 0 && located.answer !== undefined && !ROLE_SPAN.test(located.answer.text) && !located.answer.ofGivenName && ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
       const fits =
         aboutAsked &&
         (located.answer !== undefined || located.typeless) &&
@@ -261,7 +263,7 @@ function locateAnswer(
   const aboutGivenName = !ctx.askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
   for (const found of spans) {
     // "Michael Langley de l'Africom" for "who represented Africom": the name, without the given name it is attached to.
-    const span = question.intent === 'who' ? withoutGivenTail(found, article, ctx.named) : found;
+    const span = question.intent === 'who' ? withoutGivenTail(found, article, ctx.named, sentence) : found;
     // A name the question itself gives does not answer "who".
     // Nor does a name that shares a word with one the question gives ("who replaced General Ekman": not "Kenneth Ekman").
     const spanTerms = indexTerms(span.text, article.language);
@@ -364,12 +366,15 @@ function holdsGivenRole(sentence: string, span: TextSpan, inQuestion: (word: str
 }
 
 // A name run's tail "de l'Africom", "du Pentagone", "of the Pentagon" dropped when the question gives it.
-function withoutGivenTail(span: AnswerSpan, article: Article, named: readonly QueryConcept[]): AnswerSpan {
+// (or the tail right after the span: "Michael Langley de l'Africom", the name run stopping at "l'").
+function withoutGivenTail(span: AnswerSpan, article: Article, named: readonly QueryConcept[], sentence: string): AnswerSpan {
+  if (!named.length) return span;
+  const given = (text: string) => named.some((c) => conceptHolds(indexTerms(text, article.language), c));
+  const after = /^\s+(?:de|du|des|d['’]|of)\s*(?:la\s+|l['’]\s*|the\s+)?(\p{Lu}[\p{L}-]*)/u.exec(sentence.slice(span.end));
+  if (after && given(after[1]!)) return { ...span, ofGivenName: true };
   const m = /^(.+?)\s+(?:de|du|des|d['’]|of)\s*(?:la\s+|l['’]\s*|the\s+)?(\p{Lu}.*)$/u.exec(span.text);
-  if (!m || !named.length) return span;
-  const tail = indexTerms(m[2]!, article.language);
-  if (!named.some((c) => conceptHolds(tail, c))) return span;
-  return { start: span.start, end: span.start + m[1]!.length, text: m[1]! };
+  if (!m || !given(m[2]!)) return span;
+  return { start: span.start, end: span.start + m[1]!.length, text: m[1]!, ofGivenName: true };
 }
 
 // Between two dates with equal focus, the more precise one answers better.

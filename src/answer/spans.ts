@@ -14,6 +14,8 @@ export interface AnswerSpan extends TextSpan {
   /** For dates: the mention, and whether its clause announces rather than reports. */
   date?: DateMention;
   planned?: boolean;
+  /** For "who": a name whose tail the question gives ("Michael Langley de l'Africom"), the tail dropped. */
+  ofGivenName?: boolean;
 }
 
 const L = '\\p{L}';
