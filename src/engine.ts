@@ -42,6 +42,8 @@ export interface EngineStatus {
   model: string;
   /** When this process last finished a re-index (ISO); undefined if it has not. */
   lastReindexAt?: string;
+  /** The optional writer's chat endpoint and model, and its sentences dropped since start by reason; undefined when off. */
+  writer?: { endpoint: string; dropped: Record<string, number> };
 }
 
 export interface EngineLog {
@@ -238,6 +240,7 @@ export class Engine {
       keywordOnlyReason: this.keywordOnlyReason,
       model: endpoint ? `${endpoint.url} (${endpoint.model})` : id,
       lastReindexAt: this.lastReindexAt,
+      writer: this.config.writer ? { endpoint: `${this.config.writer.url} (${this.config.writer.model})`, dropped: Object.fromEntries(this.writerTally) } : undefined,
     };
   }
 

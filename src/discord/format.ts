@@ -1,6 +1,6 @@
 // Pure formatting of engine results into Discord message payloads, within Discord's limits, in
 // the reader's language (chrome from the catalogue; the answer's own words in the question's).
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { AnswerQuote, AnswerSource } from '../answer/types.js';
 import { quoted } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
@@ -57,7 +57,7 @@ export function answerPayload(result: AskResult, keywordOnlyReason?: string, opt
     }
   }
   const repeated = quotesInLead(result);
-  const written = result.writer ? compactWritten(result.writer.sentences) : undefined;
+  const written = result.writer ? compactWritten(result.writer.sentences.map(asText)) : undefined;
   const lead = written?.text ?? opening(result, repeated);
   const fixed = visibleLength(title) + (author.author?.name.length ?? 0) + visibleLength(lead) + (footer?.text.length ?? 0);
   const lines: string[] = [];
@@ -118,9 +118,9 @@ export function quotesPayload(result: AskResult, lang: Lang = 'en'): MessagePayl
   let shown: AnswerQuote[] = [...result.quotes].sort((a, b) => Number(repeated.has(b)) - Number(repeated.has(a)));
   for (;;) {
     const omitted = result.quotes.length - shown.length;
-    const quotes = shown.map((q) => `> ${quoted(q.text)} [${q.n}]`).join('\n\n');
+    const quotes = shown.map((q) => `> ${quoted(asText(q.text))} [${q.n}]`).join('\n\n');
     const sources = result.sources.filter((s) => shown.some((q) => q.n === s.n)).map((s) => sourceLine(s, lang));
-    const lead = result.writer ? result.writer.sentences.join(' ') : opening(result, repeated);
+    const lead = result.writer ? result.writer.sentences.map(asText).join(' ') : opening(result, repeated);
     const description = [lead, quotes, sources.join('\n')].filter(Boolean).join('\n\n');
     const embed: APIEmbed = { title, description, color: COLOR.answer, ...(omitted ? { footer: { text: t['answer.leftOut'](omitted) } } : {}) };
     if (description.length <= DISCORD_LIMITS.description && embedCharacters([embed]) <= DISCORD_LIMITS.embedTotal) return { embeds: [embed], components: [] };
@@ -131,7 +131,7 @@ export function quotesPayload(result: AskResult, lang: Lang = 'en'): MessagePayl
 
 /** The lead in bold, or nothing when it is itself a quote: then it is shown once, as the quote. */
 function opening(result: AskResult, repeated: ReadonlySet<AnswerQuote>): string {
-  return result.lead && !repeated.size ? `**${result.lead}**` : '';
+  return result.lead && !repeated.size ? `**${asText(result.lead)}**` : '';
 }
 
 /** A writer's sentences, plain (they are longer than a lead): whole ones while they fit, the first shortened if it alone does not. */
@@ -173,7 +173,12 @@ function refusalDescription(result: AskResult, lang: Lang, nearestShown: number)
 function quoteLine(quote: AnswerQuote, max: number): { line: string; shortened: boolean } {
   const marker = ` [${quote.n}]`;
   const text = shorten(quote.text, Math.max(40, max - marker.length - 2));
-  return { line: `> ${quoted(text)}${marker}`, shortened: text !== quote.text };
+  return { line: `> ${quoted(asText(text))}${marker}`, shortened: text !== quote.text };
+}
+
+// Article text and a model's sentences are shown as written: a "*" or "_" in them is not Discord markdown.
+function asText(text: string): string {
+  return escapeMarkdown(text);
 }
 
 function sourceLine(source: AnswerSource, lang: Lang): string {

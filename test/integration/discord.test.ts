@@ -429,6 +429,7 @@ describe('/status', () => {
     expect(fields['Model or endpoint']).toBeTruthy();
     expect(fields.Queue).toMatch(/questions? waiting/);
     expect(fields.Uptime).toMatch(/\d+ (s|min|h)/);
+    expect(fields.Writer).toBe('off: answers are extractive');
     const refused = (await callback(fake.slashCommand('status', {}, fake.member, 'fr'))).body;
     expect(refused).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/^Seuls les membres/) } });
   });

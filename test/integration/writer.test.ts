@@ -204,6 +204,8 @@ describe('the writer over a chat completions endpoint', () => {
     expect(engine.writerTally.get('fallback:timeout')).toBe(2);
     expect(engine.writerTally.get('fallback:malformed')).toBe(2);
     expect(engine.writerTally.get('no-citation')).toBe(2);
+    // What an admin's /status shows: the endpoint and model, and the same tally.
+    expect(engine.status().writer).toMatchObject({ endpoint: expect.stringContaining('127.0.0.1'), dropped: { 'unsupported-number': 1, 'no-citation': 2 } });
   });
 
   it('writes nothing for a refusal: no request is sent', async () => {

@@ -48,6 +48,13 @@ describe('answerPayload: the compact answer', () => {
     expect(answerPayload(base).embeds[0]!.footer).toBeUndefined();
   });
 
+  it('shows a writer’s sentences, the lead and quotes as written: their * and _ are not markdown', () => {
+    const base = { ...result([citation(1, 'Le taux est de 5 * 2_000 points.')]), lead: 'Le *vrai* taux' };
+    expect(answerPayload(base).embeds[0]!.description).toMatch(/^\*\*Le \\\*vrai\\\* taux\*\*\n\n> “Le taux est de 5 \\\* 2\\_000 points\.” \[1\]/u);
+    const writer = { model: 'm', sentences: ['**Bold** claim [1].'], accepted: 1, dropped: 0, reasons: [] };
+    expect(answerPayload({ ...base, writer }).embeds[0]!.description).toMatch(/^\\\*\\\*Bold\\\*\\\* claim \[1\]\./u);
+  });
+
   it('keeps whole written sentences within the phone screen, the rest (and every quote) with Show quotes', () => {
     const sentence = (i: number) => `Sentence ${i} says what the quotes say about the troops leaving, at some length [1].`;
     const writer = { model: 'm', sentences: [1, 2, 3, 4, 5].map(sentence), accepted: 5, dropped: 0, reasons: [] };

@@ -35,6 +35,12 @@ export function statusEmbed(status: EngineStatus, queue: { questions: number; re
       field(t['status.lastReindex'], status.lastReindexAt ? t['status.ago'](age(status.lastReindexAt)) : t['status.never']),
       field(t['status.queue'], t['status.queueValue'](queue.questions, queue.reindexing)),
       field(t['status.uptime'], readableDuration(uptimeMs, lang)),
+      field(
+        t['status.writer'],
+        status.writer
+          ? t['status.writerValue'](status.writer.endpoint, Object.entries(status.writer.dropped).map(([reason, n]) => `${reason} ${n}`).join(', '))
+          : t['status.writerOff'],
+      ),
     ],
   };
 }
