@@ -31,7 +31,7 @@ interface Scene {
   user: { command: string } | { message: string; replyTo?: string };
   payload: MessagePayload;
   ephemeral?: boolean;
-  /** A PNG attached and shown in the embed (the timeline picture). */
+  /** A PNG attached to the message (the timeline picture). */
   image?: Buffer;
   reaction?: string;
 }
@@ -197,7 +197,7 @@ function sceneHtml(scene: Scene, bundleUrl: string): string {
       : '';
   const reply = 'command' in scene.user ? `<discord-command slot="reply" author="Amina" avatar="${AVATAR.user}" command="${escape(scene.user.command)}"></discord-command>` : '';
   const { content, embeds, components } = scene.payload;
-  const bot = `<discord-message author="Dossier" bot avatar="${AVATAR.bot}"${scene.ephemeral ? ' ephemeral' : ''}>${reply}${content ? markdown(content) : ''}${embeds.map((e) => embedHtml(e, scene.image)).join('')}${componentsHtml(components)}</discord-message>`;
+  const bot = `<discord-message author="Dossier" bot avatar="${AVATAR.bot}"${scene.ephemeral ? ' ephemeral' : ''}>${reply}${content ? markdown(content) : ''}${attachmentHtml(scene)}${embeds.map((e) => embedHtml(e)).join('')}${componentsHtml(components)}</discord-message>`;
   // A reaction-and-DM notice is seen in the DM channel: the user's message stays in the channel, silent.
   const body = scene.reaction ? `${userMessage}</discord-messages><p class="note">Direct message:</p><discord-messages>${bot}` : `${userMessage}${bot}`;
   return `<!doctype html><html><head><meta charset="utf-8"><script src="${bundleUrl}"></script>
@@ -210,14 +210,19 @@ function svgEmoji(emoji: string): string {
   return `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
 }
 
-function embedHtml(embed: APIEmbed, image: Buffer | undefined): string {
+// An attached picture, above the embeds as Discord draws it: at most 520 px wide, narrower on a phone.
+function attachmentHtml(scene: Scene): string {
+  if (!scene.image) return '';
+  return `<img slot="attachments" alt="" src="data:image/png;base64,${scene.image.toString('base64')}" style="display:block;max-width:min(520px,100%);height:auto;margin:4px 0;border-radius:8px">`;
+}
+
+function embedHtml(embed: APIEmbed): string {
   const color = `#${(embed.color ?? 0x2b2d31).toString(16).padStart(6, '0')}`;
-  const picture = embed.image && image ? ` image="data:image/png;base64,${image.toString('base64')}"` : '';
   const author = embed.author ? ` author-name="${escape(embed.author.name)}"` : '';
   const fields = embed.fields?.length
     ? `<discord-embed-fields slot="fields">${embed.fields.map((f) => `<discord-embed-field field-title="${escape(f.name)}"${f.inline ? ' inline' : ''}>${markdown(f.value)}</discord-embed-field>`).join('')}</discord-embed-fields>`
     : '';
-  return `<discord-embed slot="embeds" color="${color}"${embed.title ? ` embed-title="${escape(embed.title)}"` : ''}${author}${picture}>${embed.description ? `<discord-embed-description slot="description">${markdown(embed.description)}</discord-embed-description>` : ''}${fields}${embed.footer ? `<discord-embed-footer slot="footer">${escape(embed.footer.text)}</discord-embed-footer>` : ''}</discord-embed>`;
+  return `<discord-embed slot="embeds" color="${color}"${embed.title ? ` embed-title="${escape(embed.title)}"` : ''}${author}>${embed.description ? `<discord-embed-description slot="description">${markdown(embed.description)}</discord-embed-description>` : ''}${fields}${embed.footer ? `<discord-embed-footer slot="footer">${escape(embed.footer.text)}</discord-embed-footer>` : ''}</discord-embed>`;
 }
 
 function componentsHtml(rows: MessagePayload['components']): string {

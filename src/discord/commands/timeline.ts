@@ -54,7 +54,11 @@ export interface TimelineView {
   lang: Lang;
 }
 
-/** One page: the events as embed fields, the same events as a picture (with their description), Earlier/Later buttons. */
+/**
+ * One page: the events as embed fields, the same events as a picture (with their description), Earlier/Later buttons.
+ * The picture is a plain attachment, not the embed's image: Discord shows attachments about 520 px wide, the
+ * width it is drawn for, and embed images narrower.
+ */
 export function timelineMessage(events: readonly TimelineEvent[], view: TimelineView): MessagePayload & Pick<BaseMessageOptions, 'files'> & { attachments: [] } {
   const t = strings(view.lang);
   const { events: shown, page, pages } = pageEvents(events, view.page);
@@ -65,7 +69,6 @@ export function timelineMessage(events: readonly TimelineEvent[], view: Timeline
     color: COLOR,
     description: events.length ? t['timeline.intro'] : t['timeline.none'],
     fields: shown.map((event, i) => eventField(event, eventLetter(i), view.lang)),
-    image: { url: `attachment://${PICTURE}` },
     // One page: the picture's subtitle already counts the events.
     ...(pages > 1 ? { footer: { text: t['paging.page'](page + 1, pages) } } : {}),
   };
