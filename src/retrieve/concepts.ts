@@ -2,6 +2,7 @@
 // widened to French through the glossary, and names and numbers marked as specific.
 // In: a question and the index's languages. Out: QueryConcepts that keyword search and answer scoring use.
 import { fold, indexTerms, isStopWord, stem, words, type Language } from '../text/analysis.js';
+import { isDictionaryWord } from '../text/dictionary.js';
 import { guessLanguage } from '../text/language.js';
 import { ENGLISH_TO_FRENCH } from './lexicon.js';
 import { closest, distance } from 'fastest-levenshtein';
@@ -73,7 +74,9 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     const word = all[i]!;
     if (concepts.has(word) || isStopWord(word) || QUESTION_FRAME.has(word) || (word.length < 2 && !/\p{N}/u.test(word))) continue;
     const alternatives = indexLanguages.map((language) => [stem(word, language)]);
-    const translations = indexLanguages.includes('fr') ? (LEXICON.get(stem(word, 'en')) ?? (english ? nearGlossaryEntry(word) : undefined)) : undefined;
+    // A French question's French words are not looked up as English ("pays" is not "pay", "report" not "a report").
+    const frenchWord = !english && isDictionaryWord(word, 'fr');
+    const translations = indexLanguages.includes('fr') && !frenchWord ? (LEXICON.get(stem(word, 'en')) ?? (english ? nearGlossaryEntry(word) : undefined)) : undefined;
     for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));
     // A round number is also said in words: "1000" and "un millier" ("about a thousand soldiers").
     for (const said of ROUND_NUMBERS.get(word) ?? []) alternatives.push(indexTerms(said, 'fr'), indexTerms(said, 'en'));

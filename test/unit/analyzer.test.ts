@@ -42,6 +42,13 @@ describe('queryConcepts', () => {
     expect(concepts.find((c) => c.word === 'leave')!.alternatives).toContainEqual(['quitt']);
   });
 
+  it('does not read a French question\'s French words as English ("pays" is not "pay")', () => {
+    const pays = queryConcepts('Quel autre pays a dû retirer ses troupes du Niger ?', ['fr']).find((c) => c.word === 'pays')!;
+    expect(pays.alternatives).not.toContainEqual(['cout']);
+    const report = queryConcepts("c'est le combientième report", ['fr']).find((c) => c.word === 'report')!;
+    expect(report.alternatives).not.toContainEqual(['rapport']);
+  });
+
   it('keeps phrases as phrases', () => {
     const coup = queryConcepts('Who led the coup?', ['fr']).find((c) => c.word === 'coup')!;
     expect(coup.alternatives).toContainEqual(['coup', 'etat']);
