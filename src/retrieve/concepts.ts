@@ -118,8 +118,9 @@ const QUESTION_FRAME = new Set(
 const GLOSSARY_WORDS = [...new Set(Object.keys(ENGLISH_TO_FRENCH))];
 
 // An English word the glossary lacks but nearly spells ("withdrawl" → "withdrawal").
+// A real English word is no typo ("names" is not "games", "place" not "plane").
 function nearGlossaryEntry(word: string): string[] | undefined {
-  if (word.length < 5) return undefined;
+  if (word.length < 5 || isDictionaryWord(word, 'en')) return undefined;
   const nearest = closest(word, GLOSSARY_WORDS);
   return distance(word, nearest) <= (word.length >= 8 ? 2 : 1) ? LEXICON.get(stem(fold(nearest), 'en')) : undefined;
 }

@@ -49,6 +49,11 @@ describe('queryConcepts', () => {
     expect(report.alternatives).not.toContainEqual(['rapport']);
   });
 
+  it('reads a misspelt English word as the glossary word it nearly spells, but never a real word ("floor" is not "flood")', () => {
+    expect(queryConcepts('when did the withdrawl end', ['fr']).find((c) => c.word === 'withdrawl')!.alternatives).toContainEqual(['retir']);
+    expect(queryConcepts('which floor was chosen', ['fr']).find((c) => c.word === 'floor')!.alternatives).not.toContainEqual(['inond']);
+  });
+
   it('keeps phrases as phrases', () => {
     const coup = queryConcepts('Who led the coup?', ['fr']).find((c) => c.word === 'coup')!;
     expect(coup.alternatives).toContainEqual(['coup', 'etat']);
