@@ -101,6 +101,8 @@ function configSchema(cwd: string) {
       DISCORD_GUILD_ID: snowflake.optional(),
       /** Only for tests: the REST base of a fake Discord. */
       DISCORD_API_URL: z.string().url().optional(),
+      /** `npm run start:sharded`: how many shards (processes); "auto" asks Discord (one per 1,000 servers). */
+      DISCORD_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
     })
     .refine((v) => !v.DOSSIER_LLM_URL || v.DOSSIER_LLM_MODEL, { message: 'DOSSIER_LLM_URL needs DOSSIER_LLM_MODEL, the model name the chat server knows', path: ['DOSSIER_LLM_MODEL'] })
     .transform((v) => {
@@ -131,6 +133,7 @@ function configSchema(cwd: string) {
           applicationId: v.DISCORD_APPLICATION_ID,
           guildId: v.DISCORD_GUILD_ID,
           apiUrl: v.DISCORD_API_URL,
+          shards: v.DISCORD_SHARDS,
           adminUserIds: v.DOSSIER_ADMIN_USER_IDS,
           ratePerMinute: v.DOSSIER_RATE_LIMIT_PER_MINUTE,
         },

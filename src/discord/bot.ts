@@ -103,9 +103,12 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
   // Reading every article's dates takes seconds on a large corpus: start now, not at the first question.
   const warmTimeline = () => void engine.timeline({}).catch((error) => log.failure('timeline', error));
   warmTimeline();
+  // Under a ShardingManager every shard is a process over the same index: only the first watches
+  // the corpus and follows feeds, so one process writes (the others follow its commits).
+  const primary = !client.shard || client.shard.ids.includes(0);
   // Articles dropped into the corpus folder are indexed while the bot runs, through the engine's
   // one re-index queue; questions keep being answered from the previous index meanwhile.
-  const watcher = config.watchCorpus
+  const watcher = config.watchCorpus && primary
     ? await watchCorpus(config.corpusDir, async (paths) => {
         const report = await engine.reindex();
         log.info('corpus changed: re-indexed', { paths, added: report.added, updated: report.updated, removed: report.removed });
@@ -113,7 +116,7 @@ export async function startBot(config: Config, engine: BotEngine, log = new BotL
       }, { onError: (error) => log.failure('corpus watcher', error) })
     : undefined;
   // Feeds (DOSSIER_FEEDS): new items are fetched into the corpus, then indexed through the same queue.
-  const feeds = config.feeds.urls.length
+  const feeds = config.feeds.urls.length && primary
     ? followFeeds({
         feeds: config.feeds.urls,
         intervalMs: config.feeds.intervalMs,

@@ -18,12 +18,12 @@ afterAll(async () => {
   workspace?.cleanup();
 });
 
-/** `npm start`'s entry point as its own process; resolves with its output and exit once it ends. */
-function startProcess(env: Record<string, string>, onLine: (line: string, stop: (signal: NodeJS.Signals) => void) => void) {
+/** `npm start`'s entry point (or another) as its own process; resolves with its output and exit once it ends. */
+function startProcess(env: Record<string, string>, onLine: (line: string, stop: (signal: NodeJS.Signals) => void) => void, entry = 'src/discord/main.ts') {
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     // The process runs in the workspace (its .env, corpus and logs), so tsx is named by its path.
     const tsx = pathToFileURL(path.join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
-    const child = spawn(process.execPath, ['--import', tsx, path.join(REPO, 'src/discord/main.ts')], {
+    const child = spawn(process.execPath, ['--import', tsx, path.join(REPO, entry)], {
       cwd: workspace.root,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,4 +54,29 @@ describe('npm start, as a process', () => {
     expect(output.trim()).toBe('Error: DISCORD_TOKEN is not set: put the bot token in .env (see .env.example).');
     expect(code).toBe(2);
   });
+});
+
+describe('npm run start:sharded, as a process', () => {
+  it('starts one bot process per shard; the shard that owns the server answers its slash commands', async () => {
+    let asked = false;
+    const { code, output } = await startProcess(
+      { ...workspace.env, DISCORD_SHARDS: '2' },
+      (line, stop) => {
+        if (!line.startsWith('Dossier runs as 2 shard(s)') || asked) return;
+        asked = true;
+        const token = fake.slashCommand('ask', { question: 'When did US troops leave Agadez?' });
+        void fake
+          .waitForRequest((r) => r.method === 'PATCH' && r.path.includes(`/${token}/messages/`), 30_000)
+          .then((edit) => {
+            expect(JSON.stringify(edit.body)).toContain('Early August 2024');
+            stop('SIGTERM');
+          });
+      },
+      'src/discord/shard.ts',
+    );
+    expect([...fake.identified].sort()).toEqual(expect.arrayContaining([[0, 2], [1, 2]]));
+    expect(output).toMatch(/shard 1 of 2 starting[\s\S]*shard 2 of 2 starting/);
+    expect(asked).toBe(true);
+    expect(code).toBe(0);
+  }, 180_000);
 });

@@ -205,9 +205,19 @@ export class FakeDiscord {
     };
   }
 
+  /** The shards that identified, as [id, count] (a bot without a ShardingManager is [0, 1]). */
+  readonly identified: [number, number][] = [];
+  // The shard a socket identified as: Discord sends a guild's events to the shard that owns the guild
+  // ((guild_id >> 22) % count), and direct messages to shard 0.
+  private readonly shardOf = new Map<WebSocket, [number, number]>();
+
   private dispatch(event: string, data: unknown): void {
     const frame = JSON.stringify({ op: 0, t: event, s: ++this.sequence, d: data });
-    for (const socket of this.sockets) socket.send(frame);
+    const guildId = (data as { guild_id?: string }).guild_id;
+    for (const socket of this.sockets) {
+      const [id, count] = this.shardOf.get(socket) ?? [0, 1];
+      if (guildId ? ownerShard(guildId, count) === id : id === 0) socket.send(frame);
+    }
   }
 
   private handleSocket(socket: WebSocket): void {
@@ -223,15 +233,20 @@ export class FakeDiscord {
         return;
       }
       const send = (t: string, d: unknown) => socket.send(JSON.stringify({ op: 0, t, s: ++this.sequence, d }));
+      const shard = (frame.d?.shard as [number, number] | undefined) ?? [0, 1];
+      this.identified.push(shard);
+      this.shardOf.set(socket, shard);
+      const ownsGuild = ownerShard(this.guildId, shard[1]) === shard[0];
       send('READY', {
         v: 10,
         user: this.botUser,
-        guilds: [{ id: this.guildId, unavailable: true }],
+        guilds: ownsGuild ? [{ id: this.guildId, unavailable: true }] : [],
         session_id: randomBytes(8).toString('hex'),
         resume_gateway_url: `ws://127.0.0.1:${this.port}/gateway`,
-        shard: [0, 1],
+        shard,
         application: { id: this.appId, flags: 0 },
       });
+      if (!ownsGuild) return;
       send('GUILD_CREATE', {
         id: this.guildId,
         name: 'Test server',
@@ -435,4 +450,9 @@ function messageProblems(message: any, fileCount: number): string[] {
     });
   });
   return problems;
+}
+
+/** The shard that owns a guild, as Discord computes it. */
+function ownerShard(guildId: string, shardCount: number): number {
+  return Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 }
