@@ -111,6 +111,7 @@ export function scoreSentences(
   const relationTotal = concepts.reduce((sum, c, i) => sum + (named.includes(c) ? 0 : weights[i]!), 0);
   const context: QuestionContext = {
     named,
+    askedVerb,
     countQualifiers: concepts.filter((c) => counted.has(c.word) && ORIGIN_ADJECTIVE.test(c.word)).map(withSiblings),
     askedNumbers: new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word)),
     acronyms: acronymsOf(question.text),
@@ -154,12 +155,12 @@ export function scoreSentences(
       const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms });
       // A sentence about another place or person than the one asked ("when did US troops leave Mali",
       // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
-      // The article's opening sentences name what all of it is about, as its title does ("la mine de Tiéré"
-      // there, "sur le site" further down).
+      // The article's opening sentences name what all of it is about, as its title does (the site, the
+      // company or the town named there is the one "the site" or "the company" means further down).
       const aboutAsked = located.typeless || named.every((c) => [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms].some((terms) => conceptHolds(terms, c)));
       // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
       // (The title repeated atop the text is a heading whatever its length.)
-      const heading = (HEADING.test(text) && text.split(/\s+/u).length <= 14) || fold(text.trim()) === fold(article.title.trim());
+      const heading = (HEADING.test(text) && text.split(/\s+/u).length <= 14) || words(text).join(' ') === words(article.title).join(' ');
       const states = !heading && !/\?\s*[»"”]?\s*$/u.test(text);
       // "Did Campbell end up going?": a clause that plans the visit says neither yes nor no.
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
@@ -198,6 +199,8 @@ interface QuestionContext {
   roleQualifiers: QueryConcept[];
   /** The names the question gives, typed capitalised or not. */
   named: QueryConcept[];
+  /** The verb "who" asks with ("who replaced…"), when it is one of the question's concepts. */
+  askedVerb?: QueryConcept;
   /** Adjectives of origin of what "how many" counts ("soldats français", "russian instructors"). */
   countQualifiers: QueryConcept[];
 }
@@ -259,7 +262,6 @@ function locateAnswer(
   const distanceToAsked = (span: TextSpan) =>
     Math.min(Infinity, ...asked.filter((w) => w.end <= span.start || w.start >= span.end).map((w) => (w.end <= span.start ? span.start - w.end : w.start - span.end)));
   let best: { answer: AnswerSpan; focus: number; rank: number; distance: number } | undefined;
-  const askedVerb = fold(/^(?:who|qui)\s+([\p{L}-]+)/iu.exec(question.text)?.[1] ?? '');
   const aboutGivenName = !ctx.askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
   for (const found of spans) {
     // "Michael Langley de l'Africom" for "who represented Africom": the name, without the given name it is attached to.
@@ -306,7 +308,7 @@ function locateAnswer(
       // "Le premier ministre, Ali Zeine" for "which official met the prime minister": the name holds a role
       // the question gives as someone else's, not the one asked.
       // (Not the verb "who" asks with: "who manages the orchard" is answered by "its manager, Ruth Hadley".)
-      else if (!askedRoles.length && holdsGivenRole(sentence, span, (word) => weighing.concepts.some((c) => c.word !== askedVerb && conceptHolds(indexTerms(word, article.language), c)))) continue;
+      else if (!askedRoles.length && holdsGivenRole(sentence, span, (word) => weighing.concepts.some((c) => c !== ctx.askedVerb && conceptHolds(indexTerms(word, article.language), c)))) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {

@@ -12,11 +12,17 @@ import { isNegated, unitAfter, unitPhraseAfter } from './spans.js';
 import type { AnswerSource } from './types.js';
 
 // A span that is a role and nothing more: no capitalised name after it.
-const ROLE_ONLY = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?:[\\s'’-]+\\p{Ll}[\\p{Ll}'’-]*)*$`, 'iu');
+// (the role matched case-blind, the rest case-sensitive: with the i flag, \p{Ll} would match capitals too)
+const ROLE_START = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})`, 'iu');
+const LOWER_WORDS = /^(?:[\s'’-]+\p{Ll}[\p{Ll}'’-]*)*$/u;
+export function isRoleOnly(span: string): boolean {
+  const role = ROLE_START.exec(span);
+  return role !== null && LOWER_WORDS.test(span.slice(role[0].length));
+}
 
 const WORDS = {
   en: { planned: 'planned', reportedIn: 'as reported in', yes: 'Yes', no: 'No', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In' },
-  fr: { planned: 'prévu', reportedIn: 'selon un article de', yes: 'Oui', no: 'Non', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À' },
+  fr: { planned: 'prévu', reportedIn: 'annoncé en', yes: 'Oui', no: 'Non', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À' },
 } as const;
 
 export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredSentence[], sources: readonly AnswerSource[]): string | null {
@@ -54,7 +60,7 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
     case 'who':
       if (!answer) return null;
       // A role alone ("le régime", "Général") is too thin a line: the clause that says it answers.
-      return ROLE_ONLY.test(answer.text.trim()) ? `“${excerptText(best)}” [${sourceOf(best).n}]` : capitalise(answer.text.trim());
+      return isRoleOnly(answer.text.trim()) ? `“${excerptText(best)}” [${sourceOf(best).n}]` : capitalise(answer.text.trim());
     case 'standfor': {
       if (!answer) return null;
       // "AES: Alliance des États du Sahel", the acronym as the article writes it beside its expansion.

@@ -99,7 +99,7 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('u'), 'you'],
   [wholeWords('ur'), 'your'],
   [new RegExp(`${B}c${E}(?!['’])`, 'iu'), "c'est"],
-  // the apostrophe left out: "cest qui", "quest-ce que", "jsais pas"
+  // the apostrophe left out: "cest qui", "quest-ce que"
   [wholeWords('cest'), "c'est"],
   [wholeWords('quest-ce|qu est-ce'), "qu'est-ce"],
   [wholeWords('pk|pq'), 'pourquoi'],
@@ -116,7 +116,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, 'giu'), replacement);
   text = countryUs(text);
   // "où" typed without its accent, where "ou" (or) cannot stand: last word (but for "en ce moment"…), or first before a verb.
-  text = text.replace(/(?<=\s)ou(?=(?:\s+(?:en ce moment|maintenant|actuellement|aujourd'hui|exactement))?\s*[?!.]*$)|^ou(?=\s+(?:est|sont|se|s'|va|vont|était|étaient|a|ont)(?![\p{L}]))/iu, 'où');
+  text = text.replace(/(?<=\s)ou(?=(?:\s+(?:en ce moment|maintenant|actuellement|aujourd'hui|exactement))?\s*[?!.]*$)|^ou(?=\s+(?:(?:est|sont|se|va|vont|était|étaient|a|ont)(?![\p{L}])|s'))/iu, 'où');
   const language = guessLanguage(text);
   return {
     asked,
@@ -129,7 +129,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksCasualties: CASUALTY.test(text),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
-    asksPast: PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text)),
+    asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
     asksName: NAME_QUESTION.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
@@ -179,8 +179,8 @@ const INTENTS: [Intent, RegExp][] = [
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no, and
 // so does a French one whose verb takes its subject after it ("Campbell s'est-il rendu à Niamey",
-// "les soldats sont-ils partis").
-const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])|(?<=\p{L})-(?:t-)?(?:il|elle|ils|elles|on)(?![\p{L}])/iu;
+// "les soldats sont-ils partis"; "-on" only as "-t-on": "add-on" is English).
+const YES_NO = /^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|est-ce que|est-ce qu'|ont-ils|a-t-il|a-t-elle|y a-t-il|il y a)(?![\p{L}])|(?<=\p{L})-(?:t-)?(?:il|elle|ils|elles)(?![\p{L}])|(?<=\p{L})-t-on(?![\p{L}])/iu;
 
 // The question word that comes first decides ("Où s'est tenue la cérémonie où l'on a appris le
 // nombre de départs ?" asks where, not how many); casual French puts it last ("elle bosse où").
@@ -201,10 +201,15 @@ const CASUALTY = wholeWords(
 );
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 // ("did they end up going to…" asks about the past, its "going to" notwithstanding)
+// French inversion is past only before a participle ("a-t-il signé", "s'est-il rendu"; not "est-il prévu"
+// nor "y a-t-il"), and a question about a plan or an announcement ("was it planned", "did they announce")
+// is answered by the plan.
 const PAST_START = new RegExp(`^(?:did|was|were|has|had)${E}`, 'iu');
 const PAST_QUESTION = new RegExp(
-  `${B}(?:end(?:ed)? up|finally|actually happen)${E}|${B}(?:a|ont|est|sont|avait|avaient)(?:-t)?-(?:il|elle|ils|elles|on)${E}|${B}(?:s['’]est|se sont)(?:-t)?-(?:il|elle|ils|elles)${E}|${B}finalement${E}`,
+  `${B}(?:end(?:ed)? up|finally|actually happen)${E}|${B}(?:a|ont|est|sont|avait|avaient|s['’]est|se sont)(?:-t)?-(?:il|elle|ils|elles)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)${E}|${B}finalement${E}`,
   'iu',
 );
-const NAME_QUESTION = wholeWords("(?:the|its|his|her|their) (?:\\p{L}+ )?name|nom (?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom");
+const ABOUT_A_PLAN = wholeWords('plan(?:s|ned)?|schedul(?:e|ed)|expect(?:s|ed)?|announc(?:e|es|ed)|promis(?:e|es|ed)|supposed|due|prévu(?:e|s|es)?|prévoi[rt]|annonc(?:é|ée|és|ées|er)|promis(?:e|es)?|envisag(?:é|ée|er)');
+// ("au nom de", "in the name of" speak for someone: they ask no name)
+const NAME_QUESTION = wholeWords("(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom");
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

@@ -161,9 +161,10 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
 function writtenNumbers(sentence: string): AnswerSpan[] {
   return findNumbers(sentence)
     .map(({ start, end }) => ({ start, end, text: sentence.slice(start, end) }))
-    .filter((s) => !/\d/u.test(s.text) && !ROUND_WORD.test(s.text));
+    .filter((s) => !/\d/u.test(s.text) && !BARE_ROUND_WORD.test(s.text));
 }
-const ROUND_WORD = /milli|centaine|dizaine|douzaine|thousand|hundreds|dozen/iu;
+// (a round word alone is ROUND_NUMBER's, with its determiner: "un millier"; "deux millions", "two thousand" are read here)
+const BARE_ROUND_WORD = /^(?:milliers?|centaines?|dizaines?|douzaines?|thousands?|hundreds?|dozens?)$/iu;
 
 /** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */
 export function unitAfter(sentence: string, span: TextSpan): string {
@@ -222,6 +223,11 @@ function countsWhatWasAsked(phrase: readonly string[], counted: readonly string[
   });
 }
 
+const APPOSITION_END = new RegExp(
+  `\\s+(?:a|ont|est|sont|avait|va|vont|sera|qui|que|qu['’]|dont|said|says|has|have|had|is|was|were|will|which|who|that|announced|told)${E}.*$`,
+  'isu',
+);
+
 // "Alliance des États du Sahel (AES)" or "AES (Alliance des États du Sahel)".
 function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSpan[] {
   const spans: AnswerSpan[] = [];
@@ -239,7 +245,9 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
     // a capitalised phrase starting with the acronym's letter, to the next comma.
     for (const m of sentence.matchAll(new RegExp(`${B}${escaped}\\s*,\\s*(?:la|le|les|l['’]|the)\\s*([\\p{L}][^,;:.()«»]{6,120})`, 'giu'))) {
       if (!/^\p{Lu}/u.test(m[1]!) || fold(m[1]!)[0] !== fold(acronym)[0]) continue;
-      const text = m[1]!.trimEnd();
+      // The name ends where the sentence goes on: its verb or a relative ("…Authority said on Monday", "…nantaise, qui").
+      const text = m[1]!.replace(APPOSITION_END, '').trimEnd();
+      if (text.split(/\s+/u).length < 2) continue;
       const start = m.index + m[0].indexOf(m[1]!);
       spans.push({ start, end: start + text.length, text });
     }

@@ -93,7 +93,7 @@ describe('"when" questions', () => {
     expect(result.lead).toBe('Early August 2024 (planned, as reported in July 2024)');
     expect(answerText(result).startsWith(`${result.lead}\n“`)).toBe(true);
     expect((await engine.ask('When was the military cooperation agreement with the United States signed?')).lead).toMatch(/^2012/);
-    expect((await engine.ask('Quand les soldats américains ont-ils quitté Agadez ?')).lead).toBe('Début août 2024 (prévu, selon un article de juillet 2024)');
+    expect((await engine.ask('Quand les soldats américains ont-ils quitté Agadez ?')).lead).toBe('Début août 2024 (prévu, annoncé en juillet 2024)');
     expect((await engine.ask('quand est-ce que les soldats americains de niamey sont partis')).lead).toBe('Début juillet 2024');
   });
 });

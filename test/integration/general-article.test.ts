@@ -44,6 +44,11 @@ describe('a French article on local news', () => {
     expect(result.refusal).toBeDefined();
   });
 
+  it('ends an apposed expansion where the sentence goes on, and reads "deux mille" whole', async () => {
+    expect((await engine.ask('que veut dire SPLR')).lead).toBe('SPLR: Société publique locale de Rennes');
+    expect((await engine.ask("combien d'ouvrages anciens seront numérisés")).lead).toBe('Deux mille ouvrages');
+  });
+
   it('says neither yes nor no from a sentence that only names what the question names', async () => {
     const result = await engine.ask('La médiathèque des Champs-Libres a-t-elle été vendue ?');
     expect(result.refusal).toBeDefined();

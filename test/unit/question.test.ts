@@ -61,6 +61,21 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('les soldats sont partis en juillet ou en août ?').intent).not.toBe('where');
   });
 
+  it('reads "ou s\'est…" as where, and no English "-on" compound as a French inversion', () => {
+    expect(analyseQuestion("ou s'est tenue la réunion").intent).toBe('where');
+    expect(analyseQuestion('tell me about the hands-on training').intent).not.toBe('yesno');
+    expect(analyseQuestion('que dit-on de la réunion').intent).not.toBe('where');
+  });
+
+  it('a question about a plan or an announcement is not about something done', () => {
+    expect(analyseQuestion('Was the renovation planned for September?').asksPast).toBe(false);
+    expect(analyseQuestion('did they announce the closure').asksPast).toBe(false);
+    expect(analyseQuestion('Une visite est-elle prévue ?').asksPast).toBe(false);
+    expect(analyseQuestion('y a-t-il des morts').asksPast).toBe(false);
+    expect(analyseQuestion('Le ministre a-t-il signé le décret ?').asksPast).toBe(true);
+    expect(analyseQuestion('qui parle au nom du gouvernement').asksName).toBe(false);
+  });
+
   it('tells a yes/no about something done from one about a plan, and a question that wants a name', () => {
     expect(analyseQuestion('did kurt campbell end up going to niamey').asksPast).toBe(true);
     expect(analyseQuestion("Campbell s'est-il finalement rendu à Niamey ?").asksPast).toBe(true);
