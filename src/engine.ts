@@ -42,7 +42,7 @@ export interface EngineStatus {
   model: string;
   /** When this process last finished a re-index (ISO); undefined if it has not. */
   lastReindexAt?: string;
-  /** The optional writer's chat endpoint and model, and its sentences dropped since start by reason; undefined when off. */
+  /** The optional writer's chat server (host only) and model, and what it dropped since start by reason ("fallback:…": whole answers left extractive); undefined when off. */
   writer?: { endpoint: string; dropped: Record<string, number> };
 }
 
@@ -159,9 +159,12 @@ export class Engine {
     return { question, concepts, weighing, retrieved, scored };
   }
 
-  // Another process (the CLI, a second bot) may have committed a newer generation: answer from it.
-  // One small file read per question; a generation that cannot be opened leaves the one in use.
-  private async followSwappedIndex(): Promise<void> {
+  /**
+   * Another process (the CLI, another shard) may have committed a newer generation: use it. One small
+   * file read; a generation that cannot be opened leaves the one in use. Before every answer and
+   * timeline, and before /sources and /status read the index.
+   */
+  async followSwappedIndex(): Promise<void> {
     if (this.isReindexing) return;
     try {
       const current = await currentGenerationName(this.config.store, this.config.dataDir);
@@ -212,6 +215,7 @@ export class Engine {
    * per index, in slices that leave the event loop free (seconds of work at thousands of articles).
    */
   async timeline(filter: TimelineFilter = {}): Promise<TimelineEvent[]> {
+    await this.followSwappedIndex();
     return filterTimeline(await this.events(), filter);
   }
 
@@ -240,7 +244,7 @@ export class Engine {
       keywordOnlyReason: this.keywordOnlyReason,
       model: endpoint ? `${endpoint.url} (${endpoint.model})` : id,
       lastReindexAt: this.lastReindexAt,
-      writer: this.config.writer ? { endpoint: `${this.config.writer.url} (${this.config.writer.model})`, dropped: Object.fromEntries(this.writerTally) } : undefined,
+      writer: this.config.writer ? { endpoint: `${new URL(this.config.writer.url).host} (${this.config.writer.model})`, dropped: Object.fromEntries(this.writerTally) } : undefined,
     };
   }
 

@@ -186,6 +186,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: BotContext): Pr
   const id = interaction.customId;
   const lang = langOf(interaction.locale);
   if (id.startsWith(SOURCES_PREFIX)) {
+    await ctx.engine.followSwappedIndex();
     await interaction.update({ ...sourcesPayload(ctx.engine.articles, Number(id.slice(SOURCES_PREFIX.length)), lang), allowedMentions: NO_PINGS });
     return;
   }

@@ -19,6 +19,8 @@ export interface BotEngine {
   chunkCount(articleId: string): number | undefined;
   timeline(filter: TimelineFilter): Promise<TimelineEvent[]>;
   readonly articles: ArticleMeta[];
+  /** Uses the index another process (another shard, the CLI) committed since, if any. */
+  followSwappedIndex(): Promise<void>;
   readonly keywordOnlyReason: string | undefined;
   /** The names the corpus speaks about most: /timeline's "about" suggestions. */
   subjects(): Promise<string[]>;

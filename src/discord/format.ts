@@ -176,9 +176,10 @@ function quoteLine(quote: AnswerQuote, max: number): { line: string; shortened: 
   return { line: `> ${quoted(asText(text))}${marker}`, shortened: text !== quote.text };
 }
 
-// Article text and a model's sentences are shown as written: a "*" or "_" in them is not Discord markdown.
+// Article text and a model's sentences are shown as written: a "*" or "_" in them is not Discord markdown,
+// and a "[label](url)" a model wrote is no link (nothing checks a model's links).
 function asText(text: string): string {
-  return escapeMarkdown(text);
+  return escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
 }
 
 function sourceLine(source: AnswerSource, lang: Lang): string {

@@ -74,7 +74,8 @@ const en = {
   'status.uptime': 'Uptime',
   'status.writer': 'Writer',
   'status.writerOff': 'off: answers are extractive',
-  'status.writerValue': (endpoint: string, dropped: string) => `${endpoint}; sentences dropped since start: ${dropped || 'none'}`,
+  'status.writerValue': (endpoint: string, sentences: string, answers: string) =>
+    `${endpoint}; since start, sentences dropped: ${sentences || 'none'}; answers left extractive: ${answers || 'none'}`,
   // slash commands: descriptions (names are in COMMAND_NAMES)
   'cmd.ask': 'Ask a question about the articles; the answer quotes them with sources.',
   'cmd.ask.question': 'Your question, in English or French',
@@ -159,7 +160,8 @@ const fr: Strings = {
   'status.uptime': 'En service depuis',
   'status.writer': 'Rédacteur',
   'status.writerOff': 'désactivé : réponses extractives',
-  'status.writerValue': (endpoint, dropped) => `${endpoint} ; phrases écartées depuis le démarrage : ${dropped || 'aucune'}`,
+  'status.writerValue': (endpoint, sentences, answers) =>
+    `${endpoint} ; depuis le démarrage, phrases écartées : ${sentences || 'aucune'} ; réponses restées extractives : ${answers || 'aucune'}`,
   'cmd.ask': 'Posez une question sur les articles ; la réponse les cite, avec leurs sources.',
   'cmd.ask.question': 'Votre question, en français ou en anglais',
   'cmd.ask.private': 'Vous seul voyez la réponse',

@@ -52,6 +52,7 @@ beforeAll(async () => {
     keywordOnlyReason: engine.keywordOnlyReason,
     subjects: () => engine.subjects(),
     status: () => engine.status(),
+    followSwappedIndex: () => engine.followSwappedIndex(),
   };
   bot = await startBot(workspace.config, flaky, undefined, { noticeLifetimeMs: 200 });
 });

@@ -39,7 +39,8 @@ describe('the English → French glossary', () => {
   });
 
   it('covers the general news domains, not only politics', () => {
-    for (const english of ['tram', 'closure', 'measles', 'outbreak', 'mining', 'royalties', 'court', 'sentenced', 'strike', 'flood', 'mayor', 'turnout', 'hostage', 'freed'])
+    // (words of no evaluation set: one per domain)
+    for (const english of ['hospital', 'wages', 'trial', 'drought', 'harvest', 'teacher', 'wildfire', 'strike', 'mayor', 'turnout'])
       expect(ENGLISH_TO_FRENCH[english], english).toBeDefined();
   });
 });

@@ -16,6 +16,7 @@ export const statusCommand = {
     const lang = langOf(interaction.locale);
     if (!(await allowAdmin(interaction, ctx))) return;
     const queue = { questions: ctx.answers.size + ctx.answers.pending, reindexing: ctx.engine.isReindexing };
+    await ctx.engine.followSwappedIndex();
     const embed = statusEmbed(ctx.engine.status(), queue, Date.now() - ctx.startedAt, lang);
     await interaction.reply({ embeds: [embed], flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   },
@@ -38,9 +39,16 @@ export function statusEmbed(status: EngineStatus, queue: { questions: number; re
       field(
         t['status.writer'],
         status.writer
-          ? t['status.writerValue'](status.writer.endpoint, Object.entries(status.writer.dropped).map(([reason, n]) => `${reason} ${n}`).join(', '))
+          ? t['status.writerValue'](status.writer.endpoint, ...writerTallies(status.writer.dropped))
           : t['status.writerOff'],
       ),
     ],
   };
+}
+
+// Sentences dropped by the guard, and whole answers left extractive ("fallback:timeout"), apart.
+function writerTallies(dropped: Record<string, number>): [sentences: string, answers: string] {
+  const list = (entries: [string, number][]) => entries.map(([reason, n]) => `${reason} ${n}`).join(', ');
+  const entries = Object.entries(dropped);
+  return [list(entries.filter(([r]) => !r.startsWith('fallback:'))), list(entries.filter(([r]) => r.startsWith('fallback:')).map(([r, n]) => [r.slice('fallback:'.length), n]))];
 }

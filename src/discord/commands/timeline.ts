@@ -112,7 +112,8 @@ function eventField(event: TimelineEvent, letter: string, lang: Lang): { name: s
   const quoteSource = event.citations.find((c) => c.quote === event.text) ?? event.citations[0];
   const marker = quoteSource ? ` [${articles.get(quoteSource.docId)!.n}]` : '';
   const headline = `**${escapeMarkdown(event.headlines[lang].text)}**`;
-  const quote = quoted(event.text);
+  // The article's words as written (a "*" in them is not markdown); the field's limit counts the escapes.
+  const quote = quoted(escapeMarkdown(event.text));
   const room = DISCORD_LIMITS.fieldValue - sources.join('\n').length - headline.length - marker.length - 2;
   // A quote too long for the field is shortened visibly, with […], and keeps its sources.
   const shown = `${quote.length <= room ? quote : `${quote.slice(0, Math.max(0, room - 4))} […]`}${marker}`;
