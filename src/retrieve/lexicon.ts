@@ -7,8 +7,8 @@
 //   any question or article: economy and business, transport, health, justice and crime,
 //   education, environment, energy, weather and disasters, agriculture, local government and
 //   elections, housing, media, culture and sport, migration, security incidents, everyday verbs
-//   and nouns of questions; last, common English words the typo rule of concepts.ts would
-//   otherwise take for a near entry ("names" → games, "place" → plane) get their own translation;
+//   and nouns of questions; last, common English words of questions ("names", "place", "count")
+//   with their own translation (the typo rule of concepts.ts now leaves real English words alone);
 // - each English word maps to the French words a news article would use for it; both sides are
 //   analysed (accents folded, Snowball-stemmed) before use, so one form per word family is enough,
 //   with irregular English forms (left, sent, took, shut, paid, sold, built, caught, held) as keys
@@ -17,8 +17,8 @@
 //   drops stop words, so "or" (gold), "avions" (planes), "maïs" (maize) or "été" (summer) could never
 //   match (test/unit/lexicon.test.ts checks it). Values that match too much were left out: "cours"
 //   (the stem of "au cours de") for class or court, "formation" (training) for party or team;
-// - an English key is looked up by its English stem, French question words included: "party" was
-//   left out because its stem is that of French "partis"/"partie"; cognates whose French stem is
+// - an English key is looked up by its English stem (a French question's French words are not
+//   looked up: "party" was left out when they were, its stem being that of "partis"); cognates whose French stem is
 //   the English word's own ("group" → groupe) are left out, the word already finds them;
 // - general vocabulary only: no names of people, and no entry added because one test question
 //   needed it (entries that had been were removed: "g5" for organisation, "lutte" for mission,
@@ -1622,8 +1622,7 @@ export const ENGLISH_TO_FRENCH: Record<string, string[]> = {
   level: ['niveau', 'seuil'],
   threshold: ['seuil'],
   main: ['principal', 'principale'],
-  // common English words of questions that would otherwise be taken for a typo of a nearby
-  // entry ("names" for games, "place" for plane, "count" for court): their own translation
+  // common English words of questions, with their own translation
   names: ['noms'],
   place: ['endroit', 'site', 'place'],
   places: ['endroits', 'sites', 'lieux'],
