@@ -397,11 +397,13 @@ export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, sc
     refusal: { ...(question.otherLanguage ? { reason: 'other-language' } : refusal), nearest: nearestSources(scored) },
   });
   if (unknownNames.length) return refuse({ reason: 'unknown-name', unknown: [...unknownNames] });
-  const chosen = selectQuotes(question, scored, tuning);
-  if (!chosen.length) {
+  const selected = selectQuotes(question, scored, tuning);
+  if (!selected.length) {
     const typed = scored.some((s) => !s.fitsIntent && s.coverage >= tuning.minTypedCoverage);
     return refuse({ reason: typed ? 'missing-answer-type' : 'not-found' });
   }
+  const context = contextSentence(selected[0]!, scored, weighing);
+  const chosen = context && !selected.includes(context) ? [selected[0]!, context, ...selected.slice(1)] : selected;
   const sources: AnswerSource[] = [];
   const quotes: AnswerQuote[] = [];
   for (const sentence of chosen) {
@@ -443,6 +445,27 @@ export function selectQuotes(question: AnalysedQuestion, scored: readonly Scored
   }
   return chosen;
 }
+
+/**
+ * The sentence next to the answer that names what the question asks about, when the answer's own does
+ * not ("…auront quitté le pays début août" after "…encore 200 personnes à la base d'Agadez"): shown
+ * beside it, so that a reader sees why the date is the asked place's. The question's rarest words
+ * (its names, mostly) decide.
+ */
+function contextSentence(best: ScoredSentence, scored: readonly ScoredSentence[], weighing: Weighing): ScoredSentence | undefined {
+  const rarest = Math.max(...weighing.weights);
+  const bestTerms = indexTerms(best.text, best.article.language);
+  const missing = weighing.concepts.filter((c, i) => weighing.weights[i]! >= rarest * CONTEXT_WEIGHT_SHARE && !conceptHolds(bestTerms, c));
+  if (!missing.length) return undefined;
+  const gapTo = (s: ScoredSentence) => (s.span.end <= best.span.start ? best.span.start - s.span.end : s.span.start - best.span.end);
+  return scored.find(
+    (s) => s.article === best.article && s !== best && gapTo(s) >= 0 && gapTo(s) <= ADJACENT_GAP && missing.every((c) => conceptHolds(indexTerms(s.text, s.article.language), c)),
+  );
+}
+// A concept weighs among the question's rarest from this share of the rarest's weight.
+const CONTEXT_WEIGHT_SHARE = 0.8;
+// Two sentences are next to each other when only white space (a line break, a paragraph) lies between.
+const ADJACENT_GAP = 4;
 
 function nearestSources(scored: readonly ScoredSentence[]): AnswerSource[] {
   const nearest: AnswerSource[] = [];

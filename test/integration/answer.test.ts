@@ -92,6 +92,8 @@ describe('"when" questions', () => {
     // "early July" is the Niamey base's date, in the clause before the one about Agadez.
     expect(result.lead).toBe('Early August 2024 (planned, as reported in July 2024)');
     expect(answerText(result).startsWith(`${result.lead}\n“`)).toBe(true);
+    // The date's sentence does not name Agadez: the one next to it, which does, is quoted beside it.
+    expect(result.quotes.some((q) => q.text.includes('Agadez'))).toBe(true);
     expect((await engine.ask('When was the military cooperation agreement with the United States signed?')).lead).toMatch(/^2012/);
     expect((await engine.ask('Quand les soldats américains ont-ils quitté Agadez ?')).lead).toBe('Début août 2024 (prévu, annoncé en juillet 2024)');
     expect((await engine.ask('quand est-ce que les soldats americains de niamey sont partis')).lead).toBe('Début juillet 2024');
