@@ -98,7 +98,8 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
   const rebuildDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
   const config = loadConfig({ DOSSIER_CORPUS_DIR: corpusDir, DOSSIER_DATA_DIR: dataDir, DOSSIER_EMBEDDINGS: 'false', DOSSIER_STORE: options.store, DOSSIER_WATCH_CORPUS: 'false' }, REPO);
   const embedder = options.mode === 'hybrid' ? new SyntheticEmbedder() : null;
-  const choice = { embedder: { embedder } };
+  // A running bot's engine: builds in its worker thread, as src/discord/main.ts opens it.
+  const choice = { embedder: { embedder }, builds: 'worker' as const };
   let lastReport = 0;
   const onProgress = ({ phase, done, total }: IndexProgress) => {
     if (performance.now() - lastReport < 5000 && done !== total) return;

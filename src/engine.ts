@@ -8,10 +8,10 @@ import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
 import type { Article, ArticleMeta } from './ingest/article.js';
-import { loadCorpus } from './ingest/corpus.js';
+import { loadCorpus, type Corpus } from './ingest/corpus.js';
 import { isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
-import { BuildWorker } from './index/off-thread.js';
-import { isCompatible } from './index/plan.js';
+import { indexBuilder } from './index/builder.js';
+import { isCompatible, type BuildPlace, type IndexBuilder } from './index/plan.js';
 import { currentGenerationName, openCurrentIndex } from './index/open.js';
 import { IndexCorruptError } from './index/store.js';
 import type { IndexView } from './index/view.js';
@@ -57,6 +57,12 @@ export interface EngineOptions {
   requireModel?: boolean;
   log?: EngineLog;
   tuning?: AnswerTuning;
+  /**
+   * Where index builds run. 'worker': a worker thread, so that this thread keeps answering while an
+   * index is built (the bot). 'this-thread' (default): no worker to start nor corpus to read twice,
+   * for callers that answer nothing meanwhile (the CLI).
+   */
+  builds?: BuildPlace;
 }
 
 const silent: EngineLog = { info: () => {}, warn: () => {} };
@@ -70,8 +76,8 @@ export class Engine {
   refreshing?: Promise<IndexReport | undefined>;
   /** Every re-index (CLI, /reindex, /add-article, the watcher) runs here, one at a time, in order. */
   private readonly reindexQueue = new PQueue({ concurrency: 1 });
-  /** The thread builds run in, so that this one stays free to answer. */
-  private readonly builder = new BuildWorker();
+  /** Where builds run: this thread, or a worker thread that leaves this one free to answer. */
+  private readonly builder: IndexBuilder;
   private timelineCache?: { index: IndexView; events: Promise<TimelineEvent[]> };
   private subjectsCache?: { index: IndexView; names: Promise<string[]> };
   private lastReindexAt?: string;
@@ -84,7 +90,9 @@ export class Engine {
     /** Why answers are keyword-only, in words for users; undefined in hybrid mode. */
     readonly keywordOnlyReason: string | undefined,
     private readonly options: EngineOptions,
-  ) {}
+  ) {
+    this.builder = indexBuilder(options.builds ?? 'this-thread');
+  }
 
   /** Loads the model (or falls back to keywords), then opens the index, building it first if stale. */
   static async open(config: Config, options: EngineOptions = {}): Promise<Engine> {
@@ -124,14 +132,19 @@ export class Engine {
    * index in place until the new one is committed and loaded.
    */
   reindex(onProgress = this.options.onProgress): Promise<IndexReport> {
+    return this.reindexCorpus(undefined, onProgress);
+  }
+
+  // `read`: the corpus opening has just read, so that a build on this thread does not read it again.
+  private reindexCorpus(read: Corpus | undefined, onProgress = this.options.onProgress): Promise<IndexReport> {
     return this.reindexQueue.add(async () => {
       await mkdir(this.config.dataDir, { recursive: true });
-      // In a worker thread, which reads the corpus itself: this thread stays free to answer.
       const report = await this.builder.build({
         dataDir: this.config.dataDir,
         corpusDir: this.config.corpusDir,
         store: this.config.store,
         embedder: this.embedder,
+        corpus: read,
         onProgress,
         onWait: (m) => this.log.info(m),
       });
@@ -266,7 +279,7 @@ export class Engine {
       this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
     }
     try {
-      this.openingReport = await this.reindex();
+      this.openingReport = await this.reindexCorpus(corpus);
     } catch (error) {
       // A read-only index folder (a mounted volume, a shared copy) still answers from what it holds.
       // So does one on a full disk: the previous index is whole, the failed write left nothing.
@@ -278,9 +291,9 @@ export class Engine {
     }
   }
 
-  // A large corpus takes seconds to read, so this thread never reads it: an index this model can use
-  // answers at once while the build worker compares the corpus with it in the background (what changed
-  // is indexed, then followed); with no usable index, the worker builds one.
+  // A large corpus takes seconds to read, so opening does not wait for it: an index this model can use
+  // answers at once while the builder (the worker, in a bot) compares the corpus with it in the
+  // background (what changed is indexed, then followed); with no usable index, it builds one.
   private async refreshLarge(): Promise<void> {
     let current: IndexView | null = null;
     try {
