@@ -1,7 +1,8 @@
 // npm run bench -- --articles N [--store lancedb|default] [--mode keyword|hybrid] [--rounds R]
+//   [--sentences S (mean article length, default 10; longer articles, more chunks each)] [--reindex false]
 // One large-corpus row: a synthetic corpus of N articles; the full build (in the engine's worker
-// thread, progress on stderr); reopening; warm ask latency; a second full build while the first
-// engine keeps answering, as a running bot would; the longest event-loop block over the whole run,
+// thread, progress on stderr); reopening; warm ask latency; a second full build (another engine,
+// then its first answers) while the first engine keeps answering, as a running bot would; the longest event-loop block over the whole run,
 // to its very end; peak RSS. Hybrid mode uses synthetic 384-d vectors (hashed words), which cost
 // nothing to compute: the figures are the store's, not a model's.
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -14,7 +15,6 @@ import { loadConfig } from '../src/config.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { Engine } from '../src/engine.js';
 import type { IndexProgress } from '../src/index/build.js';
-import { BuildWorker } from '../src/index/off-thread.js';
 import { indexTerms } from '../src/text/analysis.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 
@@ -25,10 +25,13 @@ export interface ScaleOptions {
   store: 'default' | 'lancedb';
   mode: 'keyword' | 'hybrid';
   rounds: number;
+  sentences: number;
+  /** Whether to run the second full build while answering (skipped for the longest runs). */
+  reindex: boolean;
 }
 
 export function scaleOptions(argv: string[]): ScaleOptions | null {
-  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, store: { type: 'string' }, mode: { type: 'string' }, rounds: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, store: { type: 'string' }, mode: { type: 'string' }, rounds: { type: 'string' }, sentences: { type: 'string' }, reindex: { type: 'string' } } });
   if (values.articles === undefined && values.store === undefined && values.mode === undefined) return null;
   const articles = Number(values.articles ?? 5000);
   const store = values.store ?? 'default';
@@ -36,7 +39,9 @@ export function scaleOptions(argv: string[]): ScaleOptions | null {
   if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles takes a whole number of articles');
   if (store !== 'default' && store !== 'lancedb') throw new Error('--store is default or lancedb');
   if (mode !== 'keyword' && mode !== 'hybrid') throw new Error('--mode is keyword or hybrid');
-  return { articles, store, mode, rounds: Number(values.rounds ?? 3) };
+  const sentences = Number(values.sentences ?? 10);
+  if (!Number.isInteger(sentences) || sentences < 5) throw new Error('--sentences takes a whole number, 5 or more');
+  return { articles, store, mode, rounds: Number(values.rounds ?? 3), sentences, reindex: values.reindex !== 'false' };
 }
 
 /** Words hashed into a normalised 384-d vector: texts sharing words point the same way. */
@@ -84,6 +89,12 @@ function watchEventLoop() {
   };
 }
 
+async function timed(what: string, step: () => Promise<unknown>): Promise<void> {
+  const started = performance.now();
+  await step();
+  process.stderr.write(`[bench] ${what}: ${fmt(performance.now() - started)}\n`);
+}
+
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
 
 export async function runScaleBench(options: ScaleOptions): Promise<void> {
@@ -93,7 +104,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     .map((line) => (JSON.parse(line) as { question: string }).question);
   const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
   log(`writing ${options.articles} synthetic articles…`);
-  const corpusDir = await syntheticCorpus(options.articles);
+  const corpusDir = await syntheticCorpus(options.articles, options.sentences);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
   const rebuildDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
   const config = loadConfig({ DOSSIER_CORPUS_DIR: corpusDir, DOSSIER_DATA_DIR: dataDir, DOSSIER_EMBEDDINGS: 'false', DOSSIER_STORE: options.store, DOSSIER_WATCH_CORPUS: 'false' }, REPO);
@@ -141,40 +152,52 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
   log(`reopen ${fmt(reopenMs)}, corpus check ${fmt(corpusCheckMs)}, ask p50 ${fmt(at(0.5))} p95 ${fmt(at(0.95))}, longest block so far ${fmt(Math.max(buildBlock, askBlock))}`);
 
   // A full re-index (into a second folder) while the warm engine keeps answering: a running bot's view.
-  log('full re-index while answering…');
-  loop.reset();
-  let rebuilding = true;
+  let rebuildBlock = 0;
   const duringRebuild: number[] = [];
-  // What engine.reindex() does: the worker reads the corpus and writes; this thread embeds and answers.
-  const worker = new BuildWorker();
-  const rebuild = worker.build({ dataDir: rebuildDir, corpusDir, store: options.store, embedder, onProgress }).finally(() => (rebuilding = false));
-  while (rebuilding) {
-    for (const question of questions) {
-      if (!rebuilding) break;
-      const t = performance.now();
-      await warm.ask(question);
-      duringRebuild.push(performance.now() - t);
+  let rebuiltChunks = 0;
+  if (options.reindex) {
+    log('full re-index while answering…');
+    loop.reset();
+    let rebuilding = true;
+    // A second engine builds its index from nothing in its worker, then opens it on this thread and
+    // answers a round of questions from it (its first answers read the corpus's names): all of it while
+    // the warm engine keeps answering, as a running bot does through a /reindex.
+    const rebuild = Engine.open({ ...config, dataDir: rebuildDir }, { ...choice, onProgress }).finally(() => (rebuilding = false));
+    while (rebuilding) {
+      for (const question of questions) {
+        if (!rebuilding) break;
+        const t = performance.now();
+        await warm.ask(question);
+        duringRebuild.push(performance.now() - t);
+      }
     }
+    const rebuilt = await rebuild;
+    rebuiltChunks = rebuilt.searchIndex.chunkCount;
+    for (const question of questions) await rebuilt.ask(question);
+    await timed('closing the re-indexed engine', () => rebuilt.close());
+    rebuildBlock = loop.longest;
+    duringRebuild.sort((a, b) => a - b);
   }
-  const rebuilt = await rebuild;
-  await worker.close();
-  const rebuildBlock = loop.longest;
-  loop.reset();
-  duringRebuild.sort((a, b) => a - b);
 
-  await warm.close();
-  for (const dir of [corpusDir, dataDir, rebuildDir]) await rm(dir, { recursive: true, force: true });
+  // The end of a run is watched too: closing the engine (its tables, its worker), then removing the folders.
+  loop.reset();
+  await timed('closing the engine', () => warm.close());
+  const closeBlock = loop.longest;
+  loop.reset();
+  for (const dir of [corpusDir, dataDir, rebuildDir]) await timed(`removing ${path.basename(dir)}`, () => rm(dir, { recursive: true, force: true }));
   await new Promise((resolve) => setTimeout(resolve, 50)); // one more tick: a block at the very end counts too
+  const cleanupBlock = loop.longest;
   loop.stop();
   clearInterval(sampler);
+  log(`longest event-loop block while closing the engine ${fmt(closeBlock)}, while removing the folders ${fmt(cleanupBlock)}`);
   const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-  const longestBlock = Math.max(buildBlock, askBlock, rebuildBlock, loop.longest);
+  const longestBlock = Math.max(buildBlock, askBlock, rebuildBlock, closeBlock, cleanupBlock);
 
-  console.log('\n| store | mode | articles | chunks | build | reopen | corpus check after reopen | ask p50 | ask p95 | ask p95 during a full re-index | longest event-loop block (first build / asking / full re-index / whole run) | peak RSS |');
+  console.log('\n| store | mode | articles | chunks | build | reopen | corpus check after reopen | ask p50 | ask p95 | ask p95 during a full re-index | longest event-loop block (first build / asking / full re-index / closing / whole run) | peak RSS |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const p95During = duringRebuild.length ? fmt(duringRebuild[Math.min(duringRebuild.length - 1, Math.floor(0.95 * duringRebuild.length))]!) : '—';
   console.log(
-    `| ${options.store} | ${options.mode} | ${options.articles} | ${chunks} | ${fmt(buildMs)} | ${fmt(reopenMs)} | ${warm.refreshing ? fmt(corpusCheckMs) : '—'} | ${fmt(at(0.5))} | ${fmt(at(0.95))} | ${p95During} | ${fmt(buildBlock)} / ${fmt(askBlock)} / ${fmt(rebuildBlock)} / ${fmt(longestBlock)} | ${(maxRss / 2 ** 20).toFixed(0)} MB |`,
+    `| ${options.store} | ${options.mode} | ${options.articles} | ${chunks} | ${fmt(buildMs)} | ${fmt(reopenMs)} | ${warm.refreshing ? fmt(corpusCheckMs) : '—'} | ${fmt(at(0.5))} | ${fmt(at(0.95))} | ${p95During} | ${fmt(buildBlock)} / ${fmt(askBlock)} / ${options.reindex ? fmt(rebuildBlock) : '—'} / ${fmt(Math.max(closeBlock, cleanupBlock))} / ${fmt(longestBlock)} | ${(maxRss / 2 ** 20).toFixed(0)} MB |`,
   );
-  console.log(`(${new Date().toISOString()}, ${latencies.length} timed questions, ${duringRebuild.length} during the re-index of ${rebuilt.chunks} chunks)`);
+  console.log(`(${new Date().toISOString()}, ${latencies.length} timed questions, ${duringRebuild.length} during the re-index of ${rebuiltChunks} chunks)`);
 }

@@ -103,12 +103,17 @@ export class LanceIndex implements IndexView {
     for (const doc of documents.values()) expected += doc.chunks;
     if (chunkCount !== expected || chunkCount !== summary.chunks) throw new IndexCorruptError(`the LanceDB chunks table holds ${chunkCount} chunks; its articles say ${expected}, its pointer ${summary.chunks}`);
     const { generation, versions: _versions, summary: _summary, ...rest } = pointer;
-    const manifest: Manifest = { ...rest, documents: {} };
+    // The manifest's documents (an object of 100,000 keys costs this thread 100-200 ms to fill) are
+    // made when first read: by /status or a newly added article's chunk count, not by answering.
+    let byId: Manifest['documents'] | undefined;
+    const manifest = {
+      ...rest,
+      get documents() {
+        return (byId ??= Object.fromEntries([...documents].map(([id, doc]) => [id, { hash: doc.hash, chunks: doc.chunks }])));
+      },
+    } satisfies Manifest;
     const metas = new Map<string, ArticleMeta>();
-    for (const [id, doc] of documents) {
-      manifest.documents[id] = { hash: doc.hash, chunks: doc.chunks };
-      metas.set(id, doc.meta);
-    }
+    for (const [id, doc] of documents) metas.set(id, doc.meta);
     return new LanceIndex(generation, manifest, metas, new Vocabulary(vocabulary, chunkCount), hasVectors, tables, summary);
   }
 
