@@ -5,12 +5,12 @@
 // then its first answers) while the first engine keeps answering, as a running bot would; the longest event-loop block over the whole run,
 // to its very end; peak RSS. Hybrid mode uses synthetic 384-d vectors (hashed words), which cost
 // nothing to compute: the figures are the store's, not a model's.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { Engine } from '../src/engine.js';
@@ -19,6 +19,7 @@ import { indexTerms } from '../src/text/analysis.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
+const run = promisify(execFile);
 
 export interface ScaleOptions {
   articles: number;
@@ -184,7 +185,8 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
   await timed('closing the engine', () => warm.close());
   const closeBlock = loop.longest;
   loop.reset();
-  for (const dir of [corpusDir, dataDir, rebuildDir]) await timed(`removing ${path.basename(dir)}`, () => rm(dir, { recursive: true, force: true }));
+  // In a child process: fs.rm of 100,000 files floods this thread with completions (a 773 ms block, measured).
+  for (const dir of [corpusDir, dataDir, rebuildDir]) await timed(`removing ${path.basename(dir)}`, () => run('rm', ['-rf', dir]));
   await new Promise((resolve) => setTimeout(resolve, 50)); // one more tick: a block at the very end counts too
   const cleanupBlock = loop.longest;
   loop.stop();

@@ -17,6 +17,7 @@ import { IndexCorruptError } from './index/store.js';
 import type { IndexView } from './index/view.js';
 import { queryConcepts } from './retrieve/concepts.js';
 import { retrieve } from './retrieve/hybrid.js';
+import { isDictionaryWord } from './text/dictionary.js';
 import { frequentNames } from './text/names.js';
 import { buildTimeline, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
 import { writeAnswer, type WrittenAnswer } from './write/writer.js';
@@ -59,8 +60,9 @@ export interface EngineOptions {
   tuning?: AnswerTuning;
   /**
    * Where index builds run. 'worker': a worker thread, so that this thread keeps answering while an
-   * index is built (the bot). 'this-thread' (default): no worker to start nor corpus to read twice,
-   * for callers that answer nothing meanwhile (the CLI).
+   * index is built (the bot); such an engine also reads what answers need of a new index (the corpus's
+   * names: a minute at 100,000 articles) before it answers from it. 'this-thread' (default): no worker
+   * to start nor corpus to read twice, for callers that answer nothing meanwhile (the CLI).
    */
   builds?: BuildPlace;
 }
@@ -101,6 +103,11 @@ export class Engine {
     const engine = new Engine(config, choice.embedder, choice.unavailable, options);
     if (choice.unavailable) engine.log.warn(`Keyword-only mode: ${choice.unavailable}.`);
     await engine.refresh();
+    if (engine.serving) {
+      // Loaded on first use otherwise: a second of this thread, in the middle of some later question.
+      isDictionaryWord('');
+      void corpusNames(engine.index); // started now, in slices: the first questions find it under way
+    }
     return engine;
   }
 
@@ -152,7 +159,12 @@ export class Engine {
       if (!report.added.length && !report.updated.length && !report.unchanged) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
       for (const id of report.keptPrevious) this.log.warn(`Kept the indexed version of ${id}: its file could not be read this time.`);
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
-      if (report.written || !this.index) this.index = await this.openIndex();
+      if (report.written || !this.index) {
+        const next = await this.openIndex();
+        // A serving engine answers from the index in place until the new one is ready to answer.
+        if (this.serving) await corpusNames(next);
+        this.index = next;
+      }
       this.lastReindexAt = new Date().toISOString();
       return report;
     });
@@ -252,6 +264,11 @@ export class Engine {
       model: endpoint ? `${endpoint.url} (${endpoint.model})` : id,
       lastReindexAt: this.lastReindexAt,
     };
+  }
+
+  /** Whether this engine answers while it indexes (the bot): its builds run in the worker. */
+  private get serving(): boolean {
+    return this.builder.place === 'worker';
   }
 
   private get tuning(): AnswerTuning {
