@@ -161,8 +161,9 @@ export class Engine {
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
       if (report.written || !this.index) {
         const next = await this.openIndex();
-        // A serving engine answers from the index in place until the new one is ready to answer.
-        if (this.serving) await corpusNames(next);
+        // A serving engine answers from the index in place until the new one is ready to answer
+        // (with none in place, open() starts reading the names without waiting for them).
+        if (this.serving && this.index) await corpusNames(next);
         this.index = next;
       }
       this.lastReindexAt = new Date().toISOString();
