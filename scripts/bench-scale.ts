@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 import { parseArgs, promisify } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import type { Embedder } from '../src/embed/embedder.js';
@@ -69,24 +69,43 @@ class SyntheticEmbedder implements Embedder {
   }
 }
 
-/** The longest gap between ticks of a 10 ms timer, minus the 10 ms: how long nothing else could run. */
+/**
+ * The longest gap between ticks of a 10 ms timer, minus the 10 ms: how long nothing else could run;
+ * when it ended, and the longest garbage-collection pause meanwhile (what part of it GC explains).
+ */
 function watchEventLoop() {
   let last = performance.now();
   let longest = 0;
+  let endedAt = 0;
+  let since = last;
+  let longestGc = 0;
   const timer = setInterval(() => {
     const now = performance.now();
-    longest = Math.max(longest, now - last - 10);
+    if (now - last - 10 > longest) {
+      longest = now - last - 10;
+      endedAt = now;
+    }
     last = now;
   }, 10);
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   return {
     get longest() {
       return longest;
     },
+    /** Where in the phase the longest block was, and the longest GC pause of the phase. */
+    describe: () => `${fmt(longest)} ending ${fmt(endedAt - since)} into the phase; longest GC pause ${fmt(longestGc)}`,
     reset: () => {
       longest = 0;
-      last = performance.now();
+      longestGc = 0;
+      last = since = performance.now();
     },
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      gc.disconnect();
+    },
   };
 }
 
@@ -126,6 +145,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
   const first = await Engine.open(config, { ...choice, onProgress });
   const buildMs = performance.now() - started;
   const buildBlock = loop.longest;
+  log(`first build: longest block ${loop.describe()}`);
   loop.reset();
   const chunks = first.searchIndex.chunkCount;
   log(`built: ${chunks} chunks in ${fmt(buildMs)}`);
@@ -152,6 +172,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     }
   }
   const askBlock = loop.longest;
+  log(`reopen and asking: longest block ${loop.describe()}`);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   log(`reopen ${fmt(reopenMs)}, corpus check ${fmt(corpusCheckMs)}, ask p50 ${fmt(at(0.5))} p95 ${fmt(at(0.95))}, longest block so far ${fmt(Math.max(buildBlock, askBlock))}`);
@@ -167,6 +188,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     // A second engine builds its index from nothing in its worker, then opens it on this thread and
     // answers a round of questions from it (its first answers read the corpus's names): all of it while
     // the warm engine keeps answering, as a running bot does through a /reindex.
+    const rebuildStarted = performance.now();
     const rebuild = Engine.open({ ...config, dataDir: rebuildDir }, { ...choice, onProgress }).finally(() => (rebuilding = false));
     while (rebuilding) {
       for (const question of questions) {
@@ -177,10 +199,12 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
       }
     }
     const rebuilt = await rebuild;
+    log(`re-index committed and opened: ${fmt(performance.now() - rebuildStarted)} into the phase; its engine's first answers…`);
     rebuiltChunks = rebuilt.searchIndex.chunkCount;
     for (const question of questions) await rebuilt.ask(question);
     await timed('closing the re-indexed engine', () => rebuilt.close());
     rebuildBlock = loop.longest;
+    log(`full re-index: longest block ${loop.describe()}`);
     duringRebuild.sort((a, b) => a - b);
   }
 
