@@ -138,14 +138,24 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     log(`${phase} ${done}/${total}`);
   };
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  let phasePeakRss = 0; // since the last phase's log line
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    phasePeakRss = Math.max(phasePeakRss, rss);
+  }, 50);
+  const phaseRss = () => {
+    const peak = phasePeakRss;
+    phasePeakRss = 0;
+    return `peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`;
+  };
   const loop = watchEventLoop();
 
   let started = performance.now();
   const first = await Engine.open(config, { ...choice, onProgress });
   const buildMs = performance.now() - started;
   const buildBlock = loop.longest;
-  log(`first build: longest block ${loop.describe()}`);
+  log(`first build: longest block ${loop.describe()}; ${phaseRss()}`);
   loop.reset();
   const chunks = first.searchIndex.chunkCount;
   log(`built: ${chunks} chunks in ${fmt(buildMs)}`);
@@ -174,7 +184,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     }
   }
   const askBlock = loop.longest;
-  log(`reopen and asking: longest block ${loop.describe()}`);
+  log(`reopen and asking: longest block ${loop.describe()}; ${phaseRss()}`);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   log(`reopen ${fmt(reopenMs)}, corpus check ${fmt(corpusCheckMs)}, ask p50 ${fmt(at(0.5))} p95 ${fmt(at(0.95))}, longest block so far ${fmt(Math.max(buildBlock, askBlock))}`);
@@ -206,7 +216,7 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     for (const question of questions) await rebuilt.ask(question);
     await timed('closing the re-indexed engine', () => rebuilt.close());
     rebuildBlock = loop.longest;
-    log(`full re-index: longest block ${loop.describe()}`);
+    log(`full re-index: longest block ${loop.describe()}; ${phaseRss()}`);
     duringRebuild.sort((a, b) => a - b);
   }
 
