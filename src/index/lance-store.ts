@@ -9,6 +9,7 @@ import type { Article, ArticleMeta } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
 import type { Language } from '../text/analysis.js';
 import type { TermQuery } from './keyword-index.js';
+import { inSlices } from './view.js';
 
 export interface ChunkRow {
   id: string;
@@ -326,18 +327,7 @@ export class LanceStore {
    */
   async *allArticles(): AsyncGenerator<Article[]> {
     for await (const batch of this.tables.articles.query()) {
-      let slice: Article[] = [];
-      let length = 0;
-      for (const row of rowsOf<ArticleRow>(batch)) {
-        slice.push({ ...metaOf(row), text: row.text, contentHash: row.content_hash });
-        length += row.text.length;
-        if (length < ARTICLES_SLICE_CHARS) continue;
-        yield slice;
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = [];
-        length = 0;
-      }
-      if (slice.length) yield slice;
+      yield* inSlices(articlesOf(batch));
     }
   }
 }
@@ -354,9 +344,12 @@ interface ArticleRow {
   chunks: number;
 }
 
+// Made one at a time as the slices are read: a batch's texts are decoded a slice at a time.
+function* articlesOf(batch: RecordBatch): Generator<Article> {
+  for (const row of rowsOf<ArticleRow>(batch)) yield { ...metaOf(row), text: row.text, contentHash: row.content_hash };
+}
+
 const META_COLUMNS = ['id', 'title', 'source', 'url', 'published', 'language'] as const;
-// About 50 articles of news: what a reader of every text (the corpus's names: ~0.5 ms an article) does between two turns.
-const ARTICLES_SLICE_CHARS = 64_000;
 
 function metaOf(row: Pick<ArticleRow, (typeof META_COLUMNS)[number]>): ArticleMeta {
   return {
