@@ -124,9 +124,9 @@ export class Engine {
   }
 
   /**
-   * For a process about to answer (the bot, before it logs in): loads now what its first questions
-   * would otherwise wait for, on this thread, in the middle of answering: the dictionary (a second,
-   * at once) and the corpus's names (started here, read in slices: a minute at 100,000 articles).
+   * For a process about to answer (the bot, before it logs in): starts now what its first questions
+   * would otherwise wait for, in the middle of answering: the dictionary (a second of this thread, at
+   * once) and the corpus's names (read in slices from here on: a minute at 100,000 articles).
    */
   warmUp(): void {
     isDictionaryWord('');
@@ -166,9 +166,10 @@ export class Engine {
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
       if (report.written || !this.index) {
         const next = await this.openIndex();
-        // A serving engine answers from the index in place until the new one is ready to answer
-        // (with none in place, open() starts reading the names without waiting for them).
-        if (this.serving && this.index) await corpusNames(next);
+        // A serving engine answers from the index in place until the new one is ready to answer (its
+        // names read; a failure to read them shows on the questions, not here: the index is committed).
+        // With none in place there is nothing to answer from meanwhile: the bot's warmUp starts them.
+        if (this.serving && this.index) await corpusNames(next).catch(() => undefined);
         this.index = next;
       }
       this.lastReindexAt = new Date().toISOString();
