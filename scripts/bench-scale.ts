@@ -1,34 +1,38 @@
 // npm run bench -- --articles N [--store lancedb|default] [--mode keyword|hybrid] [--rounds R]
+//   [--sentences S (mean article length, default 10; longer articles, more chunks each)] [--reindex false]
 // One large-corpus row: a synthetic corpus of N articles; the full build (in the engine's worker
-// thread, progress on stderr); reopening; warm ask latency; a second full build while the first
-// engine keeps answering, as a running bot would; the longest event-loop block over the whole run,
+// thread, progress on stderr); reopening; warm ask latency; a second full build (another engine,
+// then its first answers) while the first engine keeps answering, as a running bot would; the longest event-loop block over the whole run,
 // to its very end; peak RSS. Hybrid mode uses synthetic 384-d vectors (hashed words), which cost
 // nothing to compute: the figures are the store's, not a model's.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
+import { parseArgs, promisify } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { Engine } from '../src/engine.js';
 import type { IndexProgress } from '../src/index/build.js';
-import { BuildWorker } from '../src/index/off-thread.js';
 import { indexTerms } from '../src/text/analysis.js';
 import { syntheticCorpus } from './synthetic-corpus.js';
 
 const REPO = path.resolve(import.meta.dirname, '..');
+const run = promisify(execFile);
 
 export interface ScaleOptions {
   articles: number;
   store: 'default' | 'lancedb';
   mode: 'keyword' | 'hybrid';
   rounds: number;
+  sentences: number;
+  /** Whether to run the second full build while answering (skipped for the longest runs). */
+  reindex: boolean;
 }
 
 export function scaleOptions(argv: string[]): ScaleOptions | null {
-  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, store: { type: 'string' }, mode: { type: 'string' }, rounds: { type: 'string' } } });
+  const { values } = parseArgs({ args: argv, options: { articles: { type: 'string' }, store: { type: 'string' }, mode: { type: 'string' }, rounds: { type: 'string' }, sentences: { type: 'string' }, reindex: { type: 'string' } } });
   if (values.articles === undefined && values.store === undefined && values.mode === undefined) return null;
   const articles = Number(values.articles ?? 5000);
   const store = values.store ?? 'default';
@@ -36,7 +40,9 @@ export function scaleOptions(argv: string[]): ScaleOptions | null {
   if (!Number.isInteger(articles) || articles < 1) throw new Error('--articles takes a whole number of articles');
   if (store !== 'default' && store !== 'lancedb') throw new Error('--store is default or lancedb');
   if (mode !== 'keyword' && mode !== 'hybrid') throw new Error('--mode is keyword or hybrid');
-  return { articles, store, mode, rounds: Number(values.rounds ?? 3) };
+  const sentences = Number(values.sentences ?? 10);
+  if (!Number.isInteger(sentences) || sentences < 5) throw new Error('--sentences takes a whole number, 5 or more');
+  return { articles, store, mode, rounds: Number(values.rounds ?? 3), sentences, reindex: values.reindex !== 'false' };
 }
 
 /** Words hashed into a normalised 384-d vector: texts sharing words point the same way. */
@@ -63,25 +69,50 @@ class SyntheticEmbedder implements Embedder {
   }
 }
 
-/** The longest gap between ticks of a 10 ms timer, minus the 10 ms: how long nothing else could run. */
+/**
+ * The longest gap between ticks of a 10 ms timer, minus the 10 ms: how long nothing else could run;
+ * when it ended, and the longest garbage-collection pause meanwhile (what part of it GC explains).
+ */
 function watchEventLoop() {
   let last = performance.now();
   let longest = 0;
+  let endedAt = 0;
+  let since = last;
+  let longestGc = 0;
   const timer = setInterval(() => {
     const now = performance.now();
-    longest = Math.max(longest, now - last - 10);
+    if (now - last - 10 > longest) {
+      longest = now - last - 10;
+      endedAt = now;
+    }
     last = now;
   }, 10);
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longestGc = Math.max(longestGc, entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   return {
     get longest() {
       return longest;
     },
+    /** Where in the phase the longest block was, and the longest GC pause of the phase. */
+    describe: () => `${fmt(longest)} ending ${fmt(endedAt - since)} into the phase; longest GC pause ${fmt(longestGc)}`,
     reset: () => {
       longest = 0;
-      last = performance.now();
+      longestGc = 0;
+      last = since = performance.now();
     },
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      gc.disconnect();
+    },
   };
+}
+
+async function timed(what: string, step: () => Promise<unknown>): Promise<void> {
+  const started = performance.now();
+  await step();
+  process.stderr.write(`[bench] ${what}: ${fmt(performance.now() - started)}\n`);
 }
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
@@ -93,12 +124,13 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     .map((line) => (JSON.parse(line) as { question: string }).question);
   const log = (message: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
   log(`writing ${options.articles} synthetic articles…`);
-  const corpusDir = await syntheticCorpus(options.articles);
+  const corpusDir = await syntheticCorpus(options.articles, options.sentences);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
   const rebuildDir = mkdtempSync(path.join(tmpdir(), 'dossier-bench-data-'));
   const config = loadConfig({ DOSSIER_CORPUS_DIR: corpusDir, DOSSIER_DATA_DIR: dataDir, DOSSIER_EMBEDDINGS: 'false', DOSSIER_STORE: options.store, DOSSIER_WATCH_CORPUS: 'false' }, REPO);
   const embedder = options.mode === 'hybrid' ? new SyntheticEmbedder() : null;
-  const choice = { embedder: { embedder } };
+  // A running bot's engine: builds in its worker thread, as src/discord/main.ts opens it.
+  const choice = { embedder: { embedder }, builds: 'worker' as const };
   let lastReport = 0;
   const onProgress = ({ phase, done, total }: IndexProgress) => {
     if (performance.now() - lastReport < 5000 && done !== total) return;
@@ -106,13 +138,24 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     log(`${phase} ${done}/${total}`);
   };
   let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+  let phasePeakRss = 0; // since the last phase's log line
+  const sampler = setInterval(() => {
+    const rss = process.memoryUsage().rss;
+    peakRss = Math.max(peakRss, rss);
+    phasePeakRss = Math.max(phasePeakRss, rss);
+  }, 50);
+  const phaseRss = () => {
+    const peak = phasePeakRss;
+    phasePeakRss = 0;
+    return `peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`;
+  };
   const loop = watchEventLoop();
 
   let started = performance.now();
   const first = await Engine.open(config, { ...choice, onProgress });
   const buildMs = performance.now() - started;
   const buildBlock = loop.longest;
+  log(`first build: longest block ${loop.describe()}; ${phaseRss()}`);
   loop.reset();
   const chunks = first.searchIndex.chunkCount;
   log(`built: ${chunks} chunks in ${fmt(buildMs)}`);
@@ -121,6 +164,12 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
   started = performance.now();
   const warm = await Engine.open(config, choice);
   const reopenMs = performance.now() - started;
+  // What the bot does before it logs in (src/discord/main.ts): timed apart, it does not depend on the index.
+  started = performance.now();
+  warm.warmUp();
+  log(`warm-up (the dictionary loaded, the corpus's names started): ${fmt(performance.now() - started)}`);
+  // A block the bot takes before it logs in, when it has nothing to answer yet: not counted as asking.
+  loop.reset();
   // The LanceDB engine answers at once and compares the corpus with the index in its worker: timed apart.
   started = performance.now();
   await warm.refreshing;
@@ -135,45 +184,62 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     }
   }
   const askBlock = loop.longest;
+  log(`reopen and asking: longest block ${loop.describe()}; ${phaseRss()}`);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
   log(`reopen ${fmt(reopenMs)}, corpus check ${fmt(corpusCheckMs)}, ask p50 ${fmt(at(0.5))} p95 ${fmt(at(0.95))}, longest block so far ${fmt(Math.max(buildBlock, askBlock))}`);
 
   // A full re-index (into a second folder) while the warm engine keeps answering: a running bot's view.
-  log('full re-index while answering…');
-  loop.reset();
-  let rebuilding = true;
+  let rebuildBlock = 0;
   const duringRebuild: number[] = [];
-  // What engine.reindex() does: the worker reads the corpus and writes; this thread embeds and answers.
-  const worker = new BuildWorker();
-  const rebuild = worker.build({ dataDir: rebuildDir, corpusDir, store: options.store, embedder, onProgress }).finally(() => (rebuilding = false));
-  while (rebuilding) {
-    for (const question of questions) {
-      if (!rebuilding) break;
-      const t = performance.now();
-      await warm.ask(question);
-      duringRebuild.push(performance.now() - t);
+  let rebuiltChunks = 0;
+  if (options.reindex) {
+    log('full re-index while answering…');
+    loop.reset();
+    let rebuilding = true;
+    // A second engine builds its index from nothing in its worker, then opens it on this thread and
+    // answers a round of questions from it (its first answers read the corpus's names): all of it while
+    // the warm engine keeps answering, as a running bot does through a /reindex.
+    const rebuildStarted = performance.now();
+    const rebuild = Engine.open({ ...config, dataDir: rebuildDir }, { ...choice, onProgress }).finally(() => (rebuilding = false));
+    while (rebuilding) {
+      for (const question of questions) {
+        if (!rebuilding) break;
+        const t = performance.now();
+        await warm.ask(question);
+        duringRebuild.push(performance.now() - t);
+      }
     }
+    const rebuilt = await rebuild;
+    log(`re-index committed and opened: ${fmt(performance.now() - rebuildStarted)} into the phase; its engine's first answers…`);
+    rebuiltChunks = rebuilt.searchIndex.chunkCount;
+    for (const question of questions) await rebuilt.ask(question);
+    await timed('closing the re-indexed engine', () => rebuilt.close());
+    rebuildBlock = loop.longest;
+    log(`full re-index: longest block ${loop.describe()}; ${phaseRss()}`);
+    duringRebuild.sort((a, b) => a - b);
   }
-  const rebuilt = await rebuild;
-  await worker.close();
-  const rebuildBlock = loop.longest;
-  loop.reset();
-  duringRebuild.sort((a, b) => a - b);
 
-  await warm.close();
-  for (const dir of [corpusDir, dataDir, rebuildDir]) await rm(dir, { recursive: true, force: true });
+  // The end of a run is watched too: closing the engine (its tables, its worker), then removing the folders.
+  loop.reset();
+  await timed('closing the engine', () => warm.close());
+  const closeBlock = loop.longest;
+  loop.reset();
+  // In a child process: fs.rm of 100,000 files floods this thread with completions (a 773 ms block, measured).
+  for (const dir of [corpusDir, dataDir, rebuildDir]) await timed(`removing ${path.basename(dir)}`, () => run('rm', ['-rf', dir]));
   await new Promise((resolve) => setTimeout(resolve, 50)); // one more tick: a block at the very end counts too
+  const cleanupBlock = loop.longest;
   loop.stop();
   clearInterval(sampler);
+  log(`longest event-loop block while closing the engine ${fmt(closeBlock)}, while removing the folders ${fmt(cleanupBlock)}`);
   const maxRss = Math.max(peakRss, process.resourceUsage().maxRSS * 1024);
-  const longestBlock = Math.max(buildBlock, askBlock, rebuildBlock, loop.longest);
+  const longestBlock = Math.max(buildBlock, askBlock, rebuildBlock, closeBlock, cleanupBlock);
 
-  console.log('\n| store | mode | articles | chunks | build | reopen | corpus check after reopen | ask p50 | ask p95 | ask p95 during a full re-index | longest event-loop block (first build / asking / full re-index / whole run) | peak RSS |');
+  console.log('\n| store | mode | articles | chunks | build | reopen | corpus check after reopen | ask p50 | ask p95 | ask p95 during a full re-index | longest event-loop block (first build / asking / full re-index / closing / whole run) | peak RSS |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   const p95During = duringRebuild.length ? fmt(duringRebuild[Math.min(duringRebuild.length - 1, Math.floor(0.95 * duringRebuild.length))]!) : '—';
   console.log(
-    `| ${options.store} | ${options.mode} | ${options.articles} | ${chunks} | ${fmt(buildMs)} | ${fmt(reopenMs)} | ${warm.refreshing ? fmt(corpusCheckMs) : '—'} | ${fmt(at(0.5))} | ${fmt(at(0.95))} | ${p95During} | ${fmt(buildBlock)} / ${fmt(askBlock)} / ${fmt(rebuildBlock)} / ${fmt(longestBlock)} | ${(maxRss / 2 ** 20).toFixed(0)} MB |`,
+    `| ${options.store} | ${options.mode} | ${options.articles} | ${chunks} | ${fmt(buildMs)} | ${fmt(reopenMs)} | ${warm.refreshing ? fmt(corpusCheckMs) : '—'} | ${fmt(at(0.5))} | ${fmt(at(0.95))} | ${p95During} | ${fmt(buildBlock)} / ${fmt(askBlock)} / ${options.reindex ? fmt(rebuildBlock) : '—'} / ${fmt(Math.max(closeBlock, cleanupBlock))} / ${fmt(longestBlock)} | ${(maxRss / 2 ** 20).toFixed(0)} MB |`,
   );
-  console.log(`(${new Date().toISOString()}, ${latencies.length} timed questions, ${duringRebuild.length} during the re-index of ${rebuilt.chunks} chunks)`);
+  console.log(`(${new Date().toISOString()}, ${latencies.length} timed questions, ${duringRebuild.length} during the re-index of ${rebuiltChunks} chunks)`);
 }

@@ -55,7 +55,7 @@ const { corpusDir, config, cleanup } = makeWorkspace({
   },
 });
 try {
-  const engine = await Engine.open(config, { embedder: { embedder: null, unavailable: 'soak: keyword-only' } });
+  const engine = await Engine.open(config, { builds: 'worker', embedder: { embedder: null, unavailable: 'soak: keyword-only' } });
   const bot = await startBot(config, engine);
   const users = Array.from({ length: USERS }, (_, i) => fake.createUser(`soak-${i}`));
   const pool = questionPool();

@@ -8,15 +8,16 @@ import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
 import type { Article, ArticleMeta } from './ingest/article.js';
-import { loadCorpus } from './ingest/corpus.js';
+import { loadCorpus, type Corpus } from './ingest/corpus.js';
 import { isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
-import { BuildWorker } from './index/off-thread.js';
-import { isCompatible } from './index/plan.js';
+import { indexBuilder } from './index/builder.js';
+import { isCompatible, type BuildPlace, type IndexBuilder } from './index/plan.js';
 import { currentGenerationName, openCurrentIndex } from './index/open.js';
 import { IndexCorruptError } from './index/store.js';
 import type { IndexView } from './index/view.js';
 import { queryConcepts } from './retrieve/concepts.js';
 import { retrieve } from './retrieve/hybrid.js';
+import { isDictionaryWord } from './text/dictionary.js';
 import { frequentNames } from './text/names.js';
 import { buildTimeline, filterTimeline, type TimelineEvent, type TimelineFilter } from './timeline/timeline.js';
 import { writeAnswer, type WrittenAnswer } from './write/writer.js';
@@ -59,6 +60,13 @@ export interface EngineOptions {
   requireModel?: boolean;
   log?: EngineLog;
   tuning?: AnswerTuning;
+  /**
+   * Where index builds run. 'worker': a worker thread, so that this thread keeps answering while an
+   * index is built (the bot); such an engine also reads what answers need of a new index (the corpus's
+   * names: a minute at 100,000 articles) before it answers from it. 'this-thread' (default): no worker
+   * to start nor corpus to read twice, for callers that answer nothing meanwhile (the CLI).
+   */
+  builds?: BuildPlace;
 }
 
 const silent: EngineLog = { info: () => {}, warn: () => {} };
@@ -72,8 +80,8 @@ export class Engine {
   refreshing?: Promise<IndexReport | undefined>;
   /** Every re-index (CLI, /reindex, /add-article, the watcher) runs here, one at a time, in order. */
   private readonly reindexQueue = new PQueue({ concurrency: 1 });
-  /** The thread builds run in, so that this one stays free to answer. */
-  private readonly builder = new BuildWorker();
+  /** Where builds run: this thread, or a worker thread that leaves this one free to answer. */
+  private readonly builder: IndexBuilder;
   private timelineCache?: { index: IndexView; events: Promise<TimelineEvent[]> };
   private subjectsCache?: { index: IndexView; names: Promise<string[]> };
   private lastReindexAt?: string;
@@ -86,7 +94,9 @@ export class Engine {
     /** Why answers are keyword-only, in words for users; undefined in hybrid mode. */
     readonly keywordOnlyReason: string | undefined,
     private readonly options: EngineOptions,
-  ) {}
+  ) {
+    this.builder = indexBuilder(options.builds ?? 'this-thread');
+  }
 
   /** Loads the model (or falls back to keywords), then opens the index, building it first if stale. */
   static async open(config: Config, options: EngineOptions = {}): Promise<Engine> {
@@ -115,6 +125,16 @@ export class Engine {
     return this.index;
   }
 
+  /**
+   * For a process about to answer (the bot, before it logs in): starts now what its first questions
+   * would otherwise wait for, in the middle of answering: the dictionary (a second of this thread, at
+   * once) and the corpus's names (read in slices from here on: a minute at 100,000 articles).
+   */
+  warmUp(): void {
+    isDictionaryWord('');
+    void corpusNames(this.index);
+  }
+
   /** Whether a re-index is running or waiting its turn. */
   get isReindexing(): boolean {
     return this.reindexQueue.size + this.reindexQueue.pending > 0;
@@ -126,14 +146,19 @@ export class Engine {
    * index in place until the new one is committed and loaded.
    */
   reindex(onProgress = this.options.onProgress): Promise<IndexReport> {
+    return this.reindexCorpus(undefined, onProgress);
+  }
+
+  // `read`: the corpus opening has just read, so that a build on this thread does not read it again.
+  private reindexCorpus(read: Corpus | undefined, onProgress = this.options.onProgress): Promise<IndexReport> {
     return this.reindexQueue.add(async () => {
       await mkdir(this.config.dataDir, { recursive: true });
-      // In a worker thread, which reads the corpus itself: this thread stays free to answer.
       const report = await this.builder.build({
         dataDir: this.config.dataDir,
         corpusDir: this.config.corpusDir,
         store: this.config.store,
         embedder: this.embedder,
+        corpus: read,
         onProgress,
         onWait: (m) => this.log.info(m),
       });
@@ -141,7 +166,14 @@ export class Engine {
       if (!report.added.length && !report.updated.length && !report.unchanged) this.log.warn(`No articles in ${this.config.corpusDir}: add .md, .txt or .html files there.`);
       for (const id of report.keptPrevious) this.log.warn(`Kept the indexed version of ${id}: its file could not be read this time.`);
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
-      if (report.written || !this.index) this.index = await this.openIndex();
+      if (report.written || !this.index) {
+        const next = await this.openIndex();
+        // A serving engine answers from the index in place until the new one is ready to answer (its
+        // names read; a failure to read them shows on the questions, not here: the index is committed).
+        // With none in place there is nothing to answer from meanwhile: the bot's warmUp starts them.
+        if (this.serving && this.index) await corpusNames(next).catch(() => undefined);
+        this.index = next;
+      }
       this.lastReindexAt = new Date().toISOString();
       return report;
     });
@@ -248,6 +280,11 @@ export class Engine {
     };
   }
 
+  /** Whether this engine answers while it indexes (the bot): its builds run in the worker. */
+  private get serving(): boolean {
+    return this.builder.place === 'worker';
+  }
+
   private get tuning(): AnswerTuning {
     return this.options.tuning ?? DEFAULT_TUNING;
   }
@@ -273,7 +310,7 @@ export class Engine {
       this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
     }
     try {
-      this.openingReport = await this.reindex();
+      this.openingReport = await this.reindexCorpus(corpus);
     } catch (error) {
       // A read-only index folder (a mounted volume, a shared copy) still answers from what it holds.
       // So does one on a full disk: the previous index is whole, the failed write left nothing.
@@ -285,9 +322,9 @@ export class Engine {
     }
   }
 
-  // A large corpus takes seconds to read, so this thread never reads it: an index this model can use
-  // answers at once while the build worker compares the corpus with it in the background (what changed
-  // is indexed, then followed); with no usable index, the worker builds one.
+  // A large corpus takes seconds to read, so opening does not wait for it: an index this model can use
+  // answers at once while the builder (the worker, in a bot) compares the corpus with it in the
+  // background (what changed is indexed, then followed); with no usable index, it builds one.
   private async refreshLarge(): Promise<void> {
     let current: IndexView | null = null;
     try {

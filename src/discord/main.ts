@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   const log = new BotLog(config.logFile);
-  const engine = await Engine.open(config, { log: { info: (m) => console.log(m), warn: (m) => log.warn(m) } });
+  // Builds in a worker thread: /reindex, /add-article and the watcher never stop the bot answering.
+  const engine = await Engine.open(config, { builds: 'worker', log: { info: (m) => console.log(m), warn: (m) => log.warn(m) } });
+  engine.warmUp();
   bot = await startBot(config, engine, log);
   console.log(`Dossier is online as ${bot.client.user?.tag}, answering from ${engine.articles.length} articles (${engine.mode} mode).`);
 }

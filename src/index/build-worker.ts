@@ -4,7 +4,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { Embedder } from '../embed/embedder.js';
 import { isUserError } from '../errors.js';
-import { loadCorpus } from '../ingest/corpus.js';
 import { buildIndex } from './build.js';
 import type { FromWorker, ToWorker, WorkerJob } from './off-thread.js';
 
@@ -44,7 +43,7 @@ async function build(job: WorkerJob): Promise<void> {
     const report = await buildIndex({
       dataDir: job.dataDir,
       store: job.store,
-      corpus: await loadCorpus(job.corpusDir),
+      corpus: job.corpusDir, // read here: LanceDB's builds read it in batches
       embedder: proxyEmbedder(job.model),
       onProgress: (progress) => send({ type: 'progress', progress }),
       onWait: (message) => send({ type: 'wait', message }),

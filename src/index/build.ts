@@ -3,7 +3,7 @@
 import type { Embedder } from '../embed/embedder.js';
 import type { Article } from '../ingest/article.js';
 import { chunkText, type Chunk } from '../ingest/chunk.js';
-import type { Corpus } from '../ingest/corpus.js';
+import { loadCorpus, type Corpus } from '../ingest/corpus.js';
 import { indexStamp, isCompatible, planChanges, type Changes, type IndexProgress, type IndexReport } from './plan.js';
 import { KeywordIndex } from './keyword-index.js';
 import { SearchIndex } from './search-index.js';
@@ -18,7 +18,8 @@ export type { IndexProgress, IndexReport } from './plan.js';
 
 export interface BuildOptions {
   dataDir: string;
-  corpus: Corpus;
+  /** The corpus read, or its folder: read here (the LanceDB store reads it in batches, never whole). */
+  corpus: Corpus | string;
   embedder: Embedder | null;
   /** Which store holds the index; each keeps its own files under dataDir. Default: 'default'. */
   store?: StoreKind;
@@ -68,7 +69,9 @@ async function buildLance(options: BuildOptions): Promise<IndexReport> {
 
 // The steps, in order: read what can be reused, plan the chunks, embed what is new, write a
 // generation, commit it. Each step is below.
-async function buildLocked({ dataDir, corpus, embedder, onProgress }: BuildOptions): Promise<IndexReport> {
+async function buildLocked({ dataDir, corpus: given, embedder, onProgress }: BuildOptions): Promise<IndexReport> {
+  // This store writes every article into one file: it holds the whole corpus anyway.
+  const corpus = typeof given === 'string' ? await loadCorpus(given) : given;
   await removeOtherGenerations(dataDir); // what a writer killed earlier left behind
   const previous = await openPrevious(dataDir, embedder);
   const plan = planChunks(corpus, previous.reusable);

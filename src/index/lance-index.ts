@@ -11,19 +11,21 @@ import path from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
 import type { Article, ArticleMeta } from '../ingest/article.js';
 import { chunkText, type Chunk } from '../ingest/chunk.js';
-import type { Corpus } from '../ingest/corpus.js';
+import { readArticles, scanCorpus, type Corpus, type CorpusFile, type CorpusProblem } from '../ingest/corpus.js';
 import { indexTerms, type Language } from '../text/analysis.js';
 import { writeFileDurably } from '../files.js';
 import type { TermQuery } from './keyword-index.js';
-import { LanceStore, type ChunkRow, type TableVersions } from './lance-store.js';
-import { indexStamp, isCompatible, planChanges, type IndexProgress, type IndexReport } from './plan.js';
+import { LanceStore, type ChunkRow, type IndexSummary, type TableVersions } from './lance-store.js';
+import { indexStamp, isCompatible, type IndexProgress, type IndexReport } from './plan.js';
 import { INDEX_FORMAT, IndexCorruptError, type Manifest } from './store.js';
-import { sourceTermsOf, type IndexHit, type IndexView } from './view.js';
+import type { IndexHit, IndexView } from './view.js';
 import { Vocabulary } from './vocabulary.js';
 
 interface Pointer extends Omit<Manifest, 'documents'> {
   generation: string;
   versions: TableVersions;
+  /** Absent from pointers written before it: read from the tables then. */
+  summary?: IndexSummary;
 }
 
 export function lancePaths(dataDir: string) {
@@ -70,9 +72,10 @@ export class LanceIndex implements IndexView {
     readonly keyword: Vocabulary,
     readonly hasVectors: boolean,
     private readonly tables: LanceStore,
+    summary: IndexSummary,
   ) {
-    this.languages = [...new Set([...metas.values()].map((a) => a.language))];
-    this.sourceTerms = sourceTermsOf(metas.values());
+    this.languages = summary.languages;
+    this.sourceTerms = new Set(summary.sources.flatMap(({ source, language }) => indexTerms(source, language)));
   }
 
   get chunkCount(): number {
@@ -88,14 +91,30 @@ export class LanceIndex implements IndexView {
     } catch (error) {
       throw new IndexCorruptError(`the LanceDB tables cannot be opened (${(error as Error).message})`);
     }
-    const documents = await tables.documents();
-    const chunkCount = await tables.countChunks();
-    const expected = [...documents.values()].reduce((sum, doc) => sum + doc.chunks, 0);
-    if (chunkCount !== expected) throw new IndexCorruptError(`the LanceDB chunks table holds ${chunkCount} chunks; its articles say ${expected}`);
-    const { generation, versions: _versions, ...rest } = pointer;
-    const manifest: Manifest = { ...rest, documents: Object.fromEntries([...documents].map(([id, doc]) => [id, { hash: doc.hash, chunks: doc.chunks }])) };
-    const metas = new Map([...documents].map(([id, doc]) => [id, doc.meta]));
-    return new LanceIndex(generation, manifest, metas, new Vocabulary(await tables.vocabulary(), chunkCount), await tables.hasVectors(), tables);
+    // Read at once, each a single pass over its columns: the tables' counts, the articles' metadata, the vocabulary.
+    const [summary, chunkCount, documents, vocabulary, hasVectors] = await Promise.all([
+      pointer.summary ?? tables.summary(),
+      tables.countChunks(),
+      tables.documents(),
+      tables.vocabulary(),
+      tables.hasVectors(),
+    ]);
+    let expected = 0;
+    for (const doc of documents.values()) expected += doc.chunks;
+    if (chunkCount !== expected || chunkCount !== summary.chunks) throw new IndexCorruptError(`the LanceDB chunks table holds ${chunkCount} chunks; its articles say ${expected}, its pointer ${summary.chunks}`);
+    const { generation, versions: _versions, summary: _summary, ...rest } = pointer;
+    // The manifest's documents (an object of 100,000 keys costs this thread 100-200 ms to fill) are
+    // made when first read: by /status or a newly added article's chunk count, not by answering.
+    let byId: Manifest['documents'] | undefined;
+    const manifest = {
+      ...rest,
+      get documents() {
+        return (byId ??= Object.fromEntries([...documents].map(([id, doc]) => [id, { hash: doc.hash, chunks: doc.chunks }])));
+      },
+    } satisfies Manifest;
+    const metas = new Map<string, ArticleMeta>();
+    for (const [id, doc] of documents) metas.set(id, doc.meta);
+    return new LanceIndex(generation, manifest, metas, new Vocabulary(vocabulary, chunkCount), hasVectors, tables, summary);
   }
 
   articleMetas(): ArticleMeta[] {
@@ -130,16 +149,36 @@ export class LanceIndex implements IndexView {
   }
 }
 
-// Articles chunked, analysed, embedded and written per batch: what a build holds at once.
+// Articles read, chunked, analysed, embedded and written per batch: what a build holds at once.
 const WRITE_BATCH = 500;
 const EMBED_BATCH = 32;
 
 /**
- * Brings the LanceDB index in line with the corpus (the index lock is held): deletes the chunks of
- * changed and removed articles, adds those of new and changed ones, updates the vocabulary and the
- * search indexes, then commits by writing the pointer.
+ * The corpus as a build reads it: ids and hashes of every file first (compared with the index without
+ * parsing or holding any text), then the articles of new and changed files, a batch at a time.
  */
-export async function buildLanceLocked({ dataDir, corpus, embedder, onProgress }: { dataDir: string; corpus: Corpus; embedder: Embedder | null; onProgress?: (progress: IndexProgress) => void }): Promise<IndexReport> {
+interface CorpusSource {
+  scan(): AsyncIterable<{ files: CorpusFile[]; problems: CorpusProblem[] }> | Iterable<{ files: CorpusFile[]; problems: CorpusProblem[] }>;
+  read(files: readonly Pick<CorpusFile, 'id' | 'path'>[]): Promise<Corpus>;
+}
+
+function corpusSource(corpus: Corpus | string): CorpusSource {
+  if (typeof corpus === 'string') return { scan: () => scanCorpus(corpus), read: readArticles };
+  // Already in memory (tests, a caller that read it): the same two steps over it.
+  const byId = new Map(corpus.articles.map((a) => [a.id, a]));
+  return {
+    scan: () => [{ files: corpus.articles.map((a) => ({ id: a.id, path: a.id, hash: a.contentHash })), problems: corpus.problems }],
+    read: (files) => Promise.resolve({ articles: files.map((f) => byId.get(f.id)!), problems: [] }),
+  };
+}
+
+/**
+ * Brings the LanceDB index in line with the corpus (the index lock is held): compares the corpus's
+ * hashes with the index's, deletes the chunks of changed and removed articles, adds those of new and
+ * changed ones a batch at a time, updates the vocabulary and the search indexes, then commits by
+ * writing the pointer. Memory holds one batch of articles and chunks, never the corpus.
+ */
+export async function buildLanceLocked({ dataDir, corpus, embedder, onProgress }: { dataDir: string; corpus: Corpus | string; embedder: Embedder | null; onProgress?: (progress: IndexProgress) => void }): Promise<IndexReport> {
   const paths = lancePaths(dataDir);
   await mkdir(paths.dir, { recursive: true });
   let problem: string | undefined;
@@ -161,24 +200,45 @@ export async function buildLanceLocked({ dataDir, corpus, embedder, onProgress }
     tables = await LanceStore.forWriting(paths.db, null, embedder?.dimensions ?? null);
   }
   try {
-    const indexed = reusable ? await tables.documents() : new Map<string, { hash: string }>();
-    const changes = planChanges(corpus, indexed);
-    const report: IndexReport = { ...changes, chunks: 0, rebuilt: !reusable, previousIndexProblem: problem, problems: corpus.problems, written: false };
-    const changed = changes.added.length + changes.updated.length + changes.removed.length > 0;
-    if (reusable && !changed) {
+    const indexed = reusable ? await tables.hashes() : new Map<string, string>();
+    const source = corpusSource(corpus);
+    const report: IndexReport = { added: [], updated: [], removed: [], unchanged: 0, keptPrevious: [], chunks: 0, rebuilt: !reusable, previousIndexProblem: problem, problems: [], written: false };
+    // New and changed files: only their ids and paths are kept until they are read, a batch at a time.
+    const incoming: Pick<CorpusFile, 'id' | 'path'>[] = [];
+    const present = new Set<string>();
+    for await (const { files, problems } of source.scan()) {
+      report.problems.push(...problems);
+      for (const file of files) {
+        present.add(file.id);
+        if (indexed.get(file.id) === file.hash) report.unchanged++;
+        else incoming.push({ id: file.id, path: file.path });
+      }
+    }
+    // A file that is there but cannot be read keeps its indexed version: an article leaves only when its file is gone.
+    const unreadable = new Set(report.problems.map((p) => p.id));
+    for (const id of indexed.keys()) if (!present.has(id)) (unreadable.has(id) ? report.keptPrevious : report.removed).push(id);
+    if (reusable && !incoming.length && !report.removed.length) {
       report.chunks = await tables.countChunks();
       return report;
     }
-    onProgress?.({ phase: 'writing', done: 0, total: 1 });
+    onProgress?.({ phase: 'writing', done: 0, total: incoming.length });
     const frequency = reusable ? await tables.vocabulary() : new Map<string, number>();
-    const leaving = [...changes.updated, ...changes.removed];
-    for await (const terms of tables.termsOf(leaving)) for (const term of new Set(terms.split(' '))) frequency.set(term, (frequency.get(term) ?? 1) - 1);
-    await tables.deleteArticles(leaving);
-    const incoming = new Set([...changes.added, ...changes.updated]);
-    const toWrite = corpus.articles.filter((a) => incoming.has(a.id));
-    for (let i = 0; i < toWrite.length; i += WRITE_BATCH) {
-      await writeBatch(tables, toWrite.slice(i, i + WRITE_BATCH), embedder, frequency);
-      onProgress?.({ phase: embedder ? 'embedding' : 'writing', done: Math.min(i + WRITE_BATCH, toWrite.length), total: toWrite.length });
+    await removeArticles(tables, report.removed, frequency);
+    for (let i = 0; i < incoming.length; i += WRITE_BATCH) {
+      const read = await source.read(incoming.slice(i, i + WRITE_BATCH));
+      for (const failed of read.problems) if (indexed.has(failed.id)) report.keptPrevious.push(failed.id);
+      report.problems.push(...read.problems);
+      const replaced = read.articles.filter((a) => indexed.has(a.id)).map((a) => a.id);
+      report.updated.push(...replaced);
+      report.added.push(...read.articles.filter((a) => !indexed.has(a.id)).map((a) => a.id));
+      await removeArticles(tables, replaced, frequency);
+      await writeBatch(tables, read.articles, embedder, frequency);
+      onProgress?.({ phase: embedder ? 'embedding' : 'writing', done: Math.min(i + WRITE_BATCH, incoming.length), total: incoming.length });
+    }
+    if (reusable && !report.added.length && !report.updated.length && !report.removed.length) {
+      // Every new hash was a file that could not be read: nothing changed (the writer's versions are left uncommitted).
+      report.chunks = await tables.countChunks();
+      return report;
     }
     await tables.replaceVocabulary(frequency);
     await tables.updateIndexes();
@@ -186,16 +246,24 @@ export async function buildLanceLocked({ dataDir, corpus, embedder, onProgress }
       ...indexStamp(embedder),
       generation: `gen-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`,
       versions: await tables.versions(),
+      summary: await tables.summary(),
     };
     // The commit point: from here on readers open the versions just written.
     await writeFileDurably(paths.pointer, JSON.stringify(pointer, null, 2));
     onProgress?.({ phase: 'committed', done: 1, total: 1 });
     await tables.removeOldVersions();
-    report.chunks = await tables.countChunks();
+    report.chunks = pointer.summary!.chunks;
     return { ...report, written: true };
   } finally {
     tables.close();
   }
+}
+
+// Their chunks' terms leave the vocabulary, then their rows leave the tables.
+async function removeArticles(tables: LanceStore, docIds: readonly string[], frequency: Map<string, number>): Promise<void> {
+  if (!docIds.length) return;
+  for await (const terms of tables.termsOf(docIds)) for (const term of new Set(terms.split(' '))) frequency.set(term, (frequency.get(term) ?? 1) - 1);
+  await tables.deleteArticles(docIds);
 }
 
 async function writeBatch(tables: LanceStore, articles: readonly Article[], embedder: Embedder | null, frequency: Map<string, number>): Promise<void> {

@@ -5,9 +5,11 @@
 // writer killed between two writes leaves the named versions whole.
 import * as lancedb from '@lancedb/lancedb';
 import { Field, FixedSizeList, Float32, Int32, Schema, Utf8, type DataType, type RecordBatch } from 'apache-arrow';
-import type { Article } from '../ingest/article.js';
+import type { Article, ArticleMeta } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
+import type { Language } from '../text/analysis.js';
 import type { TermQuery } from './keyword-index.js';
+import { inSlices } from './view.js';
 
 export interface ChunkRow {
   id: string;
@@ -30,6 +32,15 @@ export interface TableVersions {
 export interface StoredDocument {
   hash: string;
   chunks: number;
+}
+
+/** Written in the commit pointer, so that a reader opens without reading every article. */
+export interface IndexSummary {
+  chunks: number;
+  articles: number;
+  languages: Language[];
+  /** Each distinct source name (with its language, for analysing it). */
+  sources: { source: string; language: Language }[];
 }
 
 export interface SearchHit {
@@ -186,17 +197,59 @@ export class LanceStore {
 
   // ---- reading ----
 
-  async documents(): Promise<Map<string, StoredDocument & { meta: Omit<Article, 'text' | 'contentHash'> }>> {
-    const documents = new Map<string, StoredDocument & { meta: Omit<Article, 'text' | 'contentHash'> }>();
-    for await (const batch of this.tables.articles.query().select(['id', 'title', 'source', 'url', 'published', 'language', 'content_hash', 'chunks'])) {
-      for (const row of rowsOf<ArticleRow>(batch)) documents.set(row.id, { hash: row.content_hash, chunks: row.chunks, meta: metaOf(row) });
+  /** Each article's id and content hash: what a build compares the corpus with. */
+  async hashes(): Promise<Map<string, string>> {
+    const hashes = new Map<string, string>();
+    for await (const batch of this.tables.articles.query().select(['id', 'content_hash'])) {
+      const [ids, contentHashes] = columns<[string, string]>(batch, 'id', 'content_hash');
+      for (let i = 0; i < ids.length; i++) hashes.set(ids[i]!, contentHashes[i]!);
+    }
+    return hashes;
+  }
+
+  /** Every article's metadata and chunk count, read column by column (fast at 100,000 articles). */
+  async documents(): Promise<Map<string, StoredDocument & { meta: ArticleMeta }>> {
+    const documents = new Map<string, StoredDocument & { meta: ArticleMeta }>();
+    for await (const batch of this.tables.articles.query().select([...META_COLUMNS, 'content_hash', 'chunks'])) {
+      const [ids, titles, sources, urls, published, languages, hashes, chunks] = columns<[string, string, string, string, string, string, string, number]>(
+        batch,
+        ...META_COLUMNS,
+        'content_hash',
+        'chunks',
+      );
+      for (let i = 0; i < ids.length; i++) {
+        const meta = metaOf({ id: ids[i]!, title: titles[i]!, source: sources[i]!, url: urls[i]!, published: published[i]!, language: languages[i]! });
+        documents.set(meta.id, { hash: hashes[i]!, chunks: chunks[i]!, meta });
+      }
     }
     return documents;
   }
 
+  /** What a reader needs at open without reading every article: counts, languages, sources. */
+  async summary(): Promise<IndexSummary> {
+    const languages = new Set<Language>();
+    const sources = new Map<string, { source: string; language: Language }>();
+    for await (const batch of this.tables.articles.query().select(['source', 'language'])) {
+      const [sourceColumn, languageColumn] = columns<[string, string]>(batch, 'source', 'language');
+      for (let i = 0; i < sourceColumn.length; i++) {
+        const language = languageOf(languageColumn[i]!);
+        languages.add(language);
+        if (sourceColumn[i]) sources.set(`${language}:${sourceColumn[i]}`, { source: sourceColumn[i]!, language });
+      }
+    }
+    return { chunks: await this.tables.chunks.countRows(), articles: await this.tables.articles.countRows(), languages: [...languages], sources: [...sources.values()] };
+  }
+
+  async countArticles(): Promise<number> {
+    return this.tables.articles.countRows();
+  }
+
   async vocabulary(): Promise<Map<string, number>> {
     const frequency = new Map<string, number>();
-    for await (const batch of this.tables.vocabulary.query()) for (const row of rowsOf<{ term: string; df: number }>(batch)) frequency.set(row.term, row.df);
+    for await (const batch of this.tables.vocabulary.query()) {
+      const [terms, df] = columns<[string, number]>(batch, 'term', 'df');
+      for (let i = 0; i < terms.length; i++) frequency.set(terms[i]!, df[i]!);
+    }
     return frequency;
   }
 
@@ -268,10 +321,13 @@ export class LanceStore {
     return rows.map((row) => ({ ...metaOf(row), text: row.text, contentHash: row.content_hash }));
   }
 
-  /** Every article, a batch at a time. */
+  /**
+   * Every article, a few dozen at a time, with a turn of the event loop between them: whoever reads
+   * them all (the timeline, the corpus's names) works in slices a bot's other work can pass between.
+   */
   async *allArticles(): AsyncGenerator<Article[]> {
     for await (const batch of this.tables.articles.query()) {
-      yield rowsOf<ArticleRow>(batch).map((row) => ({ ...metaOf(row), text: row.text, contentHash: row.content_hash }));
+      yield* inSlices(articlesOf(batch));
     }
   }
 }
@@ -288,15 +344,29 @@ interface ArticleRow {
   chunks: number;
 }
 
-function metaOf(row: ArticleRow): Omit<Article, 'text' | 'contentHash'> {
+// Made one at a time as the slices are read: a batch's texts are decoded a slice at a time.
+function* articlesOf(batch: RecordBatch): Generator<Article> {
+  for (const row of rowsOf<ArticleRow>(batch)) yield { ...metaOf(row), text: row.text, contentHash: row.content_hash };
+}
+
+const META_COLUMNS = ['id', 'title', 'source', 'url', 'published', 'language'] as const;
+
+function metaOf(row: Pick<ArticleRow, (typeof META_COLUMNS)[number]>): ArticleMeta {
   return {
     id: row.id,
     title: row.title,
     ...(row.source ? { source: row.source } : {}),
     ...(row.url ? { url: row.url } : {}),
     ...(row.published ? { published: row.published } : {}),
-    language: row.language === 'en' ? 'en' : 'fr',
+    language: languageOf(row.language),
   };
+}
+
+const languageOf = (stored: string): Language => (stored === 'en' ? 'en' : 'fr');
+
+// Whole columns at once: far cheaper than Arrow's row objects, which read each field through a proxy.
+function columns<T extends unknown[]>(batch: RecordBatch, ...names: string[]): { [K in keyof T]: ArrayLike<T[K]> } {
+  return names.map((name) => batch.getChild(name)!.toArray() as ArrayLike<unknown>) as { [K in keyof T]: ArrayLike<T[K]> };
 }
 
 // Arrow rows read their columns lazily; the row types name the columns each query selects.

@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Embedder } from '../embed/embedder.js';
 import { UserError, type UserErrorCode } from '../errors.js';
-import type { IndexProgress, IndexReport } from './plan.js';
+import type { BuildRequest, IndexBuilder, IndexProgress, IndexReport } from './plan.js';
 import type { StoreKind } from './view.js';
 
 export interface WorkerJob {
@@ -26,16 +26,7 @@ export type ToWorker =
   | { type: 'vectors'; id: number; vectors: number[][]; error?: undefined }
   | { type: 'vectors'; id: number; error: string };
 
-export interface OffThreadBuild {
-  dataDir: string;
-  corpusDir: string;
-  store: StoreKind;
-  embedder: Embedder | null;
-  onProgress?: (progress: IndexProgress) => void;
-  onWait?: (message: string) => void;
-}
-
-interface Running extends OffThreadBuild {
+interface Running extends BuildRequest {
   resolve: (report: IndexReport) => void;
   reject: (error: Error) => void;
 }
@@ -44,11 +35,13 @@ interface Running extends OffThreadBuild {
  * A worker thread that reads the corpus and brings the index in line with it, one build at a time
  * (the engine queues them). Started on the first build and kept: loading the code costs seconds.
  */
-export class BuildWorker {
+export class BuildWorker implements IndexBuilder {
+  readonly place = 'worker';
   private worker?: Worker;
   private running?: Running;
 
-  build(request: OffThreadBuild): Promise<IndexReport> {
+  // A corpus the caller read is not sent: copying it to the worker would cost this thread what the worker saves.
+  build(request: BuildRequest): Promise<IndexReport> {
     if (this.running) return Promise.reject(new Error('a build is already running in this worker'));
     const worker = (this.worker ??= this.start());
     worker.ref(); // a build in progress keeps the process alive; an idle worker does not

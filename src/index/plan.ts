@@ -5,6 +5,7 @@ import { CHUNKER_VERSION } from '../ingest/chunk.js';
 import type { Corpus, CorpusProblem } from '../ingest/corpus.js';
 import { ANALYZER_VERSION } from '../text/analysis.js';
 import { INDEX_FORMAT, type Manifest } from './store.js';
+import type { StoreKind } from './view.js';
 
 export interface IndexReport {
   added: string[];
@@ -28,6 +29,27 @@ export interface IndexProgress {
   phase: 'embedding' | 'writing' | 'committed';
   done: number;
   total: number;
+}
+
+/** Where builds run (builder.ts): this thread (the CLI) or a worker thread (the bot). */
+export type BuildPlace = 'this-thread' | 'worker';
+
+export interface BuildRequest {
+  dataDir: string;
+  corpusDir: string;
+  store: StoreKind;
+  embedder: Embedder | null;
+  /** The corpus the caller has just read, so that this thread's build does not read it again (a worker reads its own). */
+  corpus?: Corpus;
+  onProgress?: (progress: IndexProgress) => void;
+  onWait?: (message: string) => void;
+}
+
+export interface IndexBuilder {
+  readonly place: BuildPlace;
+  build(request: BuildRequest): Promise<IndexReport>;
+  /** Stops what the builder started (the worker); builds in progress are the caller's to await first. */
+  close(): Promise<void>;
 }
 
 export type Changes = Pick<IndexReport, 'added' | 'updated' | 'removed' | 'unchanged' | 'keptPrevious'>;

@@ -13,7 +13,7 @@ import {
   type Manifest,
 } from './store.js';
 import { VectorStore } from './vector-store.js';
-import { sourceTermsOf, type IndexHit, type IndexView } from './view.js';
+import { inSlices, sourceTermsOf, type IndexHit, type IndexView } from './view.js';
 
 /** A committed generation of the default store, loaded whole and checked: what retrieval reads. */
 export class SearchIndex implements IndexView {
@@ -66,8 +66,8 @@ export class SearchIndex implements IndexView {
     return Promise.resolve(found);
   }
 
-  allArticles(): Iterable<Article[]> {
-    return [[...this.articles.values()]];
+  allArticles(): AsyncIterable<Article[]> {
+    return inSlices(this.articles.values());
   }
 
   close(): void {} // nothing held open: everything was read at open

@@ -39,8 +39,8 @@ export interface IndexView {
   vectorSearch(vector: readonly number[], limit: number): Promise<IndexHit[]>;
   /** The chunks with these ids, each with its article: only what a question touches is read. */
   chunksWithArticles(ids: readonly string[]): Promise<Map<string, { chunk: Chunk; article: Article }>>;
-  /** Every article with its text, a batch at a time (the timeline reads them all once per index). */
-  allArticles(): AsyncIterable<Article[]> | Iterable<Article[]>;
+  /** Every article with its text, a slice at a time (the timeline and the corpus's names read them all once per index). */
+  allArticles(): AsyncIterable<Article[]>;
   close(): void;
 }
 
@@ -54,4 +54,26 @@ export function sourceTermsOf(articles: Iterable<ArticleMeta>): Set<string> {
   const sources = new Map<string, ArticleMeta>();
   for (const article of articles) if (article.source) sources.set(`${article.language}:${article.source}`, article);
   return new Set([...sources.values()].flatMap((a) => indexTerms(a.source!, a.language)));
+}
+
+// About 50 articles of news: what a reader of every text (the corpus's names: ~0.5 ms an article) does between two turns.
+const SLICE_CHARS = 64_000;
+
+/**
+ * Articles in slices of about SLICE_CHARS characters of text, with a turn of the event loop after each:
+ * whoever reads them all works in pieces that a bot's other work (answers, Discord) can pass between.
+ */
+export async function* inSlices(articles: Iterable<Article>): AsyncGenerator<Article[]> {
+  let slice: Article[] = [];
+  let length = 0;
+  for (const article of articles) {
+    slice.push(article);
+    length += article.text.length;
+    if (length < SLICE_CHARS) continue;
+    yield slice;
+    await new Promise((resolve) => setImmediate(resolve));
+    slice = [];
+    length = 0;
+  }
+  if (slice.length) yield slice;
 }

@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isUserError, UserError } from '../errors.js';
 import type { Article } from './article.js';
-import { ARTICLE_EXTENSIONS, parseArticle } from './parse.js';
+import { ARTICLE_EXTENSIONS, contentHash, parseArticle } from './parse.js';
 
 export interface CorpusProblem {
   path: string;
@@ -22,28 +22,52 @@ export interface Corpus {
 const READ_BATCH = 64;
 
 export async function loadCorpus(dir: string): Promise<Corpus> {
-  // A missing or misspelt folder is an error, not an empty corpus: indexing it would empty the index.
-  if (!(await stat(dir).catch(() => null))?.isDirectory()) {
-    throw new UserError('corpus-missing', {
-      en: `The corpus folder ${dir} does not exist: check DOSSIER_CORPUS_DIR, or create it and add articles. The index was not changed.`,
-      fr: `Le dossier du corpus ${dir} n'existe pas : vérifiez DOSSIER_CORPUS_DIR, ou créez-le et ajoutez-y des articles. L'index n'a pas été modifié.`,
-    });
-  }
+  await requireCorpusFolder(dir);
   const { files, links } = await listArticleFiles(dir);
+  const corpus = await readArticles(files.map((file) => ({ id: idOf(dir, file), path: file })));
+  return { articles: corpus.articles, problems: [...linkProblems(dir, links), ...corpus.problems] };
+}
+
+/** A corpus file, and the sha256 of its bytes: what an index compares (an Article's contentHash) without parsing it. */
+export interface CorpusFile {
+  id: string;
+  path: string;
+  hash: string;
+}
+
+/**
+ * The corpus's article files with their hashes, a batch at a time: a large corpus is compared with an
+ * index without parsing it or holding its texts. Links and files that cannot be read are problems.
+ */
+export async function* scanCorpus(dir: string, batchSize = 1000): AsyncGenerator<{ files: CorpusFile[]; problems: CorpusProblem[] }> {
+  await requireCorpusFolder(dir);
+  const { files, links } = await listArticleFiles(dir);
+  if (links.length) yield { files: [], problems: linkProblems(dir, links) };
+  for (let i = 0; i < files.length; i += batchSize) {
+    const batch: { files: CorpusFile[]; problems: CorpusProblem[] } = { files: [], problems: [] };
+    for (let j = i; j < Math.min(i + batchSize, files.length); j += READ_BATCH) {
+      const paths = files.slice(j, Math.min(j + READ_BATCH, i + batchSize, files.length));
+      const contents = await Promise.allSettled(paths.map((file) => readFile(file)));
+      contents.forEach((content, k) => {
+        const file = paths[k]!;
+        if (content.status === 'fulfilled') batch.files.push({ id: idOf(dir, file), path: file, hash: contentHash(content.value) });
+        else batch.problems.push({ path: file, id: idOf(dir, file), reason: (content.reason as Error).message });
+      });
+    }
+    yield batch;
+  }
+}
+
+/** These files read as articles, in their order; a file that cannot be read as one is a problem, not an error. */
+export async function readArticles(files: readonly Pick<CorpusFile, 'id' | 'path'>[]): Promise<Corpus> {
   const articles: Article[] = [];
-  // A link may lead out of the corpus folder or nowhere: it is not followed, and the user is told so.
-  const problems: CorpusProblem[] = links.map((link) => ({
-    path: link,
-    id: idOf(dir, link),
-    reason: 'a symbolic link, not followed: copy the article itself into the corpus folder',
-  }));
+  const problems: CorpusProblem[] = [];
   // Reads overlap (a large corpus is thousands of small files); parsing stays in file order.
   for (let i = 0; i < files.length; i += READ_BATCH) {
     const batch = files.slice(i, i + READ_BATCH);
-    const contents = await Promise.allSettled(batch.map((file) => readFile(file)));
+    const contents = await Promise.allSettled(batch.map((file) => readFile(file.path)));
     contents.forEach((content, j) => {
-      const file = batch[j]!;
-      const id = idOf(dir, file);
+      const { id, path: file } = batch[j]!;
       try {
         if (content.status === 'rejected') throw content.reason;
         articles.push(parseArticle(id, content.value));
@@ -55,6 +79,21 @@ export async function loadCorpus(dir: string): Promise<Corpus> {
     });
   }
   return { articles, problems };
+}
+
+// A missing or misspelt folder is an error, not an empty corpus: indexing it would empty the index.
+async function requireCorpusFolder(dir: string): Promise<void> {
+  if (!(await stat(dir).catch(() => null))?.isDirectory()) {
+    throw new UserError('corpus-missing', {
+      en: `The corpus folder ${dir} does not exist: check DOSSIER_CORPUS_DIR, or create it and add articles. The index was not changed.`,
+      fr: `Le dossier du corpus ${dir} n'existe pas : vérifiez DOSSIER_CORPUS_DIR, ou créez-le et ajoutez-y des articles. L'index n'a pas été modifié.`,
+    });
+  }
+}
+
+// A link may lead out of the corpus folder or nowhere: it is not followed, and the user is told so.
+function linkProblems(dir: string, links: readonly string[]): CorpusProblem[] {
+  return links.map((link) => ({ path: link, id: idOf(dir, link), reason: 'a symbolic link, not followed: copy the article itself into the corpus folder' }));
 }
 
 const idOf = (dir: string, file: string) => path.relative(dir, file).split(path.sep).join('/');

@@ -58,8 +58,13 @@ export function parseArticle(id: string, bytes: Uint8Array): Article {
     published: meta.published,
     language: meta.language ?? guessLanguage(text),
     text,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
+    contentHash: contentHash(bytes),
   };
+}
+
+/** sha256 of a file's bytes: an article's contentHash, computable without parsing it. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function parseMarkdown(source: string): Parsed {

@@ -36,7 +36,7 @@ beforeAll(async () => {
     writeFileSync(path.join(workspace.corpusDir, `zorbaville-${i}.md`), `---\ntitle: Chronique de Zorbaville n°${i}\nsource: La Gazette\npublished: 2024-0${i}\n---\nLe conseil municipal de Zorbaville a voté le budget numéro ${i} après un long débat public.\n`);
   }
   // A reason holding a path and a network error: what answers must never show.
-  const engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: `cannot reach ${workspace.root}/models (ECONNREFUSED)` } });
+  const engine = await Engine.open(workspace.config, { builds: 'worker', embedder: { embedder: null, unavailable: `cannot reach ${workspace.root}/models (ECONNREFUSED)` } });
   // The bot sees the real engine, except that one question makes it fail like a bug would.
   const flaky: BotEngine = {
     ask: (q) => (q.includes('[fail]') ? Promise.reject(new Error('simulated fault')) : engine.ask(q)),

@@ -1,0 +1,66 @@
+// Where index builds run, as the adapter chooses: on the calling thread (the CLI: no worker started)
+// or in a worker thread (the bot: its thread stays free to answer). Both write the same index.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Engine } from '../../src/engine.js';
+import type { StoreKind } from '../../src/index/view.js';
+import { makeWorkspace } from '../support/workspace.js';
+
+// Counts the worker threads started, passing everything else through.
+const started = vi.hoisted(() => ({ workers: 0 }));
+vi.mock('node:worker_threads', async (importOriginal) => {
+  const original = await importOriginal<typeof import('node:worker_threads')>();
+  class CountedWorker extends original.Worker {
+    constructor(...args: ConstructorParameters<typeof original.Worker>) {
+      super(...args);
+      started.workers++;
+    }
+  }
+  return { ...original, Worker: CountedWorker };
+});
+
+let workspace: ReturnType<typeof makeWorkspace>;
+let engine: Engine | undefined;
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+  workspace?.cleanup();
+  started.workers = 0;
+});
+
+const keywordOnly = { embedder: null, unavailable: 'test' };
+
+async function buildAndAddOne(store: StoreKind, builds: 'this-thread' | 'worker') {
+  workspace = makeWorkspace();
+  engine = await Engine.open({ ...workspace.config, store }, { embedder: keywordOnly, builds });
+  const opening = engine.openingReport!;
+  const answer = await engine.ask('When did US troops leave Agadez?');
+  writeFileSync(path.join(workspace.corpusDir, 'zorbaville.md'), `---\ntitle: Zorbaville\n---\nLe conseil municipal de Zorbaville a voté son budget après un long débat public.\n`);
+  const update = await engine.reindex();
+  return { opening, answer, update };
+}
+
+describe.each(['default', 'lancedb'] as const)('builds with the %s store', (store) => {
+  it('on this thread start no worker, and write the index before opening returns', async () => {
+    const { opening, answer, update } = await buildAndAddOne(store, 'this-thread');
+    expect(started.workers).toBe(0);
+    expect(opening).toMatchObject({ written: true, rebuilt: true });
+    expect(opening.added).toHaveLength(5);
+    expect(answer.refusal).toBeFalsy();
+    expect(answer.quotes.length).toBeGreaterThan(0);
+    expect(update).toMatchObject({ added: ['zorbaville.md'], unchanged: 5, written: true });
+    expect(engine!.chunkCount('zorbaville.md')).toBe(1);
+  });
+
+  it('in a worker thread start one, kept for the next build, and write the same index', async () => {
+    const { opening, answer, update } = await buildAndAddOne(store, 'worker');
+    expect(started.workers).toBe(1);
+    expect(opening).toMatchObject({ written: true, rebuilt: true });
+    expect(opening.added).toHaveLength(5);
+    expect(answer.refusal).toBeFalsy();
+    expect(answer.quotes.length).toBeGreaterThan(0);
+    expect(update).toMatchObject({ added: ['zorbaville.md'], unchanged: 5, written: true });
+    expect(engine!.chunkCount('zorbaville.md')).toBe(1);
+  });
+});
