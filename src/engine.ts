@@ -1,7 +1,7 @@
 // The engine both adapters (CLI, Discord) drive: corpus → index → retrieval → cited answers.
 import { mkdir } from 'node:fs/promises';
 import PQueue from 'p-queue';
-import { composeAnswer, corpusNames, DEFAULT_TUNING, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
+import { composeAnswer, DEFAULT_TUNING, scoreSentences, unknownNames, weigh, type AnswerTuning } from './answer/answer.js';
 import { analyseQuestion, validateQuestion } from './answer/question.js';
 import type { Answer } from './answer/types.js';
 import type { Config } from './config.js';
@@ -12,6 +12,7 @@ import { loadCorpus, type Corpus } from './ingest/corpus.js';
 import { isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
 import { indexBuilder } from './index/builder.js';
 import { isCompatible, type BuildPlace, type IndexBuilder } from './index/plan.js';
+import { corpusNames } from './index/names.js';
 import { currentGenerationName, openCurrentIndex } from './index/open.js';
 import { IndexCorruptError } from './index/store.js';
 import type { IndexView } from './index/view.js';
@@ -132,7 +133,7 @@ export class Engine {
    */
   warmUp(): void {
     isDictionaryWord('');
-    void corpusNames(this.index);
+    void corpusNames(this.index, this.config.dataDir);
   }
 
   /** Whether a re-index is running or waiting its turn. */
@@ -171,7 +172,7 @@ export class Engine {
         // A serving engine answers from the index in place until the new one is ready to answer (its
         // names read; a failure to read them shows on the questions, not here: the index is committed).
         // With none in place there is nothing to answer from meanwhile: the bot's warmUp starts them.
-        if (this.serving && this.index) await corpusNames(next).catch(() => undefined);
+        if (this.serving && this.index) await corpusNames(next, this.config.dataDir).catch(() => undefined);
         this.index = next;
       }
       this.lastReindexAt = new Date().toISOString();
@@ -187,7 +188,7 @@ export class Engine {
     const vector = this.embedder ? await this.embedder.embedQuery(question.text) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
     const weighing = weigh(this.index, concepts);
-    const scored = scoreSentences(question, weighing, retrieved, await corpusNames(this.index));
+    const scored = scoreSentences(question, weighing, retrieved, await corpusNames(this.index, this.config.dataDir));
     return { question, concepts, weighing, retrieved, scored };
   }
 

@@ -516,34 +516,6 @@ function dateWords(published: string | undefined): string[] {
   return m ? [year, MONTH_NAMES.fr[m - 1]!, MONTH_NAMES.en[m - 1]!] : [year];
 }
 
-const namesCache = new WeakMap<IndexView, Promise<ReadonlySet<string>>>();
-
-/**
- * Index terms of the words the articles write capitalised inside sentences and never in lower case: their
- * names. Read once per index, a batch of articles at a time (any store).
- */
-export function corpusNames(index: IndexView): Promise<ReadonlySet<string>> {
-  let names = namesCache.get(index);
-  if (!names) {
-    names = readCorpusNames(index);
-    namesCache.set(index, names);
-  }
-  return names;
-}
-
-async function readCorpusNames(index: IndexView): Promise<ReadonlySet<string>> {
-  const capitalised = new Set<string>();
-  const lower = new Set<string>();
-  for await (const batch of index.allArticles()) {
-    for (const article of batch) {
-      for (const m of article.text.matchAll(/(?<![\p{L}])(?<=[\p{L}\p{N},;:’'()«»"-]\s*)[\p{L}][\p{L}-]*/gu)) {
-        for (const term of indexTerms(m[0], article.language)) (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(term);
-      }
-    }
-  }
-  return new Set([...capitalised].filter((t) => !lower.has(t)));
-}
-
 // The terms of an article's first two sentences that state something (past headings and datelines).
 const LEDE_SENTENCES = 2;
 function ledeOf(article: Article, sentences: readonly AnalysedSentence[]): string[] {
