@@ -1,10 +1,11 @@
 // Where index builds run, as the adapter chooses: on the calling thread (the CLI: no worker started)
 // or in a worker thread (the bot: its thread stays free to answer). Both write the same index.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/engine.js';
 import type { StoreKind } from '../../src/index/view.js';
+import { indexTerms } from '../../src/text/analysis.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 // Counts the worker threads started, passing everything else through.
@@ -19,6 +20,9 @@ vi.mock('node:worker_threads', async (importOriginal) => {
   }
   return { ...original, Worker: CountedWorker };
 });
+
+// This thread never reads or saves the corpus's names here: a names file beside the index can only be the worker's.
+vi.mock('../../src/index/names.js', () => ({ corpusNames: () => Promise.resolve(new Set<string>()) }));
 
 let workspace: ReturnType<typeof makeWorkspace>;
 let engine: Engine | undefined;
@@ -62,5 +66,9 @@ describe.each(['default', 'lancedb'] as const)('builds with the %s store', (stor
     expect(answer.quotes.length).toBeGreaterThan(0);
     expect(update).toMatchObject({ added: ['zorbaville.md'], unchanged: 5, written: true });
     expect(engine!.chunkCount('zorbaville.md')).toBe(1);
+    // The worker read the new index's names and saved them beside it (the answering thread reads them back).
+    const generation = engine!.searchIndex.generation;
+    const saved = JSON.parse(readFileSync(path.join(workspace.dataDir, 'names', `${generation}.json`), 'utf8')) as string[];
+    expect(saved).toContain(indexTerms('Zorbaville', 'fr')[0]);
   });
 });
