@@ -133,7 +133,8 @@ export class Engine {
    */
   warmUp(): void {
     isDictionaryWord('');
-    void corpusNames(this.index, this.config.dataDir);
+    // (a failure shows on the first question, which reads them again; never an unhandled rejection)
+    corpusNames(this.index, this.config.dataDir).catch((error: Error) => this.log.warn(`Could not read the corpus's names yet (${error.message}).`));
   }
 
   /** Whether a re-index is running or waiting its turn. */
@@ -201,7 +202,12 @@ export class Engine {
     if (this.isReindexing) return;
     try {
       const current = await currentGenerationName(this.config.store, this.config.dataDir);
-      if (current && current !== this.index.generation) this.index = (await openCurrentIndex(this.config.store, this.config.dataDir)) ?? this.index;
+      if (!current || current === this.index.generation) return;
+      const next = await openCurrentIndex(this.config.store, this.config.dataDir);
+      if (!next) return;
+      // Its names first (saved beside it by the build that wrote it: a file read), as after our own re-index.
+      if (this.serving) await corpusNames(next, this.config.dataDir).catch(() => undefined);
+      this.index = next;
     } catch (error) {
       this.log.warn(`Could not open the index another process wrote (${(error as Error).message}); answering from the one in use.`);
     }

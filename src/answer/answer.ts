@@ -402,8 +402,9 @@ export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, sc
     const typed = scored.some((s) => !s.fitsIntent && s.coverage >= tuning.minTypedCoverage);
     return refuse({ reason: typed ? 'missing-answer-type' : 'not-found' });
   }
+  // (after the chosen quotes, so that another source's quote and date keep their place; not in the lead)
   const context = contextSentence(selected[0]!, scored, weighing);
-  const chosen = context && !selected.includes(context) ? [selected[0]!, context, ...selected.slice(1)] : selected;
+  const chosen = context && !selected.some((s) => s === context || nearDuplicate(s.text, context.text)) ? [...selected, context] : selected;
   const sources: AnswerSource[] = [];
   const quotes: AnswerQuote[] = [];
   for (const sentence of chosen) {
@@ -419,7 +420,7 @@ export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, sc
     // Nothing unverifiable is shown: the quote is the article's text at its offsets, or it is dropped.
     if (text && sentence.text.slice(sentence.excerpt.start, sentence.excerpt.end) === text) quotes.push({ n: source.n, text, docId: article.id, start, end });
   }
-  const lead = composeLead(question, chosen, sources);
+  const lead = composeLead(question, selected, sources);
   return { ...base, lead, quotes, sources: sources.filter((s) => quotes.some((q) => q.n === s.n)) };
 }
 
@@ -458,8 +459,17 @@ function contextSentence(best: ScoredSentence, scored: readonly ScoredSentence[]
   const missing = weighing.concepts.filter((c, i) => weighing.weights[i]! >= rarest * CONTEXT_WEIGHT_SHARE && !conceptHolds(bestTerms, c));
   if (!missing.length) return undefined;
   const gapTo = (s: ScoredSentence) => (s.span.end <= best.span.start ? best.span.start - s.span.end : s.span.start - best.span.end);
+  // What is quoted is the sentence's excerpt: it must hold the names; and a heading or a question states nothing.
+  const shown = (s: ScoredSentence) => s.text.slice(s.excerpt.start, s.excerpt.end);
   return scored.find(
-    (s) => s.article === best.article && s !== best && gapTo(s) >= 0 && gapTo(s) <= ADJACENT_GAP && missing.every((c) => conceptHolds(indexTerms(s.text, s.article.language), c)),
+    (s) =>
+      s.article === best.article &&
+      s !== best &&
+      gapTo(s) >= 0 &&
+      gapTo(s) <= ADJACENT_GAP &&
+      !HEADING.test(s.text) &&
+      !/\?\s*[»"”]?\s*$/u.test(s.text) &&
+      missing.every((c) => conceptHolds(indexTerms(shown(s), s.article.language), c)),
   );
 }
 // A concept weighs among the question's rarest from this share of the rarest's weight.

@@ -5,8 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Embedder } from '../embed/embedder.js';
 import { isUserError } from '../errors.js';
 import { buildIndex } from './build.js';
-import { corpusNames } from './names.js';
-import { openCurrentIndex } from './open.js';
+import { saveCommittedNames } from './names.js';
 import type { FromWorker, ToWorker, WorkerJob } from './off-thread.js';
 
 const port = parentPort!;
@@ -40,16 +39,6 @@ function proxyEmbedder(model: WorkerJob['model']): Embedder | null {
   );
 }
 
-async function saveNames(job: WorkerJob): Promise<void> {
-  const index = await openCurrentIndex(job.store, job.dataDir);
-  if (!index) return;
-  try {
-    await corpusNames(index, job.dataDir);
-  } finally {
-    index.close();
-  }
-}
-
 async function build(job: WorkerJob): Promise<void> {
   try {
     const report = await buildIndex({
@@ -62,7 +51,7 @@ async function build(job: WorkerJob): Promise<void> {
     });
     // The new index's names are read here, off the answering thread, and saved beside it: the bot then
     // reads them back before swapping to it (a minute of its thread at 100,000 articles otherwise).
-    if (report.written) await saveNames(job).catch(() => undefined);
+    if (report.written) await saveCommittedNames(job.store, job.dataDir).catch(() => undefined);
     send({ type: 'done', report });
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;

@@ -1,13 +1,20 @@
 // The corpus's names: index terms of the words the articles write capitalised inside sentences and
 // never in lower case ("Agadez", "Wagner"). Answers use them to tell a name typed in lower case from a
 // common word. Reading them means reading every article: a minute of work at 100,000 articles, done
-// once per index, in slices (any store), and kept on disk beside the index, so that a restart reads
-// them back in milliseconds. In: an index. Out: a set of terms.
-import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+// once per index (by the build, after it commits), in slices, and kept on disk beside the index, so
+// that a bot swapping to a new index or restarting reads them back in milliseconds.
+// In: an index. Out: a set of terms.
+import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileDurably } from '../files.js';
 import { indexTerms } from '../text/analysis.js';
-import type { IndexView } from './view.js';
+import { currentGenerationName, openCurrentIndex } from './open.js';
+import type { IndexView, StoreKind } from './view.js';
+
+// Bump when the rule below changes: files of another format are read again from the articles.
+const NAMES_FORMAT = 1;
+// A temporary file this old is a write that was killed, not one under way.
+const STALE_TEMPORARY_MS = 60_000;
 
 const cache = new WeakMap<IndexView, Promise<ReadonlySet<string>>>();
 
@@ -17,13 +24,31 @@ export function corpusNames(index: IndexView, dataDir?: string): Promise<Readonl
   if (!names) {
     names = dataDir ? savedOrRead(index, dataDir) : readNames(index);
     cache.set(index, names);
+    // A failed read (an index another process has just removed) is tried again on the next question.
+    names.catch(() => cache.delete(index));
   }
   return names;
 }
 
+/** After a build commits: the committed index's names read and saved beside it, for every process that will open it. */
+export async function saveCommittedNames(store: StoreKind, dataDir: string): Promise<void> {
+  const index = await openCurrentIndex(store, dataDir);
+  if (!index) return;
+  try {
+    await corpusNames(index, dataDir);
+  } finally {
+    index.close();
+  }
+}
+
+/** Where a generation's names are kept. */
+export function namesFile(dataDir: string, generation: string): string {
+  return path.join(dataDir, 'names', `${generation}.v${NAMES_FORMAT}.json`);
+}
+
 async function savedOrRead(index: IndexView, dataDir: string): Promise<ReadonlySet<string>> {
-  const folder = path.join(dataDir, 'names');
-  const file = path.join(folder, `${index.generation}.json`);
+  const file = namesFile(dataDir, index.generation);
+  const folder = path.dirname(file);
   try {
     const saved: unknown = JSON.parse(await readFile(file, 'utf8'));
     if (Array.isArray(saved) && saved.every((t) => typeof t === 'string')) return new Set(saved);
@@ -31,11 +56,17 @@ async function savedOrRead(index: IndexView, dataDir: string): Promise<ReadonlyS
     // not saved yet, or damaged: read them from the articles
   }
   const names = await readNames(index);
+  // Saved, and the others pruned, only while this index is the committed one: a process still on an
+  // older generation must not replace the names of the newer one.
+  if ((await currentGenerationName(index.store, dataDir).catch(() => null)) !== index.generation) return names;
   try {
     await mkdir(folder, { recursive: true });
     await writeFileDurably(file, JSON.stringify([...names]));
-    // Only the current generation's names are kept (a process on an older one reads its own again).
-    for (const other of await readdir(folder)) if (other !== path.basename(file) && other.endsWith('.json')) await rm(path.join(folder, other), { force: true });
+    for (const other of await readdir(folder)) {
+      const entry = path.join(folder, other);
+      if (other.endsWith('.json') && other !== path.basename(file)) await rm(entry, { force: true });
+      else if (other.endsWith('.tmp') && Date.now() - (await stat(entry)).mtimeMs > STALE_TEMPORARY_MS) await rm(entry, { force: true });
+    }
   } catch {
     // A read-only or full data folder: the names are read again at the next start.
   }

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/engine.js';
+import { namesFile } from '../../src/index/names.js';
 import type { StoreKind } from '../../src/index/view.js';
 import { indexTerms } from '../../src/text/analysis.js';
 import { makeWorkspace } from '../support/workspace.js';
@@ -22,7 +23,11 @@ vi.mock('node:worker_threads', async (importOriginal) => {
 });
 
 // This thread never reads or saves the corpus's names here: a names file beside the index can only be the worker's.
-vi.mock('../../src/index/names.js', () => ({ corpusNames: () => Promise.resolve(new Set<string>()) }));
+vi.mock('../../src/index/names.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/index/names.js')>()),
+  corpusNames: () => Promise.resolve(new Set<string>()),
+  saveCommittedNames: () => Promise.resolve(),
+}));
 
 let workspace: ReturnType<typeof makeWorkspace>;
 let engine: Engine | undefined;
@@ -68,7 +73,7 @@ describe.each(['default', 'lancedb'] as const)('builds with the %s store', (stor
     expect(engine!.chunkCount('zorbaville.md')).toBe(1);
     // The worker read the new index's names and saved them beside it (the answering thread reads them back).
     const generation = engine!.searchIndex.generation;
-    const saved = JSON.parse(readFileSync(path.join(workspace.dataDir, 'names', `${generation}.json`), 'utf8')) as string[];
+    const saved = JSON.parse(readFileSync(namesFile(workspace.dataDir, generation), 'utf8')) as string[];
     expect(saved).toContain(indexTerms('Zorbaville', 'fr')[0]);
   });
 });
