@@ -40,37 +40,31 @@ afterEach(async () => {
 
 const keywordOnly = { embedder: null, unavailable: 'test' };
 
-async function buildAndAddOne(store: StoreKind, builds: 'this-thread' | 'worker') {
+/** Opens (building the index), asks, adds an article and re-indexes; checks the index is the same wherever it was built. */
+async function buildAndAddOne(store: StoreKind, builds: 'this-thread' | 'worker'): Promise<void> {
   workspace = makeWorkspace();
   engine = await Engine.open({ ...workspace.config, store }, { embedder: keywordOnly, builds });
   const opening = engine.openingReport!;
   const answer = await engine.ask('When did US troops leave Agadez?');
   writeFileSync(path.join(workspace.corpusDir, 'zorbaville.md'), `---\ntitle: Zorbaville\n---\nLe conseil municipal de Zorbaville a voté son budget après un long débat public.\n`);
   const update = await engine.reindex();
-  return { opening, answer, update };
+  expect(opening).toMatchObject({ written: true, rebuilt: true });
+  expect(opening.added).toHaveLength(5);
+  expect(answer.refusal).toBeFalsy();
+  expect(answer.quotes.length).toBeGreaterThan(0);
+  expect(update).toMatchObject({ added: ['zorbaville.md'], unchanged: 5, written: true });
+  expect(engine.chunkCount('zorbaville.md')).toBe(1);
 }
 
 describe.each(['default', 'lancedb'] as const)('builds with the %s store', (store) => {
   it('on this thread start no worker, and write the index before opening returns', async () => {
-    const { opening, answer, update } = await buildAndAddOne(store, 'this-thread');
+    await buildAndAddOne(store, 'this-thread');
     expect(started.workers).toBe(0);
-    expect(opening).toMatchObject({ written: true, rebuilt: true });
-    expect(opening.added).toHaveLength(5);
-    expect(answer.refusal).toBeFalsy();
-    expect(answer.quotes.length).toBeGreaterThan(0);
-    expect(update).toMatchObject({ added: ['zorbaville.md'], unchanged: 5, written: true });
-    expect(engine!.chunkCount('zorbaville.md')).toBe(1);
   });
 
   it('in a worker thread start one, kept for the next build, and write the same index', async () => {
-    const { opening, answer, update } = await buildAndAddOne(store, 'worker');
+    await buildAndAddOne(store, 'worker');
     expect(started.workers).toBe(1);
-    expect(opening).toMatchObject({ written: true, rebuilt: true });
-    expect(opening.added).toHaveLength(5);
-    expect(answer.refusal).toBeFalsy();
-    expect(answer.quotes.length).toBeGreaterThan(0);
-    expect(update).toMatchObject({ added: ['zorbaville.md'], unchanged: 5, written: true });
-    expect(engine!.chunkCount('zorbaville.md')).toBe(1);
     // The worker read the new index's names and saved them beside it (the answering thread reads them back).
     const generation = engine!.searchIndex.generation;
     const saved = JSON.parse(readFileSync(namesFile(workspace.dataDir, generation), 'utf8')) as string[];
