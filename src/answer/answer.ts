@@ -12,7 +12,7 @@ import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js
 import { clauseSpans, speaksOfFuture, type TextSpan } from '../text/clauses.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
-import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
+import { ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
 import { answerSpans, ORIGIN_ADJECTIVE, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
@@ -53,7 +53,7 @@ const NEIGHBOUR_SHARE = 0.5;
 const ROLE_ANSWER_FACTOR = 0.85;
 // How much less a role weighs than a name as the answer to "who" (a share of the question's weight).
 const ROLE_PENALTY = 0.2;
-const ROLE_SPAN = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?![\\p{L}])`, 'iu');
+
 // A heading ("Rencontre cruciale entre…") names a subject; it does not state an answer.
 const HEADING = /^[^.!?»"”]{0,120}$/u;
 // A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
@@ -158,17 +158,14 @@ export function scoreSentences(
       // The article's opening sentences name what all of it is about, as its title does (the site, the
       // company or the town named there is the one "the site" or "the company" means further down).
       const aboutAsked = located.typeless || named.every((c) => [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms].some((terms) => conceptHolds(terms, c)));
-      // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
-      // (The title repeated atop the text is a heading whatever its length.)
-      const heading = (HEADING.test(text) && text.split(/\s+/u).length <= 14) || words(text).join(' ') === words(article.title).join(' ');
-      const states = !heading && !/\?\s*[»"”]?\s*$/u.test(text);
+      const states = statesSomething(text, article);
       // "Did Campbell end up going?": a clause that plans the visit says neither yes nor no.
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
       // "Who succeeded X": the sentence must say the succeeding, not only hold X and some other name.
       // (A role may say it another way: "who organised the protests", "orchestrées par des associations".)
       // Nor a name given as the named one's ("Michael Langley de l'Africom" represents Africom).
       const doneByAnother =
-        askedVerb !== undefined && named.length > 0 && located.answer !== undefined && !ROLE_SPAN.test(located.answer.text) && !located.answer.ofGivenName && ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
+        askedVerb !== undefined && named.length > 0 && located.answer !== undefined && !ROLE_AT_START.test(located.answer.text) && !located.answer.ofGivenName && ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
       const fits =
         aboutAsked &&
         (located.answer !== undefined || located.typeless) &&
@@ -182,7 +179,7 @@ export function scoreSentences(
       const counts = reasonless && COUNT_FIGURE.test(text.slice(located.excerpt.start, located.excerpt.end));
       const unmarked = (question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1) * (counts ? UNMARKED_REASON_FACTOR : 1);
       // "Who" answered by a role ("le régime", "l'ambassadrice américaine") says less than a sentence naming someone.
-      const roleOnly = question.intent === 'who' && !askedRoles.length && located.answer !== undefined && ROLE_SPAN.test(located.answer.text) ? ROLE_ANSWER_FACTOR : 1;
+      const roleOnly = question.intent === 'who' && !askedRoles.length && located.answer !== undefined && ROLE_AT_START.test(located.answer.text) ? ROLE_ANSWER_FACTOR : 1;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked * roleOnly + 0.03 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
     });
@@ -290,7 +287,7 @@ function locateAnswer(
       if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords))) continue;
       // Capitalised common words ("coup d'État", "Premier ministre", "Commandement des États-Unis")
       // are not someone's name: a name has a word no dictionary holds.
-      const isRole = ROLE_SPAN.test(span.text);
+      const isRole = ROLE_AT_START.test(span.text);
       if (isRole && question.asksName) continue;
       if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w, article.language))) continue;
       // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
@@ -328,7 +325,7 @@ function locateAnswer(
     const focus = focusAround(at);
     const distance = distanceToAsked(span);
     // "Who": a name answers better than a role ("le colonel Maman Sani Kiaou": Maman Sani Kiaou), unless asked for the role.
-    const rank = focus - (question.intent === 'who' && ROLE_SPAN.test(span.text) && !aboutGivenName ? ROLE_PENALTY : 0);
+    const rank = focus - (question.intent === 'who' && ROLE_AT_START.test(span.text) && !aboutGivenName ? ROLE_PENALTY : 0);
     if (!best || rank > best.rank || (rank === best.rank && (prefer(span, best.answer) || (!prefer(best.answer, span) && distance < best.distance)))) {
       best = { answer: span, focus, rank, distance };
     }
@@ -351,7 +348,7 @@ function asksRelation(question: AnalysedQuestion, answer: AnswerSpan | undefined
   // "Is Bazoum still held?": a sentence that only names Bazoum says neither yes nor no.
   if (question.intent === 'yesno') return true;
   if (!answer) return false;
-  if (question.intent === 'who') return !ROLE_SPAN.test(answer.text);
+  if (question.intent === 'who') return !ROLE_AT_START.test(answer.text);
   return question.intent === 'when' || question.intent === 'count';
 }
 
@@ -360,6 +357,13 @@ function startsAWord(terms: readonly string[], concept: QueryConcept): boolean {
 }
 
 const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}])(${ROLE_WORDS})(?:\\s+[\\p{L}-]+){0,2}\\s*,?\\s*$`, 'iu');
+
+// A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
+// (The title repeated atop the text is a heading whatever its length.)
+function statesSomething(sentence: string, article: Article): boolean {
+  const heading = (HEADING.test(sentence) && sentence.split(/\s+/u).length <= 14) || words(sentence).join(' ') === words(article.title).join(' ');
+  return !heading && !/\?\s*[»"”]?\s*$/u.test(sentence);
+}
 
 // Whether the name comes right after a role (in apposition) that the question itself gives.
 function holdsGivenRole(sentence: string, span: TextSpan, inQuestion: (word: string) => boolean): boolean {
@@ -459,7 +463,7 @@ function contextSentence(best: ScoredSentence, scored: readonly ScoredSentence[]
   const missing = weighing.concepts.filter((c, i) => weighing.weights[i]! >= rarest * CONTEXT_WEIGHT_SHARE && !conceptHolds(bestTerms, c));
   if (!missing.length) return undefined;
   const gapTo = (s: ScoredSentence) => (s.span.end <= best.span.start ? best.span.start - s.span.end : s.span.start - best.span.end);
-  // What is quoted is the sentence's excerpt: it must hold the names; and a heading or a question states nothing.
+  // What is quoted is the sentence's excerpt: it must hold the names.
   const shown = (s: ScoredSentence) => s.text.slice(s.excerpt.start, s.excerpt.end);
   return scored.find(
     (s) =>
@@ -467,8 +471,7 @@ function contextSentence(best: ScoredSentence, scored: readonly ScoredSentence[]
       s !== best &&
       gapTo(s) >= 0 &&
       gapTo(s) <= ADJACENT_GAP &&
-      !HEADING.test(s.text) &&
-      !/\?\s*[»"”]?\s*$/u.test(s.text) &&
+      statesSomething(s.text, s.article) &&
       missing.every((c) => conceptHolds(indexTerms(shown(s), s.article.language), c)),
   );
 }

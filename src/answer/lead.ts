@@ -7,16 +7,15 @@ import { MONTH_NAMES } from '../text/calendar.js';
 import { fold, stem } from '../text/analysis.js';
 import { ENGLISH_TO_FRENCH } from '../retrieve/lexicon.js';
 import type { ScoredSentence } from './answer.js';
-import { ROLE_WORDS, type AnalysedQuestion } from './question.js';
+import { ROLE_AT_START, type AnalysedQuestion } from './question.js';
 import { isNegated, unitAfter, unitPhraseAfter } from './spans.js';
 import type { AnswerSource } from './types.js';
 
 // A span that is a role and nothing more: no capitalised name after it.
 // (the role matched case-blind, the rest case-sensitive: with the i flag, \p{Ll} would match capitals too)
-const ROLE_START = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})`, 'iu');
 const LOWER_WORDS = /^(?:[\s'’-]+\p{Ll}[\p{Ll}'’-]*)*$/u;
 export function isRoleOnly(span: string): boolean {
-  const role = ROLE_START.exec(span);
+  const role = ROLE_AT_START.exec(span);
   return role !== null && LOWER_WORDS.test(span.slice(role[0].length));
 }
 

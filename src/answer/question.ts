@@ -160,6 +160,9 @@ export const ROLE_WORDS = [
   'mayor|deputy|senator|adviser|advisor|prefect|prosecutor|judge|lawyer|attorney|ceo|founder|head|researcher|professor|doctor|candidate|manager|owner',
 ].join('|');
 
+/** A span that opens with a role ("le régime", "l'ambassadrice américaine", "the mayor"): its determiner and the role. */
+export const ROLE_AT_START = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?(?:${ROLE_WORDS})(?![\\p{L}])`, 'iu');
+
 // The role right after the question word ("who is the Russian ambassador", "quel colonel nigérien"),
 // or the role a French question names before asking who ("le premier ministre, c'est qui").
 const ASKED_ROLE = new RegExp(
