@@ -170,11 +170,10 @@ export class Engine {
       if (report.previousIndexProblem) this.log.warn(`The previous index was unusable (${report.previousIndexProblem}); rebuilt it from the corpus.`);
       if (report.written || !this.index) {
         const next = await this.openIndex();
-        // A serving engine answers from the index in place until the new one is ready to answer (its
-        // names read; a failure to read them shows on the questions, not here: the index is committed).
-        // With none in place there is nothing to answer from meanwhile: the bot's warmUp starts them.
-        if (this.serving && this.index) await corpusNames(next, this.config.dataDir).catch(() => undefined);
-        this.index = next;
+        // A build on this thread reads the new index's names now, on the index just opened, and saves them
+        // beside it for the bots that follow its commit (the build worker does the same in its thread).
+        if (report.written && this.builder.place === 'this-thread') await corpusNames(next, this.config.dataDir).catch(() => undefined);
+        await this.adopt(next);
       }
       this.lastReindexAt = new Date().toISOString();
       return report;
@@ -204,13 +203,18 @@ export class Engine {
       const current = await currentGenerationName(this.config.store, this.config.dataDir);
       if (!current || current === this.index.generation) return;
       const next = await openCurrentIndex(this.config.store, this.config.dataDir);
-      if (!next) return;
-      // Its names first (saved beside it by the build that wrote it: a file read), as after our own re-index.
-      if (this.serving) await corpusNames(next, this.config.dataDir).catch(() => undefined);
-      this.index = next;
+      if (next) await this.adopt(next);
     } catch (error) {
       this.log.warn(`Could not open the index another process wrote (${(error as Error).message}); answering from the one in use.`);
     }
+  }
+
+  // A serving engine answers from the index in place until the new one is ready to answer: its names
+  // read (saved beside it by the build that wrote it: a file read). A failure to read them shows on the
+  // questions, not here: the index is committed. With none in place, the bot's warmUp starts them.
+  private async adopt(next: IndexView): Promise<void> {
+    if (this.serving && this.index) await corpusNames(next, this.config.dataDir).catch(() => undefined);
+    this.index = next;
   }
 
   /** The question's vector (hybrid mode), as `ask` computes it: for measuring. */

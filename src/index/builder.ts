@@ -3,7 +3,6 @@
 // meanwhile and would only pay for the worker (starting it, loading its code, reading the corpus
 // again there: about 1.7 s on every build, measured).
 import { buildIndex } from './build.js';
-import { saveCommittedNames } from './names.js';
 import { BuildWorker } from './off-thread.js';
 import type { BuildPlace, BuildRequest, IndexBuilder, IndexReport } from './plan.js';
 
@@ -11,11 +10,8 @@ import type { BuildPlace, BuildRequest, IndexBuilder, IndexReport } from './plan
 class ThisThreadBuilder implements IndexBuilder {
   readonly place = 'this-thread';
 
-  async build({ corpus, corpusDir, ...request }: BuildRequest): Promise<IndexReport> {
-    const report = await buildIndex({ ...request, corpus: corpus ?? corpusDir });
-    // As the worker does: the names saved beside the new index, for bots that follow this commit.
-    if (report.written) await saveCommittedNames(request.store, request.dataDir).catch(() => undefined);
-    return report;
+  build({ corpus, corpusDir, ...request }: BuildRequest): Promise<IndexReport> {
+    return buildIndex({ ...request, corpus: corpus ?? corpusDir });
   }
 
   close(): Promise<void> {
