@@ -105,7 +105,10 @@ export function scoreSentences(
   // What depends on the question alone, read once for all its sentences.
   const askedRoles = question.askedRole ? concepts.filter((c) => c.word === fold(question.askedRole!)) : [];
   // The names the question gives, typed capitalised or not ("agadez" is a name: the articles write it "Agadez").
-  const named = concepts.filter((c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms) => terms.every((t) => names.has(t)))));
+  // (Not a common word whose glossary lists an acronym among its translations: "hospital", "CHU".)
+  const named = concepts.filter(
+    (c) => !/^\d+$/.test(c.word) && (c.specific || c.alternatives.some((terms, i) => terms.every((t) => names.has(t)) && (i === 0 || terms.some((t) => t.length > 3)))),
+  );
   const counted = new Set(question.counted.map(fold));
   const askedVerb = question.intent === 'who' ? verbAsked(question.text, concepts) : undefined;
   const relationTotal = concepts.reduce((sum, c, i) => sum + (named.includes(c) ? 0 : weights[i]!), 0);
