@@ -58,6 +58,8 @@ const ROLE_PENALTY = 0.2;
 const HEADING = /^[^.!?»"”]{0,120}$/u;
 // A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
 const UNMARKED_REASON_FACTOR = 0.85;
+// "Where" answered by a name after "du" ("les autorités du Niger"), against a place after "à", "dans".
+const GENITIVE_PLACE_FACTOR = 0.85;
 // A later article reporting an event as done outranks an announcement of it scoring up to this much more.
 const REPORT_OVER_PLAN_RATIO = 0.7;
 // A sentence without the asked type of answer can still be shown, but never above one that has it.
@@ -183,7 +185,8 @@ export function scoreSentences(
       const unmarked = (question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1) * (counts ? UNMARKED_REASON_FACTOR : 1);
       // "Who" answered by a role ("le régime", "l'ambassadrice américaine") says less than a sentence naming someone.
       const roleOnly = question.intent === 'who' && !askedRoles.length && located.answer !== undefined && ROLE_AT_START.test(located.answer.text) ? ROLE_ANSWER_FACTOR : 1;
-      const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked * roleOnly + 0.03 / (rank + 1);
+      const whose = located.answer?.genitive ? GENITIVE_PLACE_FACTOR : 1;
+      const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked * roleOnly * whose + 0.03 / (rank + 1);
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
     });
   });

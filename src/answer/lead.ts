@@ -20,8 +20,8 @@ export function isRoleOnly(span: string): boolean {
 }
 
 const WORDS = {
-  en: { planned: 'planned', reportedIn: 'as reported in', yes: 'Yes', no: 'No', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In' },
-  fr: { planned: 'prévu', reportedIn: 'annoncé en', yes: 'Oui', no: 'Non', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À' },
+  en: { planned: 'planned', reportedIn: 'as reported in', yes: 'Yes', no: 'No', about: 'about', moreThan: 'more than', nearly: 'nearly', in: 'In', since: 'since' },
+  fr: { planned: 'prévu', reportedIn: 'annoncé en', yes: 'Oui', no: 'Non', about: 'environ', moreThan: 'plus de', nearly: 'près de', in: 'À', since: 'depuis' },
 } as const;
 
 export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredSentence[], sources: readonly AnswerSource[]): string | null {
@@ -55,7 +55,9 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
       );
     }
     case 'count':
-      return answer ? capitalise(countText(best, question)) : null;
+      if (!answer) return null;
+      // "how long…": "since July 2023"
+      return capitalise(answer.date ? `${words.since} ${dateText(best, question)}` : countText(best, question));
     case 'who':
       if (!answer) return null;
       // A role alone ("le régime", "Général") is too thin a line: the clause that says it answers.

@@ -46,6 +46,8 @@ export interface AnalysedQuestion {
   wantsMoney: boolean;
   /** "how many died", "combien de morts": a number answers only as a count of casualties. */
   asksCasualties: boolean;
+  /** "how long", "combien de temps": a number answers only as a length of time ("3 jours"). */
+  asksDuration: boolean;
   /** "in total", "au total", "en tout": the whole, not a part ("766 sur 950 au total": 950). */
   asksTotal: boolean;
   /** "when will…", "quand aura lieu la prochaine…": only a date still to come answers. */
@@ -127,6 +129,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),
     asksCasualties: CASUALTY.test(text),
+    asksDuration: DURATION.test(text),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
     asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
@@ -174,7 +177,7 @@ const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
   ['when', wholeWords("when|what (?:exact |precise |specific )?(?:date|day|month|year|time)|which (?:exact |precise )?(?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
-  ['count', wholeWords('how many|how much|number of|combien|nombre de|quel nombre')],
+  ['count', wholeWords('how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
   ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}`, 'iu')],
@@ -202,6 +205,7 @@ const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|val
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );
+const DURATION = wholeWords('how long(?! ago)|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien');
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 // ("did they end up going to…" asks about the past, its "going to" notwithstanding)
 // French inversion is past only before a participle ("a-t-il signé", "s'est-il rendu"; not "est-il prévu"

@@ -16,6 +16,8 @@ export interface AnswerSpan extends TextSpan {
   planned?: boolean;
   /** For "who": a name whose tail the question gives ("Michael Langley de l'Africom"), the tail dropped. */
   ofGivenName?: boolean;
+  /** For "where": a name after "du", "de la" ("les autorités du Niger"): whose, more often than where. */
+  genitive?: boolean;
 }
 
 const L = '\\p{L}';
@@ -48,10 +50,15 @@ const ROLE_PHRASE = new RegExp(
   `(?:(?:l['’]|le |la |les |the )\\s*)?${ROLE.source}(?:\\s+d['’]\\s*[ÉE]tat)?(?:\\s+adjointe?s?)?(?:\\s+\\p{Ll}+(?:aine?s?|ais(?:es?)?|iens?|iennes?|oise?s?|ale?s?|ique?s?|es))?`,
   'giu',
 );
+// Nouns of places a clause can send someone to or hold them in ("évacués vers l'hôpital … de Parakou").
+const PLACE_NOUNS = [
+  'base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|village|quartier|commune|d[ée]partement|province|zone|camp|prison|h[ôo]pital|a[ée]roport|port|gare|stade|si[èe]ge|palais|ambassade|caserne|parc|site|centre|mairie|tribunal|[ée]cole|universit[ée]|usine|mine',
+  'north|south|east|west|region|capital|city|border|desert|village|district|province|zone|camp|prison|hospital|airport|port|station|stadium|headquarters|palace|embassy|barracks|park|site|center|centre|court|school|university|factory|mine',
+].join('|');
 const PLACE_PREPOSITION = new RegExp(
-  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:base|d[ée]sert|nord|sud|est|ouest|r[ée]gion|capitale|ville|fronti[èe]re|north|south|east|west|region|capital|city|border|desert)${E})` +
+  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:${PLACE_NOUNS})${E})` +
     // its adjective and what places it: "une base située dans le désert", "la base militaire de Niamey"
-    `(?:\\s+(?:militaire|aérienne|navale|air|military|naval))?(?:\\s+(?:de|du|des|d['’]|of the|of)\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}` +
+    `(?:\\s+(?:militaire|aérienne|navale|air|military|naval|\\p{Ll}[\\p{L}-]{3,}(?=\\s+(?:des|du|de|d['’]))))?(?:\\s+(?:(?:des|du|de|of the|of)${E}|d['’])\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}` +
     `(?:,?\\s+(?:situ[ée]e?s?|implant[ée]e?s?|located)\\s+(?:(?:à|au|aux|en|dans|in|at|near)\\s+)(?:(?:la|le|les|l['’]|the)\\s*)?[\\p{L}-]+(?:\\s+(?:de|du|des|d['’])\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+)?)?`,
   'gu',
 );
@@ -93,9 +100,10 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
         ...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && s.text.length >= 3 && !PLACE_BEFORE.test(sentence.slice(Math.max(0, s.start - 12), s.start))),
         ...matches(sentence, NAME_LIST),
         ...matches(sentence, ROLE_PHRASE),
+        ...namedByAcronym(sentence),
       ];
     case 'where':
-      return matches(sentence, PLACE_PREPOSITION);
+      return matches(sentence, PLACE_PREPOSITION).map((span) => (/^(?:du|de)\s/iu.test(span.text) ? { ...span, genitive: true } : span));
     case 'standfor':
       return expansionSpans(sentence, ctx.acronyms);
     case 'why': {
@@ -145,12 +153,17 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
   const inDate = (s: TextSpan) => dates.some((d) => s.start < d.end && s.end > d.start);
   const numbers = [...matches(sentence, NUMBER), ...matches(sentence, ROUND_NUMBER), ...writtenNumbers(sentence)].filter(
     (s) =>
-      !inDate(s) &&
       !ctx.askedNumbers.has(s.text.replace(/[  .,]/g, '')) &&
-      (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx)) &&
+      // The date reader takes "3 jours" for three days from now: a length of time, for "how long".
+      (question.asksDuration
+        ? isDuration(sentence, s)
+        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx))) &&
       (!question.asksCasualties || countsCasualties(sentence, s)) &&
       ctx.countQualifiersHold(),
   );
+  // "How long had talks been going on": "depuis juillet 2023" says it too.
+  // (the date reader takes "depuis" into the date, or leaves it before)
+  if (question.asksDuration) numbers.push(...dates.filter((d) => SINCE_BEFORE.test(sentence.slice(Math.max(0, d.start - 12), d.start)) || SINCE_START.test(d.text)));
   // "766 militaires sur 950 éléments au total", "12 out of 40": the first is a part; a question about the whole takes the second.
   const counting = question.asksTotal ? numbers.filter((s) => !PART_OF.test(sentence.slice(s.end, s.end + 40))) : numbers;
   if (!question.wantsMoney) return counting;
@@ -172,6 +185,16 @@ export function unitAfter(sentence: string, span: TextSpan): string {
   // "cinquante-deux au total": no unit
   return isStopWord(fold(unit)) ? '' : unit;
 }
+
+const TIME_UNIT = /^(?:secondes?|minutes?|heures?|jours?|journées?|semaines?|mois|ans|années?|décennies?|siècles?|seconds?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)$/iu;
+
+// "3 jours", "près de 3 heures", but not the hour of "vers 19 heures", "at 7 hours".
+function isDuration(sentence: string, span: TextSpan): boolean {
+  return TIME_UNIT.test(unitAfter(sentence, span)) && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, span.start - 12), span.start));
+}
+const SINCE_BEFORE = new RegExp(`${B}(?:depuis|since)\\s+(?:(?:le|la|l['’]|the)\\s*)?$`, 'iu');
+const SINCE_START = /^(?:depuis|since)\s/iu;
+const CLOCK_BEFORE = new RegExp(`${B}(?:à|vers|dès|avant|après|jusqu['’]à|at|by|until|before|after|around)\\s+$`, 'iu');
 
 const PART_OF = /^(?:\s+[\p{L}-]+){0,2}\s+(?:sur|out of)\s+\d/u;
 
@@ -253,6 +276,17 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
     }
   }
   return spans;
+}
+
+// An organisation named with its acronym, "le Groupe de soutien à l'islam et aux musulmans (GSIM)":
+// its name is mostly common words, but the acronym that spells it makes it one.
+function namedByAcronym(sentence: string): AnswerSpan[] {
+  return [...sentence.matchAll(/\(\s*(\p{Lu}[\p{Lu}\p{N}&-]{1,7})\s*\)/gu)].flatMap((m) => {
+    const expansion = expansionBefore(sentence.slice(0, m.index), m[1]!);
+    if (!expansion) return [];
+    const end = m.index + m[0].length;
+    return [{ start: expansion.start, end, text: sentence.slice(expansion.start, end) }];
+  });
 }
 
 // The fewest words before "(ACR)" that spell it: the first capitalised and starting with its first

@@ -8,7 +8,7 @@ import { WORD_END, WORD_START } from './boundaries.js';
 export type Language = 'fr' | 'en';
 
 /** Bumped whenever index terms change, so that stored keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 const ELISIONS = new Set(['l', 'd', 'j', 'qu', 'n', 's', 'c', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
 const EXTRA_STOP_WORDS = [
@@ -62,7 +62,9 @@ export function stem(word: string, language: Language): string {
   const cache = stemCache[language];
   let stemmed = cache.get(word);
   if (stemmed === undefined) {
-    stemmed = stemmers[language].stem(word);
+    // Folded, a feminine participle ("annoncée" → "annoncee") is no form the French stemmer knows:
+    // it would keep "annonce" apart from "annoncé"'s "annonc". "-ée(s)" is read as "-é(s)".
+    stemmed = stemmers[language].stem(language === 'fr' ? word.replace(/ee(s?)$/u, 'e$1') : word);
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stemmed);
   }

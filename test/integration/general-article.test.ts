@@ -54,3 +54,26 @@ describe('a French article on local news', () => {
     expect(result.refusal).toBeDefined();
   });
 });
+
+describe('a second article on local news (a port fire)', () => {
+  it('answers "who" with an organisation its acronym names, all common words though it has', async () => {
+    const result = await engine.ask('who claimed the site security as a priority');
+    expect(result.lead).toBe('Syndicat des travailleurs portuaires de Bretagne (STPB)');
+  });
+
+  it('answers "where" with a place noun after "vers", to its name ("vers le centre hospitalier de Morlaix")', async () => {
+    const result = await engine.ask('les dockers ils ont été transportés où');
+    expect(result.lead).toBe('Vers le centre hospitalier de Morlaix');
+  });
+
+  it('answers "how long" with a length of time, not the hour of "vers 4 heures"; "since" a date too', async () => {
+    expect((await engine.ask('how long did the firefighters fight the fire')).lead).toBe('Nearly 6 hours');
+    expect((await engine.ask('le deuil il a duré combien de temps')).lead).toBe('2 jours');
+    expect((await engine.ask('how long has the Malbert quay been closed')).lead).toBe('Since December 2025');
+  });
+
+  it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
+    const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
+    expect(result.lead).toMatch(/^1 July 2027 \(planned/u);
+  });
+});

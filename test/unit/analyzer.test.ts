@@ -27,6 +27,12 @@ describe('indexTerms', () => {
     expect(indexTerms('The soldiers have left the country', 'en')).toEqual(['soldier', 'left', 'countri']);
   });
 
+  it('stems a feminine participle as its masculine, accents folded ("annoncée", "revendiquée", "tuées")', () => {
+    for (const [feminine, masculine] of [['annoncée', 'annoncé'], ['revendiquée', 'revendiqué'], ['tuées', 'tués'], ['créée', 'créé'], ['libérées', 'libérés']]) {
+      expect(indexTerms(feminine!, 'fr')).toEqual(indexTerms(masculine!, 'fr'));
+    }
+  });
+
   it('does not stem numbers', () => {
     expect(indexTerms('environ 200 personnes en 2024', 'fr')).toEqual(['environ', '200', 'person', '2024']);
   });
