@@ -157,7 +157,7 @@ export function scoreSentences(
       const relation = relationTotal ? relationCovered / relationTotal : 1;
       const text = article.text.slice(sentence.span.start, sentence.span.end);
       const neighbourTerms = neighbours.flatMap((n) => n.terms);
-      const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms });
+      const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms, articleTerms: [...titleTerms, ...ledeTerms] });
       // A sentence about another place or person than the one asked ("when did US troops leave Mali",
       // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
       // The article's opening sentences name what all of it is about, as its title does (the site, the
@@ -219,7 +219,8 @@ function locateAnswer(
   article: Article,
   question: AnalysedQuestion,
   weighing: Weighing,
-  ctx: QuestionContext & { neighbourTerms: string[] },
+  /** The sentence's neighbours' terms, and its article's title and opening sentences' (what all of it is about). */
+  ctx: QuestionContext & { neighbourTerms: string[]; articleTerms: string[] },
 ): { answer?: AnswerSpan; focus: number; excerpt: TextSpan; typeless: boolean } {
   const clauses = clauseSpans(sentence).map((span) => ({ span, terms: indexTerms(sentence.slice(span.start, span.end), article.language) }));
   const clauseCoverage = (terms: readonly string[]) =>
@@ -277,10 +278,13 @@ function locateAnswer(
     if (question.intent === 'who' && spanTerms.length && (spanTerms.every(given) || spanTerms.some(givenName))) continue;
     const at = Math.max(0, clauses.findIndex((c) => span.start >= c.span.start && span.start < c.span.end));
     const clause = clauses[at]!;
+    // The clause whose words the span answers: its own, or the one it is apposed to.
+    let answersAt = at;
     if (question.intent === 'who') {
       // "Who is the ambassador": a name next to the asked role, not any name of the sentence.
       // The role in the span's own clause, or the span an apposition to the clause before it.
-      const apposition = clause.span.end - clause.span.start <= span.text.length + 3;
+      // (with its title: "…le chef du régime militaire, le général Abdourahamane Tiani")
+      const apposition = clause.span.end - clause.span.start <= span.text.length + 3 || TITLE_ONLY.test(sentence.slice(clause.span.start, span.start)) && /^[\s.,;:!?»”"]*$/u.test(sentence.slice(span.end, clause.span.end));
       // Or the role right after the name, in apposition ("le colonel Thierry Lamblin, commandant du détachement").
       const roleAfter = (role: QueryConcept) => {
         const next = clauses[at + 1];
@@ -288,13 +292,16 @@ function locateAnswer(
       };
       const nextToRole = (role: QueryConcept) => conceptHolds(clause.terms, role) || (apposition && at > 0 && conceptHolds(clauses[at - 1]!.terms, role)) || roleAfter(role);
       if (askedRoles.length && !askedRoles.some(nextToRole)) continue;
+      if (apposition && at > 0) answersAt = at - 1;
       // "The Russian ambassador": the role's qualifiers in the question must be in the sentence too,
       // or the name is someone else's (the US ambassador's).
-      if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords))) continue;
+      // (or of the article: "le chef du régime militaire" in an article on Niger is Niger's)
+      if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms, ...ctx.articleTerms], q) || sameFamily(q.word, sentenceWords))) continue;
       // Capitalised common words ("coup d'État", "Premier ministre", "Commandement des États-Unis")
       // are not someone's name: a name has a word no dictionary holds.
       const isRole = ROLE_AT_START.test(span.text);
-      if (isRole && question.asksName) continue;
+      // Asked for a role's holder ("who is the head of…"), or for a name: another role does not answer.
+      if (isRole && (question.asksName || askedRoles.length)) continue;
       if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w, article.language))) continue;
       // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
       // the minister of defence"), or describes a name the question gives ("la secrétaire d'État
@@ -328,7 +335,7 @@ function locateAnswer(
       });
       if (missing.length && othersNamed) continue;
     }
-    const focus = focusAround(at);
+    const focus = Math.max(focusAround(at), focusAround(answersAt));
     const distance = distanceToAsked(span);
     // "Who": a name answers better than a role ("le colonel Maman Sani Kiaou": Maman Sani Kiaou), unless asked for the role.
     const rank = focus - (question.intent === 'who' && ROLE_AT_START.test(span.text) && !aboutGivenName ? ROLE_PENALTY : 0);
@@ -362,6 +369,8 @@ function startsAWord(terms: readonly string[], concept: QueryConcept): boolean {
   return concept.alternatives.some((alt) => alt.length === 1 && alt[0]!.length >= 3 && terms.some((t) => t.startsWith(alt[0]!)));
 }
 
+// A determiner and a title, and nothing else, before a name: "le général ", "the former president ".
+const TITLE_ONLY = new RegExp(`^[\\s,]*(?:(?:l['’]|le |la |les |the )\\s*)?(?:\\p{Ll}+\\s+)?(?:${ROLE_WORDS})\\s*$`, 'iu');
 const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}])(${ROLE_WORDS})(?:\\s+[\\p{L}-]+){0,2}\\s*,?\\s*$`, 'iu');
 
 // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.

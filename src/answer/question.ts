@@ -107,6 +107,15 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('pk|pq'), 'pourquoi'],
   [wholeWords('cb|cmb'), 'combien'],
   [wholeWords('qd|kan'), 'quand'],
+  // French typed as it sounds: "ki", "koi", "kel", "pr", "ds", "bcp", "tjrs", "mtn"
+  [wholeWords('ki'), 'qui'],
+  [wholeWords('koi|kwa'), 'quoi'],
+  [wholeWords('kel'), 'quel'],
+  [wholeWords('kelle'), 'quelle'],
+  [wholeWords('kels'), 'quels'],
+  [wholeWords('bcp'), 'beaucoup'],
+  [wholeWords('tjrs|tjs'), 'toujours'],
+  [wholeWords('mtn|mnt'), 'maintenant'],
   [wholeWords('ya|y a|y\'a'), 'il y a'],
 ];
 
@@ -174,12 +183,14 @@ const ASKED_ROLE = new RegExp(
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
 
+// "dans quel pays", "dans quelle ville", but not "dans quels domaines" nor "dans quel but".
+const WHERE_NOUNS = 'ville|pays|endroit|lieu|r[ée]gion|quartier|zone|commune|d[ée]partement|province|base|camp|h[ôo]pital|prison|coin|continent|village|secteur';
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
   ['when', wholeWords("when|what (?:exact |precise |specific )?(?:date|day|month|year|time)|which (?:exact |precise )?(?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
   ['count', wholeWords('how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
-  ['where', wholeWords('where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans quel')],
+  ['where', wholeWords(`where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans (?:quel|quelle)s? (?:${WHERE_NOUNS})`)],
   ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}`, 'iu')],
   ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
@@ -196,8 +207,14 @@ export function detectIntent(question: string): Intent {
     .sort((a, b) => a.at - b.at)[0]?.intent;
   if (found === 'how' && !/^(?:how|comment)(?![\p{L}])/iu.test(question.trim()) && YES_NO.test(question.trim())) return 'yesno';
   if (found) return found;
-  return YES_NO.test(question.trim()) ? 'yesno' : 'other';
+  // "Quel rôle joue-t-il", "what part did he play": the question word asks for more than yes or no.
+  if (OPEN_QUESTION_START.test(question.trim())) return 'other';
+  return YES_NO.test(question.trim()) || OR_NOT.test(question.trim()) ? 'yesno' : 'other';
 }
+
+const OPEN_QUESTION_START = /^(?:(?:dans|de|à|pour|par|en|avec|sur|in|on|for|with|at|by|from|of)\s+)?(?:quel|quelle|quels|quelles|que|qu'|lequel|laquelle|lesquels|lesquelles|what|which)(?![\p{L}])/iu;
+// "ils veulent encore une relation ou pas", "is it still on or not"
+const OR_NOT = /(?<![\p{L}])(?:ou pas|ou non|or not)\s*[?!.]*$/iu;
 
 const COUNTED = new RegExp(`${B}(?:how many\\s+|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');

@@ -72,6 +72,11 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask('how long has the Malbert quay been closed')).lead).toBe('Since December 2025');
   });
 
+  it('answers "who is the head of" with the name apposed to the role with its title, not another role', async () => {
+    const result = await engine.ask('who is the head of the port council');
+    expect(result.lead).toBe('Yves Kerjean');
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);

@@ -31,6 +31,14 @@ describe('detectIntent', () => {
     ['Where is the drone base?', 'where'],
     ['Où est la base ?', 'where'],
     ['Les soldats qui restent', 'other'],
+    // a question word first asks for more than yes or no, whatever the inversion after it
+    ['Quel rôle le général joue-t-il dans ce retrait ?', 'other'],
+    ['Dans quels domaines Washington dit-il aider le pays ?', 'other'],
+    ['dans quelle ville sont-ils partis', 'where'],
+    ['les usa veulent encore une relation avec le niger ou pas', 'yesno'],
+    ['is the base still open or not', 'yesno'],
+    ['how long did the fighting last', 'count'],
+    ['how long ago did it happen', 'when'],
   ])('%s → %s', (question, intent) => {
     expect(detectIntent(question)).toBe(intent);
   });
@@ -115,6 +123,8 @@ describe('casual forms written out', () => {
     ['how many ppl were there', 'how many people were there'],
     ['why wasnt the deal valid', 'why was not the deal valid'],
     ['who did the govt meet', 'who did the government meet'],
+    ['ki representait l’africom', 'qui representait l\'africom'],
+    ['il veut faire koi', 'il veut faire quoi'],
   ])('%s → %s', (asked, text) => {
     expect(analyseQuestion(asked).text).toBe(text);
   });
@@ -126,6 +136,8 @@ describe('casual forms written out', () => {
     expect(analyseQuestion('how many soldiers left').asksCasualties).toBe(false);
     expect(analyseQuestion('when will the base close').asksFuture).toBe(true);
     expect(analyseQuestion('when did the base close').asksFuture).toBe(false);
+    expect(analyseQuestion('le deuil il dure combien de temps').asksDuration).toBe(true);
+    expect(analyseQuestion('combien de soldats').asksDuration).toBe(false);
   });
 });
 
