@@ -12,7 +12,7 @@ import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js
 import { clauseSpans, speaksOfFuture, type TextSpan } from '../text/clauses.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
-import { ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
+import { isPlanWord, ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
 import { answerSpans, ORIGIN_ADJECTIVE, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
@@ -138,11 +138,15 @@ export function scoreSentences(
       if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) return;
       seen.add(key);
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n) => n !== undefined);
+      const text = article.text.slice(sentence.span.start, sentence.span.end);
+      const neighbourTerms = neighbours.flatMap((n) => n.terms);
+      const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms, articleTerms: [...titleTerms, ...ledeTerms] });
       let covered = 0;
       let relationCovered = 0;
       concepts.forEach((concept, c) => {
         let share = 0;
-        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept)) share = 1;
+        // "When are they supposed to leave": a date still to come says "supposed" by its tense.
+        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word))) share = 1;
         // The article's title says what all its sentences are about, as a neighbour does.
         else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) share = NEIGHBOUR_SHARE;
         covered += weights[c]! * share;
@@ -155,9 +159,6 @@ export function scoreSentences(
       // that holds the names and none of the rest is about them, not about what is asked. (Asking for half
       // of the rest was measured, 2026-11-25: it refused right answers worded with synonyms.)
       const relation = relationTotal ? relationCovered / relationTotal : 1;
-      const text = article.text.slice(sentence.span.start, sentence.span.end);
-      const neighbourTerms = neighbours.flatMap((n) => n.terms);
-      const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms, articleTerms: [...titleTerms, ...ledeTerms] });
       // A sentence about another place or person than the one asked ("when did US troops leave Mali",
       // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
       // The article's opening sentences name what all of it is about, as its title does (the site, the

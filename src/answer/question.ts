@@ -94,6 +94,8 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('rn'), 'right now'],
   [wholeWords('hq|hqs'), 'headquarters'],
   [wholeWords('gonna'), 'going to'],
+  // "what will it be called" asks its name: "called" is no call of anyone's ("à l'appel de")
+  [new RegExp(`${B}(be|is|was|are|were|being|been|get) called${E}`, 'iu'), '$1 name'],
   [wholeWords('wanna'), 'want to'],
   [wholeWords('r'), 'are'],
   // "wasnt", "didnt": the apostrophe left out ("dont" is French, and stays)
@@ -142,7 +144,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
     asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
-    asksName: NAME_QUESTION.test(text),
+    asksName: NAME_QUESTION.test(text) || CALLED.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
   };
@@ -185,13 +187,18 @@ const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+
 
 // "dans quel pays", "dans quelle ville", but not "dans quels domaines" nor "dans quel but".
 const WHERE_NOUNS = 'ville|pays|endroit|lieu|r[ée]gion|quartier|zone|commune|d[ée]partement|province|base|camp|h[ôo]pital|prison|coin|continent|village|secteur';
+// "what will it be called", "comment s'appellera": a name.
+const CALLED = wholeWords("(?:be|is|was|are|were|being|been|get) (?:called|named|name)|s'appellera|va s'appeler|sera (?:appel|nomm)[ée]e?");
+// "c'est quoi l'ARS", "what is the CNSP": an acronym asked about is asked to be spelled out.
+const WHAT_IS_ACRONYM = /(?:c'est quoi|qu'est-ce que|what is|what's|what are)\s+(?:l'|le |la |les |the )?\p{Lu}{2,7}(?![\p{L}])/u;
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
+  ['standfor', WHAT_IS_ACRONYM],
   ['when', wholeWords("when|what (?:exact |precise |specific )?(?:date|day|month|year|time)|which (?:exact |precise )?(?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
   ['count', wholeWords('how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords(`where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans (?:quel|quelle)s? (?:${WHERE_NOUNS})`)],
-  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}`, 'iu')],
+  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}|${CALLED.source}`, 'iu')],
   ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no, and
@@ -233,6 +240,10 @@ const PAST_QUESTION = new RegExp(
   `${B}(?:end(?:ed)? up|finally|actually happen)${E}|${B}(?:a|ont|est|sont|avait|avaient|s['’]est|se sont)(?:-t)?-(?:il|elle|ils|elles)\\s+(?:\\p{L}+\\s+)?\\p{L}+(?:é|ée|és|ées|i|ie|is|it|u|ue|us|ert|erte)${E}|${B}finalement${E}`,
   'iu',
 );
+/** A word that asks about a plan ("supposed", "expected", "prévu"): a date still to come answers it. */
+export function isPlanWord(word: string): boolean {
+  return ABOUT_A_PLAN.test(word);
+}
 const ABOUT_A_PLAN = wholeWords('plan(?:s|ned)?|schedul(?:e|ed)|expect(?:s|ed)?|announc(?:e|es|ed)|promis(?:e|es|ed)|supposed|due|prévu(?:e|s|es)?|prévoi[rt]|annonc(?:é|ée|és|ées|er)|promis(?:e|es)?|envisag(?:é|ée|er)');
 // ("au nom de", "in the name of" speak for someone: they ask no name)
 const NAME_QUESTION = wholeWords("(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom");

@@ -293,16 +293,18 @@ function namedByAcronym(sentence: string): AnswerSpan[] {
 // letter, its letters in order among the initials of the longer words ("Conseil national pour la
 // sauvegarde de la patrie (CNSP)", "Alliance des États du Sahel (AES)").
 function expansionBefore(text: string, acronym: string): AnswerSpan | undefined {
-  const wordsBefore = [...text.matchAll(/[\p{L}\p{N}-]+/gu)]; // "l’Alliance": the elided article is a word of its own
+  const wordsBefore = [...text.matchAll(/[\p{L}\p{N}]+/gu)]; // "l’Alliance": the elided article is a word of its own, as each part of "Niger-Tchad"
   const letters = fold(acronym).replace(/[^a-z0-9]/g, '');
   for (let n = Math.max(1, letters.length - 1); n <= Math.min(wordsBefore.length, letters.length + 8); n++) {
     const candidate = wordsBefore.slice(-n);
     const first = candidate[0]![0];
-    if (!/^\p{Lu}/u.test(first) || fold(first)[0] !== letters[0]) continue;
+    if (fold(first)[0] !== letters[0]) continue;
     const initials = candidate.filter((w, i) => i === 0 || w[0].length > 3 || /^\p{Lu}/u.test(w[0])).map((w) => fold(w[0])[0]);
     let at = 0;
     for (const initial of initials) if (initial === letters[at]) at++;
     if (at < letters.length) continue;
+    // Written in lower case ("l'agence régionale de santé (ARS)"), its words must spell it exactly.
+    if (!/^\p{Lu}/u.test(first) && initials.join('') !== letters) continue;
     const start = candidate[0]!.index;
     const end = text.trimEnd().length;
     return { start, end, text: text.slice(start, end) };

@@ -77,6 +77,16 @@ describe('a second article on local news (a port fire)', () => {
     expect(result.lead).toBe('Yves Kerjean');
   });
 
+  it('answers "when is it supposed to…" with a date still to come, the plan said by the tense', async () => {
+    const result = await engine.ask('when is the Malbert quay supposed to reopen');
+    expect(result.lead).toMatch(/^Early March 2026 \(planned/u);
+  });
+
+  it('spells out an acronym asked "c\'est quoi", written in lower case or with a hyphenated word', async () => {
+    expect((await engine.ask("c'est quoi la DDT")).lead).toBe('DDT: direction départementale des territoires');
+    expect((await engine.ask('whats GPBM')).lead).toBe('GPBM: Groupement portuaire Brest-Morlaix');
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);

@@ -39,6 +39,9 @@ describe('detectIntent', () => {
     ['is the base still open or not', 'yesno'],
     ['how long did the fighting last', 'count'],
     ['how long ago did it happen', 'when'],
+    ["c'est quoi l'ARS", 'standfor'],
+    ['what is the ambassador doing', 'other'],
+    ['whats the new hospital gonna be called', 'who'],
   ])('%s → %s', (question, intent) => {
     expect(detectIntent(question)).toBe(intent);
   });
@@ -138,6 +141,8 @@ describe('casual forms written out', () => {
     expect(analyseQuestion('when did the base close').asksFuture).toBe(false);
     expect(analyseQuestion('le deuil il dure combien de temps').asksDuration).toBe(true);
     expect(analyseQuestion('combien de soldats').asksDuration).toBe(false);
+    expect(analyseQuestion('what will the new port be called').asksName).toBe(true);
+    expect(analyseQuestion('who called for the protests').asksName).toBe(false);
   });
 });
 
