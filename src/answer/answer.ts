@@ -10,10 +10,11 @@ import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, words } from '../text/analysis.js';
 import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js';
 import { clauseSpans, speaksOfFuture, type TextSpan } from '../text/clauses.js';
+import { findDates, type DateValue } from '../text/dates.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
 import { isPlanWord, ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
-import { answerSpans, ORIGIN_ADJECTIVE, type AnswerSpan } from './spans.js';
+import { answerSpans, dateSpans, ORIGIN_ADJECTIVE, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
 export interface ScoredSentence {
@@ -49,6 +50,7 @@ export interface AnswerTuning {
 export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.4, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
+const ACCORDING_TO = /(?<![\p{L}])(?:according to|selon|d'après|d’après|says|said|dit|in the \p{L}+ (?:article|report|story)|dans l'article)(?![\p{L}])/iu;
 // A sentence that answers "who" with a role only, against one that names someone.
 const ROLE_ANSWER_FACTOR = 0.85;
 // How much less a role weighs than a name as the answer to "who" (a share of the question's weight).
@@ -121,12 +123,18 @@ export function scoreSentences(
     askedNumbers: new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word)),
     acronyms: acronymsOf(question.text),
     askedRoles,
-    roleQualifiers: qualifiersOf(question.text, concepts, askedRoles),
+    roleQualifiers: qualifiersOf(question, concepts, askedRoles),
   };
+  // "Did they leave in August 2024?": the dates a yes or no is said of (with their year written).
+  const askedDates = question.intent === 'yesno' ? findDates(question.text, { isFuture: () => false }).filter((d) => !d.yearUncertain).map((d) => d.value) : [];
+  // "according to AFP", "selon RFI": only that outlet's articles answer.
+  const outletTerms = (article: Article) => indexTerms(article.source ?? '', article.language);
+  const askedOutlets = ACCORDING_TO.test(question.text) ? concepts.filter((c) => retrieved.some((e) => conceptHolds(outletTerms(e.article), c))) : [];
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
     const article = entry.article;
+    if (!askedOutlets.every((c) => conceptHolds(outletTerms(article), c))) return;
     const sentences = sentencesOf(article);
     // The source's name and the article's date ("the AFP article", "the March meeting") hold in
     // all of the article's sentences.
@@ -167,6 +175,8 @@ export function scoreSentences(
       const states = statesSomething(text, article);
       // "Did Campbell end up going?": a clause that plans the visit says neither yes nor no.
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
+      // A yes or no about a time is said by a sentence of that time: its own date, or its article's ("à ce jour").
+      const ofAskedTime = askedDates.every((asked) => dateSpans(text, article.published).some((d) => sameTime(d.date!.value, asked)) || (article.published !== undefined && sameTime(publishedValue(article.published), asked)));
       // "Who succeeded X": the sentence must say the succeeding, not only hold X and some other name.
       // (A role may say it another way: "who organised the protests", "orchestrées par des associations".)
       // Nor a name given as the named one's ("Michael Langley de l'Africom" represents Africom).
@@ -177,6 +187,7 @@ export function scoreSentences(
         (located.answer !== undefined || located.typeless) &&
         states &&
         !onlyPlanned &&
+        ofAskedTime &&
         !doneByAnother &&
         (relation > (question.intent === 'yesno' ? YESNO_RELATION : 0) || !asksRelation(question, located.answer));
       // A "why" or "how" answered by a clause that states a figure ("Le coût du scrutin avait été estimé à
@@ -320,6 +331,8 @@ function locateAnswer(
       // the question gives as someone else's, not the one asked.
       // (Not the verb "who" asks with: "who manages the orchard" is answered by "its manager, Ruth Hadley".)
       else if (!askedRoles.length && holdsGivenRole(sentence, span, (word) => weighing.concepts.some((c) => c !== ctx.askedVerb && conceptHolds(indexTerms(word, article.language), c)))) continue;
+      // The complement of a role ("la préfète du Finistère", "le ministre de la Défense") is whose role it is, not who holds it.
+      if (ROLE_COMPLEMENT_BEFORE.test(sentence.slice(Math.max(0, span.start - 60), span.start))) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
@@ -370,6 +383,7 @@ function startsAWord(terms: readonly string[], concept: QueryConcept): boolean {
   return concept.alternatives.some((alt) => alt.length === 1 && alt[0]!.length >= 3 && terms.some((t) => t.startsWith(alt[0]!)));
 }
 
+const ROLE_COMPLEMENT_BEFORE = new RegExp(`(?<![\\p{L}])(?:${ROLE_WORDS})\\s+(?:du|des|de la|de l['’]|de|d['’]|of the|of)\\s*$`, 'iu');
 // A determiner and a title, and nothing else, before a name: "le général ", "the former president ".
 const TITLE_ONLY = new RegExp(`^[\\s,]*(?:(?:l['’]|le |la |les |the )\\s*)?(?:\\p{Ll}+\\s+)?(?:${ROLE_WORDS})\\s*$`, 'iu');
 const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}])(${ROLE_WORDS})(?:\\s+[\\p{L}-]+){0,2}\\s*,?\\s*$`, 'iu');
@@ -397,6 +411,20 @@ function withoutGivenTail(span: AnswerSpan, article: Article, named: readonly Qu
   const m = /^(.+?)\s+(?:de|du|des|d['’]|of)\s*(?:la\s+|l['’]\s*|the\s+)?(\p{Lu}.*)$/u.exec(span.text);
   if (!m || !given(m[2]!)) return span;
   return { start: span.start, end: span.start + m[1]!.length, text: m[1]!, ofGivenName: true };
+}
+
+// Whether a date falls in the asked one's year, and month when it gives one (a period: any month of it).
+function sameTime(date: DateValue, asked: DateValue): boolean {
+  if (date.year !== asked.year && (date.endYear === undefined || asked.year < date.year || asked.year > date.endYear)) return false;
+  if (asked.month === undefined) return true;
+  // ("en 2024" does not say "in August 2024")
+  if (date.month === undefined) return false;
+  return asked.month >= date.month && asked.month <= (date.endMonth ?? date.month);
+}
+
+function publishedValue(published: string): DateValue {
+  const [year, month] = published.split('-').map(Number);
+  return { precision: month ? 'month' : 'year', year: year!, ...(month ? { month } : {}) };
 }
 
 // Between two dates with equal focus, the more precise one answers better.
@@ -592,18 +620,19 @@ function trimmed(sentence: string, span: TextSpan): TextSpan {
 }
 
 // The question's words right before or after an asked role ("russian ambassador", "premier ministre nigérien").
-function qualifiersOf(question: string, concepts: readonly QueryConcept[], roles: readonly QueryConcept[]): QueryConcept[] {
+function qualifiersOf(question: AnalysedQuestion, concepts: readonly QueryConcept[], roles: readonly QueryConcept[]): QueryConcept[] {
   if (!roles.length) return [];
   // The word before ("russian ambassador") and after ("ministre nigérien"); past a linking word,
   // its complement of up to two words ("ministre de la défense", "ministre des affaires étrangères").
-  const all = words(question);
+  // (English puts no adjective after: "the ambassador taking part in the talks")
+  const all = words(question.text);
   const nextToRole = new Set<string | undefined>();
   all.forEach((w, i) => {
     if (!roles.some((r) => r.word === w)) return;
     nextToRole.add(all[i - 1]);
     let j = i + 1;
     while (all[j] !== undefined && LINKING_WORDS.has(all[j]!)) j++;
-    nextToRole.add(all[j]);
+    if (j > i + 1 || question.language === 'fr') nextToRole.add(all[j]);
     if (j > i + 1) nextToRole.add(all[j + 1]);
   });
   return concepts.filter((c) => nextToRole.has(c.word) && !roles.includes(c));

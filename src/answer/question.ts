@@ -130,13 +130,16 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   text = countryUs(text);
   // "où" typed without its accent, where "ou" (or) cannot stand: last word (but for "en ce moment"…), or first before a verb.
   text = text.replace(/(?<=\s)ou(?=(?:\s+(?:en ce moment|maintenant|actuellement|aujourd'hui|exactement))?\s*[?!.]*$)|^ou(?=\s+(?:(?:est|sont|se|va|vont|était|étaient|a|ont)(?![\p{L}])|s'))/iu, 'où');
+  const intent = detectIntent(text);
+  // "…une relation ou pas" asks yes or no; its "pas" denies nothing.
+  if (intent === 'yesno') text = text.replace(OR_NOT, '').trim();
   const language = guessLanguage(text);
   return {
     asked,
     text,
     language,
     otherLanguage: isOtherLanguage(text),
-    intent: detectIntent(text),
+    intent,
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),
     asksCasualties: CASUALTY.test(text),

@@ -56,7 +56,7 @@ const PLACE_NOUNS = [
   'north|south|east|west|region|capital|city|border|desert|village|district|province|zone|camp|prison|hospital|airport|port|station|stadium|headquarters|palace|embassy|barracks|park|site|center|centre|court|school|university|factory|mine',
 ].join('|');
 const PLACE_PREPOSITION = new RegExp(
-  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:${PLACE_NOUNS})${E})` +
+  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|sur|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:${PLACE_NOUNS})${E})` +
     // its adjective and what places it: "une base située dans le désert", "la base militaire de Niamey"
     `(?:\\s+(?:militaire|aérienne|navale|air|military|naval|\\p{Ll}[\\p{L}-]{3,}(?=\\s+(?:des|du|de|d['’]))))?(?:\\s+(?:(?:des|du|de|of the|of)${E}|d['’])\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}` +
     `(?:,?\\s+(?:situ[ée]e?s?|implant[ée]e?s?|located)\\s+(?:(?:à|au|aux|en|dans|in|at|near)\\s+)(?:(?:la|le|les|l['’]|the)\\s*)?[\\p{L}-]+(?:\\s+(?:de|du|des|d['’])\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+)?)?`,
@@ -165,7 +165,8 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
   // (the date reader takes "depuis" into the date, or leaves it before)
   if (question.asksDuration) numbers.push(...dates.filter((d) => SINCE_BEFORE.test(sentence.slice(Math.max(0, d.start - 12), d.start)) || SINCE_START.test(d.text)));
   // "766 militaires sur 950 éléments au total", "12 out of 40": the first is a part; a question about the whole takes the second.
-  const counting = question.asksTotal ? numbers.filter((s) => !PART_OF.test(sentence.slice(s.end, s.end + 40))) : numbers;
+  // Asked how many did something, the part did it: not the whole it is counted "out of".
+  const counting = numbers.filter((s) => (question.asksTotal ? !PART_OF.test(sentence.slice(s.end, s.end + 40)) : !WHOLE_OF.test(sentence.slice(Math.max(0, s.start - 60), s.start))));
   if (!question.wantsMoney) return counting;
   return counting.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
 }
@@ -197,6 +198,7 @@ const SINCE_START = /^(?:depuis|since)\s/iu;
 const CLOCK_BEFORE = new RegExp(`${B}(?:à|vers|dès|avant|après|jusqu['’]à|at|by|until|before|after|around)\\s+$`, 'iu');
 
 const PART_OF = /^(?:\s+[\p{L}-]+){0,2}\s+(?:sur|out of)\s+\d/u;
+const WHOLE_OF = /\d(?:\s+[\p{L}'’-]+){0,3}\s+(?:sur|out of)\s+$/u;
 
 /**
  * The noun phrase a number counts, up to three words past "de"/"of", to the first small word:

@@ -87,6 +87,24 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask('whats GPBM')).lead).toBe('GPBM: Groupement portuaire Brest-Morlaix');
   });
 
+  it('counts the part that did something, not the whole it is counted out of ("35 agents sur 120 au total")', async () => {
+    expect((await engine.ask("combien d'employés ont cessé le travail")).lead).toBe('35 agents');
+  });
+
+  it('does not read an English role followed by a participle as qualified by it', async () => {
+    expect((await engine.ask('who was the prefect taking part in the crisis meeting')).lead).toBe('Anne Morel');
+  });
+
+  it('says yes or no of an asked time only from a sentence of that time, and reads "ou pas" as no denial', async () => {
+    expect((await engine.ask('Le terminal a-t-il rouvert en janvier 2026 ?')).refusal).toBeDefined();
+    expect((await engine.ask('les dockers ont cessé le travail ou pas')).lead).toMatch(/^Oui: /u);
+  });
+
+  it('answers "according to" an outlet from that outlet\'s articles only; "sur le site de…" is a place', async () => {
+    expect((await engine.ask('où ont été entreposés les conteneurs selon Ouest Matin')).lead).toBe('À Landerneau');
+    expect((await engine.ask('où ont été entreposés les conteneurs selon le Courrier du Finistère')).lead).toBe('Sur le site de Lanvéoc');
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);
