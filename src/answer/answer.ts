@@ -14,7 +14,7 @@ import { findDates, type DateValue } from '../text/dates.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
 import { isPlanWord, ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
-import { answerSpans, dateSpans, ORIGIN_ADJECTIVE, type AnswerSpan } from './spans.js';
+import { answerSpans, dateSpans, ORIGIN_ADJECTIVE, placeNames, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
 export interface ScoredSentence {
@@ -80,6 +80,12 @@ interface AnalysedSentence {
   terms: string[];
 }
 const sentenceCache = new WeakMap<Article, AnalysedSentence[]>();
+const placeCache = new WeakMap<Article, Set<string>>();
+function placesOf(article: Article): Set<string> {
+  let places = placeCache.get(article);
+  if (!places) placeCache.set(article, (places = placeNames(article.text)));
+  return places;
+}
 
 export interface Weighing {
   concepts: readonly QueryConcept[];
@@ -333,6 +339,8 @@ function locateAnswer(
       else if (!askedRoles.length && holdsGivenRole(sentence, span, (word) => weighing.concepts.some((c) => c !== ctx.askedVerb && conceptHolds(indexTerms(word, article.language), c)))) continue;
       // The complement of a role ("la préfète du Finistère", "le ministre de la Défense") is whose role it is, not who holds it.
       if (ROLE_COMPLEMENT_BEFORE.test(sentence.slice(Math.max(0, span.start - 60), span.start))) continue;
+      // Asked for someone's name, a place the article writes as one ("au Burkina Faso") is none.
+      if (question.asksName && placesOf(article).has(span.text.replace(/^(?:(?:le|la|les|l['’]|the)\s*)/iu, '').trim())) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {

@@ -33,7 +33,7 @@ const NAME_LIST = new RegExp(
   `${DETERMINER}${NAME_RUN.source}(?:\\s*,\\s*${DETERMINER}${NAME_RUN.source})*\\s*,?\\s+(?:et|and)\\s+${DETERMINER}${NAME_RUN.source}`,
   'gu',
 );
-const PLACE_BEFORE = new RegExp(`${B}(?:à|au|aux|en|in|at|near|from|vers|depuis)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?$`, 'iu');
+const PLACE_BEFORE = new RegExp(`${B}(?:à|au|aux|en|in|at|near|from|vers|depuis|sur)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?$`, 'iu');
 const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\d+${E}`, 'gu');
 // Round quantities with their determiner: "un millier", "des centaines", "dozens of".
 const ROUND_NUMBER = new RegExp(
@@ -98,7 +98,7 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
       // A name after "à", "en", "in" is a place ("lors d'une conférence à Abidjan, en Côte d'Ivoire"), not who.
       return [
         ...matches(sentence, NAME_RUN).filter((s) => s.start > 0 && s.text.length >= 3 && !PLACE_BEFORE.test(sentence.slice(Math.max(0, s.start - 12), s.start))),
-        ...matches(sentence, NAME_LIST),
+        ...matches(sentence, NAME_LIST).filter((s) => !PLACE_BEFORE.test(sentence.slice(Math.max(0, s.start - 12), s.start))),
         ...matches(sentence, ROLE_PHRASE),
         ...namedByAcronym(sentence),
       ];
@@ -331,6 +331,13 @@ function nounPhraseBefore(text: string, acronym: string): AnswerSpan | undefined
 
 function matches(sentence: string, pattern: RegExp): AnswerSpan[] {
   return [...sentence.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/** The names a text writes as places ("au Burkina Faso", "à Niamey", "in Chad"), as written. */
+export function placeNames(text: string): Set<string> {
+  const places = new Set<string>();
+  for (const m of text.matchAll(new RegExp(`${B}(?:à|au|aux|en|in|at)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?(${NAME_RUN.source})`, 'gu'))) places.add(m[1]!);
+  return places;
 }
 
 /** Whether a text denies rather than affirms. */

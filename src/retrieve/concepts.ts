@@ -52,7 +52,8 @@ export interface QueryConcept {
  */
 export function queryConcepts(question: string, indexLanguages: readonly Language[], vocabulary?: Vocabulary): QueryConcept[] {
   const english = guessLanguage(question) === 'en';
-  const nameRuns = properNames(question).map((name) => words(name).filter((w) => !isStopWord(w)));
+  // (a single letter, "W National Park", is never an index term: the rest of the name stands for it)
+  const nameRuns = properNames(question).map((name) => words(name).filter((w) => !isStopWord(w) && (w.length > 1 || /\p{N}/u.test(w))));
   const names = new Set(nameRuns.flat());
   const concepts = new Map<string, QueryConcept>();
   const all = words(question);

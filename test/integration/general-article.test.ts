@@ -105,6 +105,10 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask('où ont été entreposés les conteneurs selon le Courrier du Finistère')).lead).toBe('Sur le site de Lanvéoc');
   });
 
+  it('does not give a place the article writes as one ("au Morbihan") for someone\'s name', async () => {
+    expect((await engine.ask('whats the name of the officer in charge of the Kerlaz guard post')).refusal).toBeDefined();
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);

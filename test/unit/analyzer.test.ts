@@ -39,6 +39,10 @@ describe('indexTerms', () => {
 });
 
 describe('queryConcepts', () => {
+  it('leaves a single letter out of a name, as the index does ("W National Park")', () => {
+    expect(queryConcepts('Who manages W National Park?', ['fr']).map((c) => c.word)).toContain('national park');
+  });
+
   it('translates English words to French terms through the glossary', () => {
     const concepts = queryConcepts('When did US troops leave Agadez?', ['fr']);
     expect(concepts.map((c) => c.word)).toEqual(['usa', 'troops', 'leave', 'agadez']);
