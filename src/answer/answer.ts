@@ -351,11 +351,20 @@ function locateAnswer(
       const missing = specificInSentence.filter((c) => !conceptHolds(clause.terms, c) && !conceptHolds(subject, c));
       const rest = sentence.slice(clause.span.start, span.start) + ' ' + sentence.slice(span.end, clause.span.end);
       // Names the question itself gives do not make the clause about something else.
-      const othersNamed = [...rest.trim().slice(1).matchAll(/(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/gu)].some((m) => {
-        const terms = indexTerms(m[0], article.language);
-        return !weighing.concepts.some((c) => conceptHolds(terms, c));
-      });
-      if (missing.length && othersNamed) continue;
+      // (past the sentence's first word, capitalised anyway)
+      const namesOthers = (text: string, besides: readonly string[] = [], opening = true) =>
+        [...(opening ? text.trim().slice(1) : text).matchAll(opening ? /(?<![.!?«"“]\s*|^\s*)\p{Lu}\p{Ll}+/gu : /(?<![.!?«"“]\s*)\p{Lu}\p{Ll}+/gu)].some((m) => {
+          const terms = indexTerms(m[0], article.language);
+          return !weighing.concepts.some((c) => conceptHolds(terms, c)) && !terms.every((t) => besides.includes(t));
+        });
+      if (missing.length && namesOthers(rest)) continue;
+      // A name the question gives that only a neighbouring sentence holds (not this one, nor the article's title or
+      // opening): a clause that names others than what the article is about is about them ("when did US troops
+      // leave Mali": "…la Russie qui a acheminé des instructeurs, en avril et en mai", Mali in the next sentence).
+      // A clause that is the span alone (", en avril et en mai") says it of the clause before.
+      const bare = !/\p{L}/u.test(rest) && at > 0 ? clauses[at - 1]! : clause;
+      const bareText = sentence.slice(bare.span.start, clause.span.end);
+      if (ctx.named.some((c) => !conceptHolds(sentenceTerms, c) && !conceptHolds(ctx.articleTerms, c)) && namesOthers(bareText.slice(0, span.start - bare.span.start), ctx.articleTerms, bare.span.start === 0)) continue;
     }
     const focus = Math.max(focusAround(at), focusAround(answersAt));
     const distance = distanceToAsked(span);

@@ -109,6 +109,10 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask('whats the name of the officer in charge of the Kerlaz guard post')).refusal).toBeDefined();
   });
 
+  it('does not date what the question asks of a name only the next sentence holds from a clause about others', async () => {
+    expect((await engine.ask('When did gendarmerie reinforcements reach Lorient?')).refusal).toBeDefined();
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);
