@@ -320,7 +320,7 @@ function locateAnswer(
       const isRole = ROLE_AT_START.test(span.text);
       // Asked for a role's holder ("who is the head of…"), or for a name: another role does not answer.
       if (isRole && (question.asksName || askedRoles.length)) continue;
-      if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2).every((w) => isDictionaryWord(w, article.language))) continue;
+      if (!isRole && !/(?:,| et | and )/u.test(span.text) && words(span.text).filter((w) => w.length > 2 || /\d/u.test(w)).every((w) => isDictionaryWord(w, article.language))) continue;
       // A role restates the question when it is the asked role ("le ministre nigérien" for "who is
       // the minister of defence"), or describes a name the question gives ("la secrétaire d'État
       // adjointe…, Molly Phee" for "who replaced Molly Phee").
@@ -339,6 +339,8 @@ function locateAnswer(
       else if (!askedRoles.length && holdsGivenRole(sentence, span, (word) => weighing.concepts.some((c) => c !== ctx.askedVerb && conceptHolds(indexTerms(word, article.language), c)))) continue;
       // The complement of a role ("la préfète du Finistère", "le ministre de la Défense") is whose role it is, not who holds it.
       if (ROLE_COMPLEMENT_BEFORE.test(sentence.slice(Math.max(0, span.start - 60), span.start))) continue;
+      // Asked for a body ("quelle organisation"), a person's name ("du général Kenneth Ekman") is none.
+      if (question.asksBody && ROLE_BEFORE_NAME.test(sentence.slice(Math.max(0, span.start - 50), span.start))) continue;
       // Asked for someone's name, a place the article writes as one ("au Burkina Faso") is none.
       if (question.asksName && placesOf(article).has(span.text.replace(/^(?:(?:le|la|les|l['’]|the)\s*)/iu, '').trim())) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.

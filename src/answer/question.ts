@@ -56,6 +56,8 @@ export interface AnalysedQuestion {
   asksPast: boolean;
   /** "what is the name of", "comment s'appelle": a name answers, a role ("des associations") does not. */
   asksName: boolean;
+  /** "which group", "quelle organisation": a body's name answers, not a person's. */
+  asksBody: boolean;
   /** What "how many" counts: the words after it ("us troops", "drones américains"). */
   counted: string[];
   /** The role whose holder "who" asks for ("who is the US ambassador", "le premier ministre c'est qui"), if any. */
@@ -148,6 +150,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksFuture: FUTURE_QUESTION.test(text),
     asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
     asksName: NAME_QUESTION.test(text) || CALLED.test(text),
+    asksBody: BODY_QUESTION.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
   };
@@ -190,6 +193,8 @@ const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+
 
 // "dans quel pays", "dans quelle ville", but not "dans quels domaines" nor "dans quel but".
 const WHERE_NOUNS = 'ville|pays|endroit|lieu|r[ée]gion|quartier|zone|commune|d[ée]partement|province|base|camp|h[ôo]pital|prison|coin|continent|village|secteur';
+// Bodies "which" asks the name of, as "who" does ("which regional group did Niger quit", "quelle organisation").
+const BODY_WORDS = 'organi[sz]ations?|groups?|groupes?|alliances?|part(?:y|ies)|partis?|compan(?:y|ies)|entreprises?|soci[ée]t[ée]s?|agenc(?:y|ies|e|es)|institutions?|bloc|coalitions?|unions?|associations?|syndicats?|unions?|movements?|mouvements?|firms?|ngos?|ong';
 // "what will it be called", "comment s'appellera": a name.
 const CALLED = wholeWords("(?:be|is|was|are|were|being|been|get) (?:called|named|name)|s'appellera|va s'appeler|sera (?:appel|nomm)[ée]e?");
 // "c'est quoi l'ARS", "what is the CNSP": an acronym asked about is asked to be spelled out.
@@ -201,7 +206,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['count', wholeWords('how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e')],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords(`where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans (?:quel|quelle)s? (?:${WHERE_NOUNS})`)],
-  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}|${CALLED.source}`, 'iu')],
+  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|${BODY_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}|${CALLED.source}`, 'iu')],
   ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no, and
@@ -249,5 +254,6 @@ export function isPlanWord(word: string): boolean {
 }
 const ABOUT_A_PLAN = wholeWords('plan(?:s|ned)?|schedul(?:e|ed)|expect(?:s|ed)?|announc(?:e|es|ed)|promis(?:e|es|ed)|supposed|due|prévu(?:e|s|es)?|prévoi[rt]|annonc(?:é|ée|és|ées|er)|promis(?:e|es)?|envisag(?:é|ée|er)');
 // ("au nom de", "in the name of" speak for someone: they ask no name)
-const NAME_QUESTION = wholeWords("(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom");
+const BODY_QUESTION = wholeWords(`(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${BODY_WORDS})`);
+const NAME_QUESTION = wholeWords(`${BODY_QUESTION.source}|(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom`);
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

@@ -23,7 +23,8 @@ export interface AnswerSpan extends TextSpan {
 const L = '\\p{L}';
 const B = WORD_START;
 const E = WORD_END;
-const NAME_WORD = `\\p{Lu}[${L}'’-]*`;
+// ("G5", "M23": a capital and digits)
+const NAME_WORD = `\\p{Lu}[${L}\\p{N}'’-]*`;
 // A run of capitalised words, allowing the particles of names ("Maman Sani Kiaou", "Alliance des États du Sahel").
 // An initial inside a name ("Kurt M. Campbell") belongs to it.
 const NAME_RUN = new RegExp(`${B}${NAME_WORD}(?:\\s+(?:(?:de|du|des|d['’]|la|le|of|the|bin|ben|al|el)\\s*)?(?:\\p{Lu}\\.\\s+)?${NAME_WORD})*`, 'gu');

@@ -113,6 +113,10 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask('When did gendarmerie reinforcements reach Lorient?')).refusal).toBeDefined();
   });
 
+  it('answers "quelle organisation" with a body\'s name (digits and all: "G7 Portuaire"), not a person\'s', async () => {
+    expect((await engine.ask("le port s'est retiré de quelle organisation")).lead).toBe('G7 Portuaire');
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);

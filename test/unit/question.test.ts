@@ -143,6 +143,8 @@ describe('casual forms written out', () => {
     expect(analyseQuestion('combien de soldats').asksDuration).toBe(false);
     expect(analyseQuestion('what will the new port be called').asksName).toBe(true);
     expect(analyseQuestion('who called for the protests').asksName).toBe(false);
+    expect(analyseQuestion('which regional group did niger quit').asksBody).toBe(true);
+    expect(detectIntent('le niger a quitté quelle organisation')).toBe('who');
   });
 });
 
