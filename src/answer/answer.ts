@@ -60,6 +60,7 @@ const ROLE_PENALTY = 0.2;
 const HEADING = /^[^.!?»"”]{0,120}$/u;
 // A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
 const UNMARKED_REASON_FACTOR = 0.85;
+const MARKED_REASON_SHARE = 0.75;
 // "Where" answered by a name after "du" ("les autorités du Niger"), against a place after "à", "dans".
 const GENITIVE_PLACE_FACTOR = 0.85;
 // A later article reporting an event as done outranks an announcement of it scoring up to this much more.
@@ -496,7 +497,9 @@ export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, sc
  * first). For "when", a report that something happened outranks an earlier announcement of it.
  */
 export function selectQuotes(question: AnalysedQuestion, scored: readonly ScoredSentence[], tuning: AnswerTuning = DEFAULT_TUNING): ScoredSentence[] {
-  const answering = scored.filter((s) => s.fitsIntent && s.coverage >= (s.answer ? tuning.minTypedCoverage : tuning.minCoverage));
+  // A reason marked as one ("visait à lutter contre…") answers "why" on less of the question's words.
+  const least = (s: ScoredSentence) => (s.answer ? (question.intent === 'why' ? tuning.minTypedCoverage * MARKED_REASON_SHARE : tuning.minTypedCoverage) : tuning.minCoverage);
+  const answering = scored.filter((s) => s.fitsIntent && s.coverage >= least(s));
   if (!answering.length) return [];
   let best = answering[0]!;
   if (question.intent === 'when') {
