@@ -1,7 +1,7 @@
 import { splitSentences, type Span } from './sentences.js';
 
 /** Bumped whenever chunk boundaries change, so that stored indexes are rebuilt. */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 
 export interface Chunk {
   id: string;

@@ -4,6 +4,12 @@
 const CALL_TO_ACTION =
   /^(rejoignez|abonnez[- ]vous|inscrivez[- ]vous|accédez|acceder|découvrez|lancez[- ]vous|suivez[- ]nous|partag(ez|er)|téléchargez|newsletter|mots[- ]clés|tags?\s*:|publicité|subscribe|sign up|join (us|our)|follow us|share (this|on)|download|advertisement|related (articles|posts|topics))\b/iu;
 const SEE_ALSO = /^(à |a )?(lire|voir) aussi\b|^(read|see) (also|more)\b|^en savoir plus\b|^sur le même sujet\b/iu;
+// A site's notices to its reader (cookies, consent, newsletters), wherever they start.
+const SITE_NOTICE = /\b(cookies?|newsletters?|abonnez[- ]vous|consentez|privacy policy|politique de confidentialité)\b/iu;
+const ADDRESSES_READER = /\b(vous|votre|vos|you|your|nous utilisons|we use)\b/iu;
+// Bylines ("Avec notre correspondant à Cotonou, Serge Adjovi", "Par Nathalie Giraud"). (A photo's caption
+// stays: it may say what the text does not, "un flacon de vaccin ROR (rougeole, oreillons, rubéole)".)
+const BYLINE = /^(?:(?:[Aa]vec|[Dd]e) (?:notre|nos) (?:correspondant|envoyé)e?s?\b|(?:[Pp]ar|[Bb]y)\s+\p{Lu}\p{L}+(?:[\s-]+\p{Lu}\p{L}+){1,3}$)/u;
 const READING_TIME = /^\d{1,2}\s?min(utes?)?\s*(de lecture|read)?\s*(?=\p{Lu})/u;
 const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif)\b/i;
 const SENTENCE_END = /[.!?…»"”:)]$/u;
@@ -49,6 +55,8 @@ function isBoilerplate(line: string, occurrences: number): boolean {
   if (occurrences > 1 && words.length < 12) return true; // repeated menu or ad lines
   if (CALL_TO_ACTION.test(line) && words.length < 25) return true;
   if (SEE_ALSO.test(line)) return true;
+  if (SITE_NOTICE.test(line) && ADDRESSES_READER.test(line) && words.length < 40) return true;
+  if (BYLINE.test(line) && words.length < 12) return true;
   if (IMAGE_FILE.test(line) && !SENTENCE_END.test(line)) return true;
   // A paragraph of sentences is prose however long (its share of distinct words falls as it grows);
   // an ad block is a phrase repeated without a sentence in it.

@@ -35,6 +35,20 @@ describe('cleanArticleText, generic rules', () => {
     expect(text.split('\n')[0]).toBe('Rencontre entre une délégation et le ministre');
   });
 
+  it("drops the site's notices to its reader and bylines, not prose about cookies nor a photo's caption", () => {
+    const prose = 'Un paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.';
+    const notices = [
+      'Nous utilisons des cookies pour améliorer votre expérience sur notre site.',
+      'En cliquant sur « Accepter », vous consentez à l’utilisation de cookies à des fins de mesure d’audience.',
+      'Recevez toute l’actualité directement dans votre boîte mail : abonnez-vous à la newsletter.',
+      'Avec notre correspondant à Cotonou, Serge Adjovi',
+      'Par Nathalie Giraud',
+    ];
+    const cookieLaw = 'La Commission a infligé une amende à trois sites pour des cookies déposés sans accord, une première en Europe.';
+    const caption = 'Photo : l’entrée du centre hospitalier, lundi 17 mars 2025. © Florian Salesse';
+    expect(cleanArticleText([prose, ...notices, cookieLaw, caption].join('\n')).text).toBe([prose, cookieLaw, caption].join('\n'));
+  });
+
   it('drops lines repeated within an article (menus, share bars)', () => {
     const body = 'Partager sur X\nUn paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.\nMenu principal\nMenu principal';
     expect(cleanArticleText(body).text).toBe('Un paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.');
