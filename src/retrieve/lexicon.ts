@@ -22,8 +22,12 @@
 //   the English word's own ("group" → groupe) are left out, the word already finds them;
 // - general vocabulary only: no names of people, and no entry added because one test question
 //   needed it (entries that had been were removed: "g5" for organisation, "lutte" for mission,
-//   "évoquer" for compare). Quality is measured on questions the glossary was not written for.
-export const ENGLISH_TO_FRENCH: Record<string, string[]> = {
+//   "évoquer" for compare). Quality is measured on questions the glossary was not written for;
+// - the world (every country and its peoples, regions, blocs, units, currencies) is its own part,
+//   lexicon-world.ts, built from a table of countries; a key lives in one part only.
+import { WORLD_TO_FRENCH } from './lexicon-world.js';
+
+const GENERAL_NEWS: Record<string, string[]> = {
   // actors
   troop: ['troupes', 'soldats', 'militaires', 'forces', 'contingent'],
   troops: ['troupes', 'soldats', 'militaires', 'forces', 'contingent'],
@@ -60,25 +64,10 @@ export const ENGLISH_TO_FRENCH: Record<string, string[]> = {
   neighbors: ['voisins'],
   partner: ['partenaire'],
   partners: ['partenaires'],
-  // places and peoples
-  usa: ['états-unis', 'américain', 'américaines'],
-  america: ['états-unis', 'amérique'],
-  american: ['américain', 'américaine', 'américains', 'états-unis'],
-  americans: ['américains'],
+  // places (countries, peoples, regions, units and currencies: lexicon-world.ts)
   united: ['unis'],
   states: ['états'],
-  france: ['france', 'français'],
-  french: ['français', 'française', 'france'],
-  russia: ['russie', 'russe'],
-  russian: ['russe', 'russes', 'russie'],
-  nigerien: ['nigérien', 'nigérienne'],
-  mali: ['mali', 'maliens'],
-  malian: ['malien', 'maliens'],
-  burkina: ['burkina', 'burkinabè'],
-  ivory: ['ivoire'],
   coast: ['côte'],
-  africa: ['afrique'],
-  african: ['africain', 'africaines', 'afrique'],
   west: ['ouest', 'occidentaux'],
   western: ['occidentaux', 'occidentales'],
   region: ['région'],
@@ -255,42 +244,6 @@ export const ENGLISH_TO_FRENCH: Record<string, string[]> = {
   cup: ['coupe'],
   nations: ['nations'],
   football: ['football'],
-  germany: ['allemagne'],
-  german: ['allemand', 'allemands'],
-  china: ['chine'],
-  chinese: ['chinois'],
-  chad: ['tchad'],
-  chadian: ['tchadien', 'tchadienne', 'tchadiens', 'tchad'],
-  italy: ['italie'],
-  italian: ['italien', 'italiens'],
-  turkey: ['turquie', 'turc', 'turque'],
-  turkish: ['turc', 'turque', 'turcs', 'turquie'],
-  spain: ['espagne'],
-  britain: ['royaume-uni', 'britannique'],
-  british: ['britannique', 'britanniques'],
-  belgium: ['belgique'],
-  europe: ['europe', 'européen'],
-  european: ['européen', 'européenne', 'européens', 'europe'],
-  algeria: ['algérie'],
-  algerian: ['algérien', 'algériens'],
-  morocco: ['maroc'],
-  libya: ['libye'],
-  sudan: ['soudan'],
-  egypt: ['égypte'],
-  nigeria: ['nigeria'],
-  senegal: ['sénégal'],
-  cameroon: ['cameroun'],
-  mauritania: ['mauritanie'],
-  guinea: ['guinée'],
-  benin: ['bénin'],
-  ghana: ['ghana'],
-  togo: ['togo'],
-  ukraine: ['ukraine'],
-  iran: ['iran'],
-  india: ['inde'],
-  japan: ['japon'],
-  canada: ['canada'],
-  burkinabe: ['burkinabè', 'burkina'],
   lake: ['lac'],
   river: ['fleuve'],
   province: ['province'],
@@ -367,10 +320,10 @@ export const ENGLISH_TO_FRENCH: Record<string, string[]> = {
   deadly: ['meurtrières', 'meurtrier'],
   // time
   date: ['date'],
-  day: ['jour'],
-  week: ['semaine'],
+  day: ['jour', 'jours', 'journée'],
+  week: ['semaine', 'semaines'],
   month: ['mois'],
-  year: ['année'],
+  year: ['année', 'ans', 'années'],
   early: ['début'],
   beginning: ['début'],
   late: ['fin'],
@@ -504,7 +457,8 @@ export const ENGLISH_TO_FRENCH: Record<string, string[]> = {
   strikes: ['grèves', 'frappes'],
   struck: ['frappé', 'touché'],
   walkout: ['débrayage', 'grève'],
-  union: ['syndicat', 'syndical', 'union'],
+  // 'union' first: a capitalised run takes each word's first value ("European Union" → union européenne)
+  union: ['union', 'syndicat', 'syndical'],
   unions: ['syndicats', 'intersyndicale', 'syndicaux'],
   wage: ['salaire', 'rémunération'],
   wages: ['salaires', 'rémunérations'],
@@ -1693,7 +1647,6 @@ export const ENGLISH_TO_FRENCH: Record<string, string[]> = {
   mention: ['mentionner', 'évoquer'],
   mentions: ['mentionne', 'évoque'],
   access: ['accès'],
-  asian: ['asiatique'],
   transform: ['transformer', 'transformation'],
   converted: ['converti', 'transformé'],
   detection: ['détection', 'dépistage'],
@@ -1714,3 +1667,16 @@ export const ENGLISH_TO_FRENCH: Record<string, string[]> = {
   variation: ['variation', 'écart'],
   style: ['style'],
 };
+
+/** English → French, general news vocabulary and the world (lexicon-world.ts); a key is in one part only. */
+export const ENGLISH_TO_FRENCH: Record<string, string[]> = mergeGlossaries(GENERAL_NEWS, WORLD_TO_FRENCH);
+
+function mergeGlossaries(...parts: Record<string, string[]>[]): Record<string, string[]> {
+  const merged: Record<string, string[]> = {};
+  for (const part of parts)
+    for (const [english, french] of Object.entries(part)) {
+      if (english in merged) throw new Error(`lexicon: "${english}" is in two parts of the glossary`);
+      merged[english] = french;
+    }
+  return merged;
+}
