@@ -206,7 +206,7 @@ const COUNTRIES: readonly CountryRow[] = [
   ['panama', 'panamanian', 'Panama', 'panaméen', 'panaméenne'],
   ['paraguay', 'paraguayan', 'Paraguay', 'paraguayen', 'paraguayenne'],
   ['peru', 'peruvian', 'Pérou', 'péruvien', 'péruvienne'],
-  ['puerto', '', 'Porto Rico', 'portoricain', 'portoricaine'],
+  ['puerto', '', 'Porto|Porto Rico', 'portoricain', 'portoricaine'],
   ['kitts nevis', '', 'Saint-Kitts-et-Nevis', 'kittitien', 'kittitienne'],
   ['lucia', 'lucian', 'Sainte-Lucie', 'saint-lucien', 'saint-lucienne'],
   ['grenadines', 'vincentian', 'Saint-Vincent-et-les-Grenadines', 'vincentais', 'vincentaise'],
