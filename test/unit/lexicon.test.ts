@@ -86,4 +86,10 @@ describe('English questions reach French sentences through the glossary', () => 
     expect(reaches(question, holds)).toBe(true);
     expect(reaches(question, lacks)).toBe(false);
   });
+
+  it('reads a capitalised name as meant, not as a typo of a glossary word; a lowercase typo still is one', () => {
+    expect(reaches('Who is Nigel', 'Le président nigérien a parlé.')).toBe(false);
+    expect(reaches('what happened in Lagos', 'Au Laos, rien ne se passe.')).toBe(false);
+    expect(reaches('the nigerrian army', "L'armée nigériane est là.")).toBe(true);
+  });
 });
