@@ -90,7 +90,8 @@ const COUNTRIES: readonly CountryRow[] = [
   ['cyprus', 'cypriot', 'Chypre', 'chypriote'],
   ['czechia', 'czech', 'Tchéquie|République tchèque', 'tchèque'],
   ['denmark', 'danish dane', 'Danemark', 'danois', 'danoise'],
-  ['england', 'english', 'Angleterre', 'anglais', 'anglaise'],
+  // "english" left out: in a question it is mostly the language ("in English please")
+  ['england', '', 'Angleterre', 'anglais', 'anglaise'],
   ['estonia', 'estonian', 'Estonie', 'estonien', 'estonienne'],
   ['finland', 'finnish finn', 'Finlande', 'finlandais', 'finlandaise'],
   ['france', 'french', 'France', 'français', 'française'],
@@ -215,6 +216,11 @@ const COUNTRIES: readonly CountryRow[] = [
   ['uruguay', 'uruguayan', 'Uruguay', 'uruguayen', 'uruguayenne'],
   ['venezuela', 'venezuelan', 'Venezuela', 'vénézuélien', 'vénézuélienne'],
   ['greenland', 'greenlandic greenlander', 'Groenland', 'groenlandais', 'groenlandaise'],
+  // French overseas lands, frequent in French news
+  ['caledonia', 'caledonian', 'Calédonie|Nouvelle-Calédonie', 'calédonien', 'calédonienne'],
+  ['guiana', '', 'Guyane', 'guyanais', 'guyanaise'],
+  ['polynesia', 'polynesian', 'Polynésie', 'polynésien', 'polynésienne'],
+  ['corsica', 'corsican', 'Corse', 'corse'],
   // Oceania
   ['australia', 'australian aussie', 'Australie', 'australien', 'australienne'],
   ['fiji', 'fijian', 'Fidji', 'fidjien', 'fidjienne'],

@@ -78,6 +78,7 @@ describe('English questions reach French sentences through the glossary', () => 
     ['in tonnes', 'Dix tonnes de vivres.', 'Dix sacs de vivres.'],
     ['What did the European Union say', "L'Union européenne a déclaré son soutien.", 'Le syndicat européen a déclaré son soutien.'],
     ['Is there war in the Middle East', 'La guerre au Moyen-Orient continue.', 'La guerre en Orient continue.'],
+    ['flights to New Zealand', 'Des vols vers la Nouvelle-Zélande.', 'De nouveaux vols vers la Zambie.'],
     ['troops from Saudi Arabia', "Des troupes d'Arabie saoudite.", "Des troupes d'Arabie."],
     ['a summit in Geneva', 'Un sommet à Genève.', 'Un sommet à Paris.'],
     ['the park was closed', 'Le parc a été fermé.', 'La rue a été fermée.'],
