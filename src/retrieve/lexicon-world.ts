@@ -4,9 +4,9 @@
 // - A country row gives its English name words, its English demonyms (an English plural in -s is
 //   added: "malians"), its French name(s) and the French adjective, masculine then feminine, as news
 //   French writes them ("béninois", "béninoise"). A name leads to the French name, then the adjective
-//   ("Benin army" → "armée béninoise"); a demonym to the adjective forms, then the name. The
-//   adjective comes before the name for a demonym because answers read a counted people back
-//   through the glossary ("300 Maliens" → "300 Malians").
+//   ("Benin army" → "armée béninoise"); a demonym to the adjective forms, then the name. Demonyms
+//   are keyed before names, because answers read a counted people back through the first English
+//   key that gives the French word ("300 Maliens" → "300 Malians", "300 Béninois" → "300 Beninese").
 // - Keys are single words: a question is looked up word by word, and a capitalised run ("North
 //   Korea", "Saudi Arabia") is translated word by word with each word's first one-word value, so a
 //   multi-word name is keyed on its telling word ("saudi" → "saoudite"; "south", "north", "new"
@@ -99,14 +99,14 @@ const COUNTRIES: readonly CountryRow[] = [
   ['germany', 'german', 'Allemagne', 'allemand', 'allemande'],
   ['greece', 'greek', 'Grèce', 'grec', 'grecque'],
   ['hungary', 'hungarian', 'Hongrie', 'hongrois', 'hongroise'],
-  ['iceland', 'icelandic icelander', 'Islande', 'islandais', 'islandaise'],
+  ['iceland', '', 'Islande', 'islandais', 'islandaise'],
   ['ireland', 'irish', 'Irlande', 'irlandais', 'irlandaise'],
   ['italy', 'italian', 'Italie', 'italien', 'italienne'],
   ['kosovo', 'kosovar kosovan', 'Kosovo', 'kosovar', 'kosovare'],
   ['latvia', 'latvian', 'Lettonie', 'letton', 'lettone'],
   ['liechtenstein', '', 'Liechtenstein', 'liechtensteinois', 'liechtensteinoise'],
   ['lithuania', 'lithuanian', 'Lituanie', 'lituanien', 'lituanienne'],
-  ['luxembourg', 'luxembourger luxembourgish', 'Luxembourg', 'luxembourgeois', 'luxembourgeoise'],
+  ['luxembourg', 'luxembourgish', 'Luxembourg', 'luxembourgeois', 'luxembourgeoise'],
   ['malta', 'maltese', 'Malte', 'maltais', 'maltaise'],
   ['moldova', 'moldovan moldavian', 'Moldavie|Moldova', 'moldave'],
   ['monaco', 'monegasque', 'Monaco', 'monégasque'],
@@ -172,7 +172,7 @@ const COUNTRIES: readonly CountryRow[] = [
   ['tajikistan', 'tajik', 'Tadjikistan', 'tadjik', 'tadjike'],
   ['thailand', 'thai', 'Thaïlande', 'thaïlandais', 'thaïlandaise'],
   ['tibet', 'tibetan', 'Tibet', 'tibétain', 'tibétaine'],
-  ['timor', 'timorese', 'Timor|Timor oriental', 'timorais', 'timoraise'],
+  ['timor leste', 'timorese', 'Timor|Timor oriental', 'timorais', 'timoraise'],
   ['turkey', 'turkish turk', 'Turquie', 'turc', 'turque'],
   ['turkmenistan', 'turkmen', 'Turkménistan', 'turkmène'],
   ['uae emirates', 'emirati', 'Émirats|Émirats arabes unis', 'émirati', 'émiratie'],
@@ -215,7 +215,7 @@ const COUNTRIES: readonly CountryRow[] = [
   ['trinidad tobago', 'trinidadian', 'Trinité-et-Tobago', 'trinidadien', 'trinidadienne'],
   ['uruguay', 'uruguayan', 'Uruguay', 'uruguayen', 'uruguayenne'],
   ['venezuela', 'venezuelan', 'Venezuela', 'vénézuélien', 'vénézuélienne'],
-  ['greenland', 'greenlandic greenlander', 'Groenland', 'groenlandais', 'groenlandaise'],
+  ['greenland', '', 'Groenland', 'groenlandais', 'groenlandaise'],
   // French overseas lands, frequent in French news
   ['caledonia', 'caledonian', 'Calédonie|Nouvelle-Calédonie', 'calédonien', 'calédonienne'],
   ['guiana', '', 'Guyane', 'guyanais', 'guyanaise'],
@@ -228,7 +228,7 @@ const COUNTRIES: readonly CountryRow[] = [
   ['marshall', '', 'Marshall|îles Marshall', 'marshallais', 'marshallaise'],
   ['micronesia', 'micronesian', 'Micronésie', 'micronésien', 'micronésienne'],
   ['nauru', 'nauruan', 'Nauru', 'nauruan', 'nauruane'],
-  ['zealand', 'zealander', 'Zélande|Nouvelle-Zélande', 'néo-zélandais', 'néo-zélandaise'],
+  ['zealand', '', 'Zélande|Nouvelle-Zélande', 'néo-zélandais', 'néo-zélandaise'],
   ['palau', 'palauan', 'Palaos', 'palaois', 'palaoise'],
   ['papua', 'papuan', 'Papouasie|Papouasie-Nouvelle-Guinée', 'papou', 'papoue'],
   ['samoa', 'samoan', 'Samoa', 'samoan', 'samoane'],
@@ -286,6 +286,8 @@ const REGIONS_AND_UNITS: Record<string, string[]> = {
   islands: ['îles', 'archipel'],
   kingdom: ['royaume'],
   republic: ['république'],
+  territory: ['territoire'],
+  territories: ['territoires'],
   // blocs and international bodies (their French acronyms)
   nato: ['otan'],
   ecowas: ['cédéao'],
@@ -330,6 +332,8 @@ const REGIONS_AND_UNITS: Record<string, string[]> = {
   kilometres: ['kilomètres'],
   kilometer: ['kilomètres'],
   kilometers: ['kilomètres'],
+  // after the kilometres: "12 kilomètres" reads back as "12 kilometres", not miles
+  miles: ['kilomètres', 'milles'],
   square: ['carrés', 'carré', 'place'],
   metre: ['mètres'],
   metres: ['mètres'],
@@ -341,8 +345,8 @@ const REGIONS_AND_UNITS: Record<string, string[]> = {
   mm: ['millimètres'],
   millimetres: ['millimètres'],
   millimeters: ['millimètres'],
-  foot: ['pied', 'pieds'],
   feet: ['pieds'],
+  foot: ['pied', 'pieds'],
   inches: ['pouces'],
   kg: ['kilos', 'kilogrammes'],
   kilo: ['kilos', 'kilogrammes'],
@@ -412,8 +416,9 @@ function countryEntries(rows: readonly CountryRow[]): Record<string, string[]> {
   for (const [names, demonyms, french, masculine, feminine] of rows) {
     const countries = french.split('|');
     const adjectives = adjectiveForms(masculine, feminine);
-    for (const name of names.split(' ').filter(Boolean)) add(name, [...countries, ...adjectives]);
+    // demonyms first: answers read "300 Béninois" back through the first English key ("Beninese")
     for (const demonym of demonyms.split(' ').filter(Boolean).flatMap(withPlural)) add(demonym, [...adjectives, countries[0]!]);
+    for (const name of names.split(' ').filter(Boolean)) add(name, [...countries, ...adjectives]);
   }
   for (const [key, values] of Object.entries(REGIONS_AND_UNITS)) add(key, values);
   return entries;

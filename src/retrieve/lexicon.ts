@@ -67,7 +67,8 @@ const GENERAL_NEWS: Record<string, string[]> = {
   partner: ['partenaire'],
   partners: ['partenaires'],
   // places (countries, peoples, regions, units and currencies: lexicon-world.ts)
-  united: ['unis'],
+  // 'uni' first: a capitalised run takes the first value ("United Kingdom" → Royaume-Uni, "United Nations" → Nations unies)
+  united: ['uni', 'unis', 'unies'],
   states: ['états'],
   coast: ['côte'],
   west: ['ouest', 'occidentaux'],
@@ -1583,7 +1584,7 @@ const GENERAL_NEWS: Record<string, string[]> = {
   names: ['noms'],
   place: ['endroit', 'site', 'place'],
   places: ['endroits', 'sites', 'lieux'],
-  great: ['important', 'considérable', 'majeur'],
+  great: ['grand', 'important', 'considérable', 'majeur'],
   count: ['compter', 'décompte', 'comptage'],
   original: ['initial', 'initiale', 'original'],
   rather: ['plutôt'],
@@ -1603,7 +1604,6 @@ const GENERAL_NEWS: Record<string, string[]> = {
   appear: ['apparaître', 'comparaître', 'sembler'],
   appeared: ['apparu', 'comparu'],
   marked: ['marqué', 'marquée'],
-  miles: ['kilomètres', 'milles'],
   product: ['produit'],
   products: ['produits'],
   production: ['production'],

@@ -93,4 +93,30 @@ describe('English questions reach French sentences through the glossary', () => 
     expect(reaches('what happened in Lagos', 'Au Laos, rien ne se passe.')).toBe(false);
     expect(reaches('the nigerrian army', "L'armée nigériane est là.")).toBe(true);
   });
+
+  // A capitalised name of several words is translated word by word, each with its first one-word value.
+  it.each([
+    ['Ivory Coast', "Côte d'Ivoire"],
+    ['Saudi Arabia', 'Arabie saoudite'],
+    ['North Korea', 'Corée du Nord'],
+    ['South Africa', 'Afrique du Sud'],
+    ['Czech Republic', 'République tchèque'],
+    ['Equatorial Guinea', 'Guinée équatoriale'],
+    ['Cape Verde', 'Cap-Vert'],
+    ['Western Sahara', 'Sahara occidental'],
+    ['West Africa', "Afrique de l'Ouest"],
+    ['United Kingdom', 'Royaume-Uni'],
+    ['United Nations', 'Nations unies'],
+    ['Democratic Republic of Congo', 'République démocratique du Congo'],
+    ['Papua New Guinea', 'Papouasie-Nouvelle-Guinée'],
+    ['New Caledonia', 'Nouvelle-Calédonie'],
+    ['Horn of Africa', "Corne de l'Afrique"],
+    ['Latin America', 'Amérique latine'],
+    ['The Hague', 'La Haye'],
+    ['Iceland', 'Islande'],
+    ['Myanmar', 'Birmanie'],
+  ])('a name: %s → %s', (english, french) => {
+    expect(reaches(`Troops from ${english}`, `Des troupes venues de ${french}.`)).toBe(true);
+    expect(reaches(`Troops from ${english}`, 'Des troupes venues du Portugal.')).toBe(false);
+  });
 });
