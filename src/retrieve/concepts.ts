@@ -77,7 +77,8 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     const alternatives = indexLanguages.map((language) => [stem(word, language)]);
     // A French question's French words are not looked up as English ("pays" is not "pay", "report" not "a report").
     const frenchWord = !english && isDictionaryWord(word, 'fr');
-    const translations = indexLanguages.includes('fr') && !frenchWord ? (LEXICON.get(stem(word, 'en')) ?? (english ? nearGlossaryEntry(word) : undefined)) : undefined;
+    // A name is spelled as meant: "Nigel" or "Lagos" is no typo of a glossary word ("niger", "laos").
+    const translations = indexLanguages.includes('fr') && !frenchWord ? (LEXICON.get(stem(word, 'en')) ?? (english && !names.has(word) ? nearGlossaryEntry(word) : undefined)) : undefined;
     for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));
     // A round number is also said in words: "1000" and "un millier" ("about a thousand soldiers").
     for (const said of ROUND_NUMBERS.get(word) ?? []) alternatives.push(indexTerms(said, 'fr'), indexTerms(said, 'en'));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { conceptHolds, queryConcepts } from '../../src/retrieve/concepts.js';
 import { ENGLISH_TO_FRENCH } from '../../src/retrieve/lexicon.js';
+import { WORLD_TO_FRENCH } from '../../src/retrieve/lexicon-world.js';
 import { fold, indexTerms, isStopWord } from '../../src/text/analysis.js';
 
 // What makes a glossary value useless or harmful: the analyser drops stop words, so a value that
@@ -42,5 +44,80 @@ describe('the English → French glossary', () => {
     // (words of no evaluation set: one per domain)
     for (const english of ['hospital', 'wages', 'trial', 'drought', 'harvest', 'teacher', 'wildfire', 'strike', 'mayor', 'turnout'])
       expect(ENGLISH_TO_FRENCH[english], english).toBeDefined();
+  });
+
+  it('takes the world part whole: countries, peoples, regions, units and currencies', () => {
+    for (const [english, french] of Object.entries(WORLD_TO_FRENCH)) expect(ENGLISH_TO_FRENCH[english], english).toEqual(french);
+    // a name leads to the French name, a demonym to the adjective's forms; plurals both sides
+    expect(ENGLISH_TO_FRENCH.benin).toEqual(['bénin']);
+    expect(ENGLISH_TO_FRENCH.beninese).toEqual(['béninois', 'béninoise', 'béninoises']);
+    expect(ENGLISH_TO_FRENCH.saudi).toEqual(['saoudite', 'arabie saoudite', 'saoudien', 'saoudiens', 'saoudienne']);
+    expect(ENGLISH_TO_FRENCH.malians).toContain('maliens');
+    expect(ENGLISH_TO_FRENCH.emirati).toContain('émiratis');
+    expect(ENGLISH_TO_FRENCH.burkinabe).toContain('burkinabè');
+    // no plural made where English has none
+    expect(ENGLISH_TO_FRENCH.chineses).toBeUndefined();
+    expect(ENGLISH_TO_FRENCH.swisses).toBeUndefined();
+  });
+});
+
+// Whether every concept of an English question holds in a French sentence, as keyword search asks.
+function reaches(question: string, frenchSentence: string): boolean {
+  const terms = indexTerms(frenchSentence, 'fr');
+  return queryConcepts(question, ['fr']).every((concept) => conceptHolds(terms, concept));
+}
+
+describe('English questions reach French sentences through the glossary', () => {
+  it.each([
+    ['Beninese soldiers', 'Des soldats béninois ont été tués.', 'Des soldats ont été tués.'],
+    ['Beninese soldiers', 'Le Bénin a envoyé des soldats.', 'Le Togo a envoyé des soldats.'],
+    ['ivorian army', "L'armée ivoirienne se retire.", "L'armée se retire."],
+    ['Dutch troops', 'Les troupes néerlandaises sont parties.', 'Les troupes allemandes sont parties.'],
+    ['how many km', 'La base est à 12 kilomètres de la ville.', 'La base est à 12 milles de la ville.'],
+    ['kilometres', 'La route de 40 kilomètres.', 'La route de 40 mètres.'],
+    ['cost in euros', 'Le projet a coûté 3 millions d’euros.', 'Le projet a coûté 3 millions de dollars.'],
+    ['in tonnes', 'Dix tonnes de vivres.', 'Dix sacs de vivres.'],
+    ['What did the European Union say', "L'Union européenne a déclaré son soutien.", 'Le syndicat européen a déclaré son soutien.'],
+    ['Is there war in the Middle East', 'La guerre au Moyen-Orient continue.', 'La guerre en Orient continue.'],
+    ['flights to New Zealand', 'Des vols vers la Nouvelle-Zélande.', 'De nouveaux vols vers la Zambie.'],
+    ['troops from Saudi Arabia', "Des troupes d'Arabie saoudite.", "Des troupes d'Arabie."],
+    ['a summit in Geneva', 'Un sommet à Genève.', 'Un sommet à Paris.'],
+    ['the park was closed', 'Le parc a été fermé.', 'La rue a été fermée.'],
+    ['national mourning', 'Un deuil national de trois jours.', 'Une fête nationale de trois jours.'],
+  ])('%s → %s', (question, holds, lacks) => {
+    expect(reaches(question, holds)).toBe(true);
+    expect(reaches(question, lacks)).toBe(false);
+  });
+
+  it('reads a capitalised name as meant, not as a typo of a glossary word; a lowercase typo still is one', () => {
+    expect(reaches('Who is Nigel', 'Le président nigérien a parlé.')).toBe(false);
+    expect(reaches('what happened in Lagos', 'Au Laos, rien ne se passe.')).toBe(false);
+    expect(reaches('the nigerrian army', "L'armée nigériane est là.")).toBe(true);
+  });
+
+  // A capitalised name of several words is translated word by word, each with its first one-word value.
+  it.each([
+    ['Ivory Coast', "Côte d'Ivoire"],
+    ['Saudi Arabia', 'Arabie saoudite'],
+    ['North Korea', 'Corée du Nord'],
+    ['South Africa', 'Afrique du Sud'],
+    ['Czech Republic', 'République tchèque'],
+    ['Equatorial Guinea', 'Guinée équatoriale'],
+    ['Cape Verde', 'Cap-Vert'],
+    ['Western Sahara', 'Sahara occidental'],
+    ['West Africa', "Afrique de l'Ouest"],
+    ['United Kingdom', 'Royaume-Uni'],
+    ['United Nations', 'Nations unies'],
+    ['Democratic Republic of Congo', 'République démocratique du Congo'],
+    ['Papua New Guinea', 'Papouasie-Nouvelle-Guinée'],
+    ['New Caledonia', 'Nouvelle-Calédonie'],
+    ['Horn of Africa', "Corne de l'Afrique"],
+    ['Latin America', 'Amérique latine'],
+    ['The Hague', 'La Haye'],
+    ['Iceland', 'Islande'],
+    ['Myanmar', 'Birmanie'],
+  ])('a name: %s → %s', (english, french) => {
+    expect(reaches(`Troops from ${english}`, `Des troupes venues de ${french}.`)).toBe(true);
+    expect(reaches(`Troops from ${english}`, 'Des troupes venues du Portugal.')).toBe(false);
   });
 });
