@@ -65,7 +65,9 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
       const alternatives = indexLanguages.map((language) => run.map((w) => stem(w, language)));
       // "US Africa Command" is "Commandement des États-Unis pour l'Afrique": the run's common words through the glossary.
       if (indexLanguages.includes('fr') && english) {
-        const translated = run.map((w) => LEXICON.get(stem(w, 'en'))?.find((f) => !f.includes(' ')));
+        // (the word's own entry first: "park" is parc, before "parking"'s words that share its stem; a word
+        // French writes alike, "national", stays itself rather than take "nation"'s entry)
+        const translated = run.map((w) => (ENGLISH_TO_FRENCH[w] ?? (isDictionaryWord(w, 'fr') ? undefined : LEXICON.get(stem(w, 'en'))))?.find((f) => !f.includes(' ')));
         if (translated.some(Boolean)) alternatives.push(run.map((w, j) => (translated[j] ? indexTerms(translated[j], 'fr')[0] ?? stem(w, 'fr') : stem(w, 'fr'))));
       }
       concepts.set(key, { word: key, alternatives: uniqueAlternatives(alternatives), specific: true, untranslated: false, glossed: false });
@@ -76,7 +78,8 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     if (concepts.has(word) || isStopWord(word) || QUESTION_FRAME.has(word) || (word.length < 2 && !/\p{N}/u.test(word))) continue;
     const alternatives = indexLanguages.map((language) => [stem(word, language)]);
     // A French question's French words are not looked up as English ("pays" is not "pay", "report" not "a report").
-    const frenchWord = !english && isDictionaryWord(word, 'fr');
+    // (but an abbreviation, "km", "kg", is the glossary's in either language)
+    const frenchWord = !english && isDictionaryWord(word, 'fr') && /[aeiouy]/u.test(word);
     // A name is spelled as meant: "Nigel" or "Lagos" is no typo of a glossary word ("niger", "laos").
     const translations = indexLanguages.includes('fr') && !frenchWord ? (LEXICON.get(stem(word, 'en')) ?? (english && !names.has(word) ? nearGlossaryEntry(word) : undefined)) : undefined;
     for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));

@@ -89,6 +89,13 @@ describe('English questions reach French sentences through the glossary', () => 
     expect(reaches(question, lacks)).toBe(false);
   });
 
+  it('reads an abbreviation in a French question through the glossary; a name\'s word through its own entry', () => {
+    const concepts = queryConcepts('combien de km entre les deux villes', ['fr']);
+    expect(conceptHolds(indexTerms('environ 90 kilomètres', 'fr'), concepts.find((c) => c.word === 'km')!)).toBe(true);
+    // "park" is parc (not parking's words), "national" stays national (not nation's entry)
+    expect(reaches('Who manages the National Park', 'Le parc national est géré par une ONG.')).toBe(true);
+  });
+
   it('reads a capitalised name as meant, not as a typo of a glossary word; a lowercase typo still is one', () => {
     expect(reaches('Who is Nigel', 'Le président nigérien a parlé.')).toBe(false);
     expect(reaches('what happened in Lagos', 'Au Laos, rien ne se passe.')).toBe(false);
