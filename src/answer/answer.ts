@@ -137,6 +137,8 @@ export function scoreSentences(
   // "according to AFP", "selon RFI": only that outlet's articles answer.
   const outletTerms = (article: Article) => indexTerms(article.source ?? '', article.language);
   const askedOutlets = ACCORDING_TO.test(question.text) ? concepts.filter((c) => retrieved.some((e) => conceptHolds(outletTerms(e.article), c))) : [];
+  // A year the question gives ("the second phase in 2026") must be the sentence's, its neighbours' or its article's.
+  const askedYears = concepts.filter((c) => /^(?:19|20)\d{2}$/u.test(c.word));
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   retrieved.forEach((entry, rank) => {
@@ -195,6 +197,7 @@ export function scoreSentences(
         states &&
         !onlyPlanned &&
         ofAskedTime &&
+        askedYears.every((c) => [sentence.terms, neighbourTerms, sourceTerms].some((terms) => conceptHolds(terms, c))) &&
         !doneByAnother &&
         (relation > (question.intent === 'yesno' ? YESNO_RELATION : 0) || !asksRelation(question, located.answer));
       // A "why" or "how" answered by a clause that states a figure ("Le coût du scrutin avait été estimé à

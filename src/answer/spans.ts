@@ -41,7 +41,7 @@ const ROUND_NUMBER = new RegExp(
   `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
   'giu',
 );
-const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
+const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+|d['’]\\s*)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
 // Roles that answer "who" as well as a name does ("l'ambassadrice américaine a été convoquée").
 // ("quartier général" is a headquarters, not a general)
 const ROLE = new RegExp(`${B}(?<!quartier\\s)(?:${ROLE_WORDS})${E}`, 'iu');

@@ -241,7 +241,7 @@ const GENERAL_NEWS: Record<string, string[]> = {
   today: ["aujourd'hui"],
   population: ['population', 'habitants'],
   price: ['prix'],
-  cost: ['coût', 'prix'],
+  cost: ['coût', 'prix', 'montant'],
   won: ['gagné', 'remporté'],
   win: ['gagner', 'remporter'],
   cup: ['coupe'],

@@ -65,6 +65,9 @@ export function stem(word: string, language: Language): string {
     // Folded, a feminine participle ("annoncée" → "annoncee") is no form the French stemmer knows:
     // it would keep "annonce" apart from "annoncé"'s "annonc". "-ée(s)" is read as "-é(s)".
     stemmed = stemmers[language].stem(language === 'fr' ? word.replace(/ee(s?)$/u, 'e$1') : word);
+    // Verbs in "-oyer", "-uyer", "-ayer": the stemmer keeps "employons" whole ("employon") where it
+    // cuts "emploie", "employé" to "emploi". (Not in short words: "crayon", "rayon".)
+    if (language === 'fr' && stemmed.length >= 7) stemmed = stemmed.replace(/yon$/u, 'i');
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stemmed);
   }

@@ -117,6 +117,11 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask("le port s'est retiré de quelle organisation")).lead).toBe('G7 Portuaire');
   });
 
+  it('reads a sum "d\'un montant de … millions d\'euros", and a year the question gives must be the sentence\'s', async () => {
+    expect((await engine.ask('how much will the repairs cost')).lead).toBe("4,2 millions d'euros");
+    expect((await engine.ask('how much will the second phase of works in 2027 cost')).refusal).toBeDefined();
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);

@@ -33,6 +33,12 @@ describe('indexTerms', () => {
     }
   });
 
+  it('gives one stem to the "y" and "i" forms of verbs in "-oyer" ("employons", "emploie"), not to "pays" and "paie"', () => {
+    expect(indexTerms('employons', 'fr')).toEqual(indexTerms('emploie', 'fr'));
+    expect(indexTerms('envoyons', 'fr')).toEqual(indexTerms('envoie', 'fr'));
+    expect(indexTerms('pays', 'fr')).not.toEqual(indexTerms('paie', 'fr'));
+  });
+
   it('does not stem numbers', () => {
     expect(indexTerms('environ 200 personnes en 2024', 'fr')).toEqual(['environ', '200', 'person', '2024']);
   });
