@@ -163,7 +163,8 @@ export function scoreSentences(
       concepts.forEach((concept, c) => {
         let share = 0;
         // "When are they supposed to leave": a date still to come says "supposed" by its tense.
-        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word))) share = 1;
+        // ("when is the line shut this summer": a date in July says "summer")
+        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word)) share = 1;
         // The article's title says what all its sentences are about, as a neighbour does.
         else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) share = NEIGHBOUR_SHARE;
         covered += weights[c]! * share;
@@ -434,6 +435,19 @@ function withoutGivenTail(span: AnswerSpan, article: Article, named: readonly Qu
   const m = /^(.+?)\s+(?:de|du|des|d['’]|of)\s*(?:la\s+|l['’]\s*|the\s+)?(\p{Lu}.*)$/u.exec(span.text);
   if (!m || !given(m[2]!)) return span;
   return { start: span.start, end: span.start + m[1]!.length, text: m[1]!, ofGivenName: true };
+}
+
+// The months of a season, by its names in both languages (the northern hemisphere's).
+const SEASON_MONTHS = new Map<string, readonly number[]>([
+  ...['summer', 'ete', 'estival'].map((w) => [w, [6, 7, 8, 9]] as const),
+  ...['winter', 'hiver', 'hivernal'].map((w) => [w, [12, 1, 2, 3]] as const),
+  ...['spring', 'printemps', 'printanier'].map((w) => [w, [3, 4, 5, 6]] as const),
+  ...['autumn', 'fall', 'automne', 'automnal'].map((w) => [w, [9, 10, 11, 12]] as const),
+]);
+function inSeason(answer: AnswerSpan | undefined, word: string): boolean {
+  const months = SEASON_MONTHS.get(word);
+  const month = answer?.date?.value.month;
+  return months !== undefined && month !== undefined && months.includes(month);
 }
 
 // Whether a date falls in the asked one's year, and month when it gives one (a period: any month of it).

@@ -122,6 +122,10 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask('how much will the second phase of works in 2027 cost')).refusal).toBeDefined();
   });
 
+  it('reads a season the question names in the month of a date ("summer": July)', async () => {
+    expect((await engine.ask('when are the summer works on the Malbert quay')).lead).toMatch(/^July 2027/u);
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);
