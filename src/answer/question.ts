@@ -48,6 +48,8 @@ export interface AnalysedQuestion {
   asksCasualties: boolean;
   /** "how long", "combien de temps": a number answers only as a length of time ("3 jours"). */
   asksDuration: boolean;
+  /** "how big", "quelle superficie": an area or a size ("26 hectares"); "how far", "how long is": a length ("90 km"). */
+  asksMeasure?: 'size' | 'length';
   /** "in total", "au total", "en tout": the whole, not a part ("766 sur 950 au total": 950). */
   asksTotal: boolean;
   /** "when will…", "quand aura lieu la prochaine…": only a date still to come answers. */
@@ -146,6 +148,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     wantsMoney: MONEY.test(text),
     asksCasualties: CASUALTY.test(text),
     asksDuration: DURATION.test(text),
+    ...(SIZE.test(text) ? { asksMeasure: 'size' as const } : LENGTH.test(text) ? { asksMeasure: 'length' as const } : {}),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
     asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
@@ -191,6 +194,8 @@ const ASKED_ROLE = new RegExp(
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
 
+// "how big", "quelle superficie": a measure.
+const MEASURE_WORDS = "how (?:big|large|wide|far|tall|high|deep|long is|long was)|quelle (?:taille|superficie|surface|distance|longueur|hauteur|profondeur)|à quelle distance";
 // "dans quel pays", "dans quelle ville", but not "dans quels domaines" nor "dans quel but".
 const WHERE_NOUNS = 'ville|pays|endroit|lieu|r[ée]gion|quartier|zone|commune|d[ée]partement|province|base|camp|h[ôo]pital|prison|coin|continent|village|secteur';
 // Bodies "which" asks the name of, as "who" does ("which regional group did Niger quit", "quelle organisation").
@@ -203,7 +208,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
   ['standfor', WHAT_IS_ACRONYM],
   ['when', wholeWords("when|what (?:exact |precise |specific )?(?:date|day|month|year|time)|which (?:exact |precise )?(?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
-  ['count', wholeWords('how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e')],
+  ['count', wholeWords(`how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e|${MEASURE_WORDS}`)],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords(`where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans (?:quel|quelle)s? (?:${WHERE_NOUNS})`)],
   ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|${BODY_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}|${CALLED.source}`, 'iu')],
@@ -237,7 +242,9 @@ const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|val
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );
-const DURATION = wholeWords('how long(?! ago)|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien');
+const SIZE = wholeWords('how (?:big|large)|quelle (?:taille|superficie|surface)');
+const LENGTH = wholeWords('how (?:wide|far|tall|high|deep|long is|long was)|quelle (?:distance|longueur|hauteur|profondeur)|à quelle distance');
+const DURATION = wholeWords('how long(?! ago| is| was)|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien');
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 // ("did they end up going to…" asks about the past, its "going to" notwithstanding)
 // French inversion is past only before a participle ("a-t-il signé", "s'est-il rendu"; not "est-il prévu"

@@ -158,6 +158,8 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
       // The date reader takes "3 jours" for three days from now: a length of time, for "how long".
       (question.asksDuration
         ? isDuration(sentence, s)
+        : question.asksMeasure
+        ? MEASURE_UNITS[question.asksMeasure].test(unitAfter(sentence, s))
         : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx))) &&
       (!question.asksCasualties || countsCasualties(sentence, s)) &&
       ctx.countQualifiersHold(),
@@ -194,6 +196,10 @@ const TIME_UNIT = /^(?:secondes?|minutes?|heures?|jours?|journées?|semaines?|mo
 function isDuration(sentence: string, span: TextSpan): boolean {
   return TIME_UNIT.test(unitAfter(sentence, span)) && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, span.start - 12), span.start));
 }
+const MEASURE_UNITS = {
+  size: /^(?:hectares?|ha|km²|m²|acres?|carr[ée]s?|square|lits|beds|places|seats|[ée]tages?|storeys?|floors?)$/iu,
+  length: /^(?:km|kilom[èe]tres?|kilometers?|kilometres?|m|m[èe]tres?|meters?|metres?|miles?|pieds|feet|foot)$/iu,
+};
 const SINCE_BEFORE = new RegExp(`${B}(?:depuis|since)\\s+(?:(?:le|la|l['’]|the)\\s*)?$`, 'iu');
 const SINCE_START = /^(?:depuis|since)\s/iu;
 const CLOCK_BEFORE = new RegExp(`${B}(?:à|vers|dès|avant|après|jusqu['’]à|at|by|until|before|after|around)\\s+$`, 'iu');

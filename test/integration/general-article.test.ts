@@ -126,6 +126,11 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask('when are the summer works on the Malbert quay')).lead).toMatch(/^July 2027/u);
   });
 
+  it('answers "how big" with a size and "how far" with a length', async () => {
+    expect((await engine.ask('how big is the Lanvéoc terminal')).lead).toBe('12 hectares');
+    expect((await engine.ask('le terminal de Lanvéoc est à quelle distance de Brest')).lead).toBe('40 kilomètres');
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);
