@@ -131,7 +131,8 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   const plain = asked.replace(/[’‘`´ʼ]/gu, "'");
   let text = plain.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim() || plain;
   for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, 'giu'), replacement);
-  text = countryUs(text);
+  // (French has no "us": "les soldats us" are American)
+  text = guessLanguage(text) === 'fr' ? text.replace(new RegExp(`${B}us${E}`, 'gu'), 'US') : countryUs(text);
   // "où" typed without its accent, where "ou" (or) cannot stand: last word (but for "en ce moment"…), or first before a verb.
   text = text.replace(/(?<=\s)ou(?=(?:\s+(?:en ce moment|maintenant|actuellement|aujourd'hui|exactement))?\s*[?!.]*$)|^ou(?=\s+(?:(?:est|sont|se|va|vont|était|étaient|a|ont)(?![\p{L}])|s'))/iu, 'où');
   const intent = detectIntent(text);

@@ -1,7 +1,7 @@
 // The concepts of a question: its words, stemmed for each index language, with English words
 // widened to French through the glossary, and names and numbers marked as specific.
 // In: a question and the index's languages. Out: QueryConcepts that keyword search and answer scoring use.
-import { fold, indexTerms, isStopWord, stem, words, type Language } from '../text/analysis.js';
+import { fold, indexTerms, isStopWord, stem, UNITED_STATES, words, type Language } from '../text/analysis.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { guessLanguage } from '../text/language.js';
 import { ENGLISH_TO_FRENCH } from './lexicon.js';
@@ -79,7 +79,8 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     const alternatives = indexLanguages.map((language) => [stem(word, language)]);
     // A French question's French words are not looked up as English ("pays" is not "pay", "report" not "a report").
     // (but an abbreviation, "km", "kg", is the glossary's in either language)
-    const frenchWord = !english && isDictionaryWord(word, 'fr') && /[aeiouy]/u.test(word);
+    // (nor the United States' word, "usa", a French verb's form too: "les soldats US" are "américains")
+    const frenchWord = !english && word !== UNITED_STATES && isDictionaryWord(word, 'fr') && /[aeiouy]/u.test(word);
     // A name is spelled as meant: "Nigel" or "Lagos" is no typo of a glossary word ("niger", "laos").
     const translations = indexLanguages.includes('fr') && !frenchWord ? (LEXICON.get(stem(word, 'en')) ?? (english && !names.has(word) ? nearGlossaryEntry(word) : undefined)) : undefined;
     for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));

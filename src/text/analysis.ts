@@ -33,12 +33,14 @@ const STOP_WORDS = new Set([...fra, ...eng, ...EXTRA_STOP_WORDS].map(fold));
 const stemmers = { fr: snowball.newStemmer('french'), en: snowball.newStemmer('english') };
 // One token for the United States in both languages: "US" in capitals is the country, not the
 // pronoun the stop list drops, and "États-Unis" must not match the "État" of "coup d'État".
+/** The one word both languages' names of the United States are read as. */
+export const UNITED_STATES = 'usa';
 const COUNTRY_ACRONYM = new RegExp(`${WORD_START}(?:US|USA|U\\.S\\.A?\\.?)(?![\\p{L}])`, 'gu');
 const COUNTRY_NAME = new RegExp(`${WORD_START}(?:etats[- ]unis|united states(?: of america)?)${WORD_END}`, 'gu');
 
 /** Words of a text, folded, elisions and possessives dropped. Numbers are words too. */
 export function words(text: string): string[] {
-  const folded = fold(text.replace(COUNTRY_ACRONYM, ' usa ')).replace(COUNTRY_NAME, 'usa');
+  const folded = fold(text.replace(COUNTRY_ACRONYM, ` ${UNITED_STATES} `)).replace(COUNTRY_NAME, UNITED_STATES);
   const out: string[] = [];
   for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu)) {
     const parts = match[0].split("'");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseQuestion } from '../../src/answer/question.js';
 import { conceptHolds, queryConcepts } from '../../src/retrieve/concepts.js';
 import { ENGLISH_TO_FRENCH } from '../../src/retrieve/lexicon.js';
 import { WORLD_TO_FRENCH } from '../../src/retrieve/lexicon-world.js';
@@ -94,6 +95,12 @@ describe('English questions reach French sentences through the glossary', () => 
     expect(conceptHolds(indexTerms('environ 90 kilomètres', 'fr'), concepts.find((c) => c.word === 'km')!)).toBe(true);
     // "park" is parc (not parking's words), "national" stays national (not nation's entry)
     expect(reaches('Who manages the National Park', 'Le parc national est géré par une ONG.')).toBe(true);
+  });
+
+  it('reads "us" in a French question as the United States, "américains" in the articles', () => {
+    const terms = indexTerms('Les derniers soldats américains ont quitté la base.', 'fr');
+    const concepts = queryConcepts(analyseQuestion('quand les derniers soldats us ont quitté la base').text, ['fr']);
+    expect(concepts.every((c) => conceptHolds(terms, c))).toBe(true);
   });
 
   it('reads a capitalised name as meant, not as a typo of a glossary word; a lowercase typo still is one', () => {
