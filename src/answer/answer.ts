@@ -299,6 +299,8 @@ function locateAnswer(
     const givenName = (t: string) => ctx.named.some((c) => c.alternatives.some((terms) => terms.includes(t)));
     const given = (t: string) => givenName(t) || weighing.concepts.some((c) => conceptHolds([t], c));
     if (question.intent === 'who' && spanTerms.length && (spanTerms.every(given) || spanTerms.some(givenName))) continue;
+    // Nor one that names what the question asks about ("who will command the joint force": not "la Force mixte…").
+    if (question.intent === 'who' && weighing.concepts.filter((c) => c !== ctx.askedVerb && conceptHolds(spanTerms, c)).length >= 2) continue;
     const at = Math.max(0, clauses.findIndex((c) => span.start >= c.span.start && span.start < c.span.end));
     const clause = clauses[at]!;
     // The clause whose words the span answers: its own, or the one it is apposed to.

@@ -131,6 +131,10 @@ describe('a second article on local news (a port fire)', () => {
     expect((await engine.ask('le terminal de Lanvéoc est à quelle distance de Brest')).lead).toBe('40 kilomètres');
   });
 
+  it('does not answer "who" with the name of what the question asks about', async () => {
+    expect((await engine.ask('who will command the common port force')).lead ?? '').not.toContain('Force portuaire commune');
+  });
+
   it('does not take a common word for a name because its glossary lists an acronym ("hospitals": CHU)', async () => {
     const result = await engine.ask('When will the Brest and Morlaix hospitals become a single institution?');
     expect(result.lead).toMatch(/^1 July 2027 \(planned/u);
