@@ -117,6 +117,8 @@ const ROUND_NUMBERS = new Map([
 // Words that frame a question rather than say what it is about ("what day exactly", "le nom").
 const QUESTION_FRAME = new Set(
   ['date', 'day', 'month', 'year', 'time', 'exactly', 'exact', 'actually', 'really', 'name', 'number', 'many', 'much', 'job', 'role', 'title', 'position', 'jour', 'mois', 'annee', 'exactement', 'precisement', 'nom', 'nombre', 'vraiment', 'quoi', 'temps', 'long', 'est-ce', 'role', 'poste', 'fonction', 'bot', 'ca', 'veut', 'dire', 'signifie', 'mean', 'means', 'stand', 'stands', 'acronym', 'abbreviation', 'sigle', 'will', 'would', 'shall', 'going', 'gonna',
+    // "was part of the delegation", "took part in": membership, not a share ("pour sa part")
+    'part',
     // "how big", "how far": the measure asked, not a word of the subject
     'big', 'large', 'far', 'wide',
     // "according to AFP": who says it, not an agreement ("accord")

@@ -45,6 +45,14 @@ describe('indexTerms', () => {
 });
 
 describe('queryConcepts', () => {
+  it('reads "part of", "how big", "according to" as the question\'s frame, not its subject', () => {
+    const words = queryConcepts('Which official was part of the delegation, how big was it according to AFP', ['fr']).map((c) => c.word);
+    expect(words).not.toContain('part');
+    expect(words).not.toContain('big');
+    expect(words).not.toContain('according');
+    expect(words).toContain('delegation');
+  });
+
   it('leaves a single letter out of a name, as the index does ("W National Park")', () => {
     expect(queryConcepts('Who manages W National Park?', ['fr']).map((c) => c.word)).toContain('national park');
   });
