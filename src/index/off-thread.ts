@@ -5,12 +5,13 @@ import { Worker } from 'node:worker_threads';
 import type { Embedder } from '../embed/embedder.js';
 import { UserError, type UserErrorCode } from '../errors.js';
 import type { BuildRequest, IndexBuilder, IndexProgress, IndexReport } from './plan.js';
-import type { StoreKind } from './view.js';
+import type { LanceLocation, StoreKind } from './view.js';
 
 export interface WorkerJob {
   dataDir: string;
   corpusDir: string;
   store: StoreKind;
+  lance?: LanceLocation;
   model: Pick<Embedder, 'backend' | 'modelId' | 'dimensions'> | null;
 }
 
@@ -45,11 +46,11 @@ export class BuildWorker implements IndexBuilder {
     if (this.running) return Promise.reject(new Error('a build is already running in this worker'));
     const worker = (this.worker ??= this.start());
     worker.ref(); // a build in progress keeps the process alive; an idle worker does not
-    const { embedder, dataDir, corpusDir, store } = request;
+    const { embedder, dataDir, corpusDir, store, lance } = request;
     const model = embedder && { backend: embedder.backend, modelId: embedder.modelId, dimensions: embedder.dimensions };
     return new Promise<IndexReport>((resolve, reject) => {
       this.running = { ...request, resolve, reject };
-      worker.postMessage({ type: 'build', job: { dataDir, corpusDir, store, model } } satisfies ToWorker);
+      worker.postMessage({ type: 'build', job: { dataDir, corpusDir, store, lance, model } } satisfies ToWorker);
     });
   }
 
