@@ -143,7 +143,7 @@ export async function writeStoredPointer(location: LanceLocation, pointer: strin
   const db = await connect(location);
   try {
     const table = await db.createTable(POINTER_TABLE, [{ pointer }], { mode: 'overwrite' });
-    // Only the newest pointer matters; older versions of this small table go at once.
+    // Only the newest pointer matters: older versions of this small table go after the tables' delay.
     await table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_OLD_VERSIONS_MS) });
     table.close();
   } finally {
