@@ -49,7 +49,7 @@ function placeOf(dataDir: string, remote?: LanceLocation) {
       tables: { uri: paths.db } as LanceLocation,
       pointerName: 'lance/CURRENT',
       readPointer: () => readFile(paths.pointer, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error))),
-      writePointer: async (text: string) => writeFileDurably(paths.pointer, text),
+      writePointer: (text: string) => writeFileDurably(paths.pointer, text),
       prepare: () => mkdir(paths.dir, { recursive: true }),
       failure: (error: unknown) => error as Error,
     };
@@ -290,7 +290,10 @@ async function buildIn(place: ReturnType<typeof placeOf>, { dataDir, lance, corp
     // The commit point: from here on readers open the versions just written.
     await place.writePointer(JSON.stringify(pointer, null, 2));
     onProgress?.({ phase: 'committed', done: 1, total: 1 });
-    await tables.removeOldVersions();
+    // An object store failing now leaves the old versions for the next commit to remove: the index is committed.
+    await tables.removeOldVersions().catch((error: unknown) => {
+      if (place.failure(error) === error) throw error;
+    });
     report.chunks = pointer.summary!.chunks;
     return { ...report, written: true };
   } finally {
