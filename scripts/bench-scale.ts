@@ -138,16 +138,19 @@ export async function runScaleBench(options: ScaleOptions): Promise<void> {
     log(`${phase} ${done}/${total}`);
   };
   let peakRss = 0;
-  let phasePeakRss = 0; // since the last phase's log line
+  // Since the last phase's log line: the peak, and what this thread's JavaScript held then (V8's heap,
+  // and memory outside it that JavaScript objects own); the rest is native (LanceDB) and the workers'.
+  let phasePeak = process.memoryUsage();
   const sampler = setInterval(() => {
-    const rss = process.memoryUsage().rss;
-    peakRss = Math.max(peakRss, rss);
-    phasePeakRss = Math.max(phasePeakRss, rss);
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    if (usage.rss > phasePeak.rss) phasePeak = usage;
   }, 50);
   const phaseRss = () => {
-    const peak = phasePeakRss;
-    phasePeakRss = 0;
-    return `peak RSS ${(peak / 2 ** 20).toFixed(0)} MB`;
+    const { rss, heapTotal, external } = phasePeak;
+    phasePeak = process.memoryUsage();
+    const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+    return `peak RSS ${mb(rss)} (this thread's V8 heap ${mb(heapTotal)}, external ${mb(external)}, the rest ${mb(rss - heapTotal - external)})`;
   };
   const loop = watchEventLoop();
 

@@ -96,6 +96,17 @@ function configSchema(cwd: string) {
       DOSSIER_FETCH_MAX_MB: z.coerce.number().min(0.1).max(100).default(5),
       /** Where the index lives: files (the default, up to ~20,000 articles) or LanceDB tables (large corpora). */
       DOSSIER_STORE: z.enum(['default', 'lancedb']).default('default'),
+      /** The LanceDB index (tables and commit pointer) on an S3-compatible object store instead of the data folder. */
+      DOSSIER_LANCEDB_URI: z.string().regex(/^s3:\/\/[a-z0-9][a-z0-9.-]{1,62}(\/[^\s]*)?$/, 'must be an S3 URI: s3://bucket or s3://bucket/prefix').optional(),
+      /** This process answers from the index and never writes it (another process or machine indexes). */
+      DOSSIER_INDEX_READ_ONLY: flag.default(false),
+      /** An S3-compatible server (MinIO, Ceph, R2...); unset: AWS S3. */
+      DOSSIER_LANCEDB_ENDPOINT: z.string().url().optional(),
+      DOSSIER_LANCEDB_REGION: z.string().min(1).optional(),
+      DOSSIER_LANCEDB_ACCESS_KEY_ID: z.string().min(1).optional(),
+      DOSSIER_LANCEDB_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+      /** Allow an http:// endpoint (a server on the local network). */
+      DOSSIER_LANCEDB_ALLOW_HTTP: flag.default(false),
       DISCORD_TOKEN: z.string().min(1).optional(),
       DISCORD_APPLICATION_ID: snowflake.optional(),
       DISCORD_GUILD_ID: snowflake.optional(),
@@ -103,6 +114,11 @@ function configSchema(cwd: string) {
       DISCORD_API_URL: z.string().url().optional(),
       /** `npm run start:sharded`: how many shards (processes); "auto" asks Discord (one per 1,000 servers). */
       DISCORD_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)]).default('auto'),
+    })
+    .refine((v) => !v.DOSSIER_LANCEDB_URI || v.DOSSIER_STORE === 'lancedb', { message: 'DOSSIER_LANCEDB_URI needs DOSSIER_STORE=lancedb', path: ['DOSSIER_LANCEDB_URI'] })
+    .refine((v) => !v.DOSSIER_LANCEDB_ENDPOINT?.startsWith('http:') || v.DOSSIER_LANCEDB_ALLOW_HTTP, {
+      message: 'an http:// endpoint needs DOSSIER_LANCEDB_ALLOW_HTTP=true (the keys travel unencrypted)',
+      path: ['DOSSIER_LANCEDB_ENDPOINT'],
     })
     .refine((v) => !v.DOSSIER_LLM_URL || v.DOSSIER_LLM_MODEL, { message: 'DOSSIER_LLM_URL needs DOSSIER_LLM_MODEL, the model name the chat server knows', path: ['DOSSIER_LLM_MODEL'] })
     .transform((v) => {
@@ -148,6 +164,22 @@ function configSchema(cwd: string) {
         },
         feeds: { urls: v.DOSSIER_FEEDS, intervalMs: v.DOSSIER_FEEDS_INTERVAL_MINUTES * 60_000, statePath: path.join(dataDir, 'feeds.json') },
         store: v.DOSSIER_STORE,
+        readOnlyIndex: v.DOSSIER_INDEX_READ_ONLY,
+        /** LanceDB's storage options (its S3 key names); what is unset LanceDB takes from its own defaults. */
+        lance: v.DOSSIER_LANCEDB_URI
+          ? {
+              uri: v.DOSSIER_LANCEDB_URI,
+              storageOptions: Object.fromEntries(
+                Object.entries({
+                  endpoint: v.DOSSIER_LANCEDB_ENDPOINT,
+                  region: v.DOSSIER_LANCEDB_REGION,
+                  aws_access_key_id: v.DOSSIER_LANCEDB_ACCESS_KEY_ID,
+                  aws_secret_access_key: v.DOSSIER_LANCEDB_SECRET_ACCESS_KEY,
+                  allow_http: v.DOSSIER_LANCEDB_ALLOW_HTTP ? 'true' : undefined,
+                }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+              ),
+            }
+          : undefined,
       };
     });
 }

@@ -6,6 +6,7 @@ import { analyseQuestion, validateQuestion } from './answer/question.js';
 import type { Answer } from './answer/types.js';
 import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
+import { UserError } from './errors.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
 import type { Article, ArticleMeta } from './ingest/article.js';
 import { loadCorpus, type Corpus } from './ingest/corpus.js';
@@ -134,7 +135,7 @@ export class Engine {
   warmUp(): void {
     isDictionaryWord('');
     // (a failure shows on the first question, which reads them again; never an unhandled rejection)
-    corpusNames(this.index, this.config.dataDir).catch((error: Error) => this.log.warn(`Could not read the corpus's names yet (${error.message}).`));
+    corpusNames(this.index, this.config.dataDir, this.config.lance).catch((error: Error) => this.log.warn(`Could not read the corpus's names yet (${error.message}).`));
   }
 
   /** Whether a re-index is running or waiting its turn. */
@@ -153,12 +154,14 @@ export class Engine {
 
   // `read`: the corpus opening has just read, so that a build on this thread does not read it again.
   private reindexCorpus(read: Corpus | undefined, onProgress = this.options.onProgress): Promise<IndexReport> {
+    if (this.config.readOnlyIndex) return Promise.reject(readOnlyRefusal('This process does not write the index', 'Ce processus ne modifie pas l’index'));
     return this.reindexQueue.add(async () => {
       await mkdir(this.config.dataDir, { recursive: true });
       const report = await this.builder.build({
         dataDir: this.config.dataDir,
         corpusDir: this.config.corpusDir,
         store: this.config.store,
+        lance: this.config.lance,
         embedder: this.embedder,
         corpus: read,
         onProgress,
@@ -172,7 +175,7 @@ export class Engine {
         const next = await this.openIndex();
         // A build on this thread reads the new index's names now, on the index just opened, and saves them
         // beside it for the bots that follow its commit (the build worker does the same in its thread).
-        if (report.written && this.builder.place === 'this-thread') await corpusNames(next, this.config.dataDir).catch(() => undefined);
+        if (report.written && this.builder.place === 'this-thread') await corpusNames(next, this.config.dataDir, this.config.lance).catch(() => undefined);
         await this.adopt(next);
       }
       this.lastReindexAt = new Date().toISOString();
@@ -188,7 +191,7 @@ export class Engine {
     const vector = this.embedder ? await this.embedder.embedQuery(question.text) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
     const weighing = weigh(this.index, concepts);
-    const scored = scoreSentences(question, weighing, retrieved, await corpusNames(this.index, this.config.dataDir));
+    const scored = scoreSentences(question, weighing, retrieved, await corpusNames(this.index, this.config.dataDir, this.config.lance));
     return { question, concepts, weighing, retrieved, scored };
   }
 
@@ -200,9 +203,9 @@ export class Engine {
   async followSwappedIndex(): Promise<void> {
     if (this.isReindexing) return;
     try {
-      const current = await currentGenerationName(this.config.store, this.config.dataDir);
+      const current = await currentGenerationName(this.config.store, this.config.dataDir, this.config.lance);
       if (!current || current === this.index.generation) return;
-      const next = await openCurrentIndex(this.config.store, this.config.dataDir);
+      const next = await openCurrentIndex(this.config.store, this.config.dataDir, this.config.lance);
       if (next) await this.adopt(next);
     } catch (error) {
       this.log.warn(`Could not open the index another process wrote (${(error as Error).message}); answering from the one in use.`);
@@ -213,7 +216,7 @@ export class Engine {
   // read (saved beside it by the build that wrote it: a file read). A failure to read them shows on the
   // questions, not here: the index is committed. With none in place, the bot's warmUp starts them.
   private async adopt(next: IndexView): Promise<void> {
-    if (this.serving && this.index) await corpusNames(next, this.config.dataDir).catch(() => undefined);
+    if (this.serving && this.index) await corpusNames(next, this.config.dataDir, this.config.lance).catch(() => undefined);
     this.index = next;
   }
 
@@ -306,11 +309,12 @@ export class Engine {
 
   // Opens the committed index if it matches the corpus; otherwise builds one.
   private async refresh(): Promise<void> {
+    if (this.config.readOnlyIndex) return this.openReadOnly();
     if (this.config.store === 'lancedb') return this.refreshLarge();
     const corpus = await loadCorpus(this.config.corpusDir);
     let current: IndexView | null = null;
     try {
-      current = await openCurrentIndex(this.config.store, this.config.dataDir);
+      current = await openCurrentIndex(this.config.store, this.config.dataDir, this.config.lance);
       if (current && isUpToDate(current, corpus, this.embedder)) {
         this.index = current;
         return;
@@ -339,7 +343,7 @@ export class Engine {
   private async refreshLarge(): Promise<void> {
     let current: IndexView | null = null;
     try {
-      current = await openCurrentIndex(this.config.store, this.config.dataDir);
+      current = await openCurrentIndex(this.config.store, this.config.dataDir, this.config.lance);
     } catch (error) {
       if (!(error instanceof IndexCorruptError)) throw error;
       this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
@@ -356,6 +360,19 @@ export class Engine {
     this.openingReport = await this.reindex();
   }
 
+  // A process that only reads an index another one writes (another machine, over an object store):
+  // it answers from the committed index and never compares its own corpus folder with it.
+  private async openReadOnly(): Promise<void> {
+    const current = await openCurrentIndex(this.config.store, this.config.dataDir, this.config.lance);
+    const where = this.config.lance?.uri ?? this.config.dataDir;
+    if (!current) throw readOnlyRefusal(`No index has been committed in ${where} yet`, `Aucun index n'a encore été enregistré dans ${where}`);
+    if (!isCompatible(current.manifest, this.embedder)) {
+      current.close();
+      throw readOnlyRefusal(`The index in ${where} was built with another model or analyser`, `L'index de ${where} a été construit avec un autre modèle ou analyseur`);
+    }
+    this.index = current;
+  }
+
   /** Stops the build worker and releases the index's files (a bot shutting down, a bench). */
   async close(): Promise<void> {
     await this.reindexQueue.onIdle();
@@ -364,10 +381,18 @@ export class Engine {
   }
 
   private async openIndex(): Promise<IndexView> {
-    const index = await openCurrentIndex(this.config.store, this.config.dataDir);
+    const index = await openCurrentIndex(this.config.store, this.config.dataDir, this.config.lance);
     if (!index) throw new Error('the index vanished right after it was written');
     return index;
   }
+}
+
+// What a read-only process (DOSSIER_INDEX_READ_ONLY) says when asked to build, or given nothing to read.
+function readOnlyRefusal(en: string, fr: string): UserError {
+  return new UserError('index-read-only', {
+    en: `${en}: this process only reads it (DOSSIER_INDEX_READ_ONLY=true). Index where the corpus is (npm run index there).`,
+    fr: `${fr} : ce processus ne fait que le lire (DOSSIER_INDEX_READ_ONLY=true). Indexez là où se trouve le corpus (npm run index).`,
+  });
 }
 
 async function readAll(index: IndexView): Promise<Article[]> {

@@ -34,6 +34,7 @@ export type UserErrorCode =
   | 'index-busy'
   | 'index-read-only'
   | 'disk-full'
+  | 'index-unreachable'
   // Discord set-up and commands
   | 'discord-token-missing'
   | 'discord-token-refused'

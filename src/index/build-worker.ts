@@ -44,6 +44,7 @@ async function build(job: WorkerJob): Promise<void> {
     const report = await buildIndex({
       dataDir: job.dataDir,
       store: job.store,
+      lance: job.lance,
       corpus: job.corpusDir, // read here: LanceDB's builds read it in batches
       embedder: proxyEmbedder(job.model),
       onProgress: (progress) => send({ type: 'progress', progress }),
@@ -51,7 +52,7 @@ async function build(job: WorkerJob): Promise<void> {
     });
     // The new index's names are read here, off the answering thread, and saved beside it: the bot then
     // reads them back before swapping to it (a minute of its thread at 100,000 articles otherwise).
-    if (report.written) await saveCommittedNames(job.store, job.dataDir).catch(() => undefined);
+    if (report.written) await saveCommittedNames(job.store, job.dataDir, job.lance).catch(() => undefined);
     send({ type: 'done', report });
   } catch (error) {
     const failure = error as NodeJS.ErrnoException;

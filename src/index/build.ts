@@ -12,7 +12,7 @@ import { writeFileDurably } from '../files.js';
 import { withIndexLock } from './lock.js';
 import { commitGeneration, removeOtherGenerations, IndexCorruptError, newGeneration, type Manifest } from './store.js';
 import { VectorStore } from './vector-store.js';
-import type { IndexView, StoreKind } from './view.js';
+import type { IndexView, LanceLocation, StoreKind } from './view.js';
 
 export type { IndexProgress, IndexReport } from './plan.js';
 
@@ -23,6 +23,8 @@ export interface BuildOptions {
   embedder: Embedder | null;
   /** Which store holds the index; each keeps its own files under dataDir. Default: 'default'. */
   store?: StoreKind;
+  /** An object store holding the LanceDB index (and its commit pointer) instead of dataDir; the lock stays in dataDir. */
+  lance?: LanceLocation;
   onProgress?: (progress: IndexProgress) => void;
   /** Told when another process holds the index's lock and this build waits for it. */
   onWait?: (message: string) => void;

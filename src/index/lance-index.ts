@@ -5,6 +5,10 @@
 //
 //   embeddings/lance/CURRENT   {"generation": "gen-…", "versions": {...}, chunker, analyser, model}
 //   embeddings/lance/db/       the LanceDB tables (chunks.lance, articles.lance, vocabulary.lance)
+//
+// With DOSSIER_LANCEDB_URI (s3://bucket/prefix), the tables are there and the pointer is a one-row
+// table beside them (lance-store.ts), so that readers on other machines follow the commits; the index
+// lock and the corpus's names stay in the local data folder of each process.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -15,10 +19,10 @@ import { readArticles, scanCorpus, type Corpus, type CorpusFile, type CorpusProb
 import { indexTerms, type Language } from '../text/analysis.js';
 import { writeFileDurably } from '../files.js';
 import type { TermQuery } from './keyword-index.js';
-import { LanceStore, type ChunkRow, type IndexSummary, type TableVersions } from './lance-store.js';
+import { LanceStore, objectStoreFailure, readStoredPointer, writeStoredPointer, type ChunkRow, type IndexSummary, type TableVersions } from './lance-store.js';
 import { indexStamp, isCompatible, type IndexProgress, type IndexReport } from './plan.js';
 import { INDEX_FORMAT, IndexCorruptError, type Manifest } from './store.js';
-import type { IndexHit, IndexView } from './view.js';
+import type { IndexHit, IndexView, LanceLocation } from './view.js';
 import { Vocabulary } from './vocabulary.js';
 
 interface Pointer extends Omit<Manifest, 'documents'> {
@@ -33,30 +37,54 @@ export function lancePaths(dataDir: string) {
   return { dir, pointer: path.join(dir, 'CURRENT'), db: path.join(dir, 'db') };
 }
 
-/** The committed pointer, or null when no LanceDB index was built. */
-async function readPointer(dataDir: string): Promise<Pointer | null> {
-  let text: string;
-  try {
-    text = await readFile(lancePaths(dataDir).pointer, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+/**
+ * Where the tables and the commit pointer are: under the data folder (a file, written durably), or,
+ * with `remote`, both on that object store (the pointer a one-row table there), so that every machine
+ * pointing at it reads the same commits. Failures of the object store come out as one clear line.
+ */
+function placeOf(dataDir: string, remote?: LanceLocation) {
+  const paths = lancePaths(dataDir);
+  if (!remote) {
+    return {
+      tables: { uri: paths.db } as LanceLocation,
+      pointerName: 'lance/CURRENT',
+      readPointer: () => readFile(paths.pointer, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error))),
+      writePointer: (text: string) => writeFileDurably(paths.pointer, text),
+      prepare: () => mkdir(paths.dir, { recursive: true }),
+      failure: (error: unknown) => error as Error,
+    };
   }
+  const failure = (error: unknown) => objectStoreFailure(remote, error);
+  return {
+    tables: remote,
+    pointerName: `the commit pointer at ${remote.uri}`,
+    readPointer: () => readStoredPointer(remote).catch((error: unknown) => Promise.reject(failure(error))),
+    writePointer: (text: string) => writeStoredPointer(remote, text),
+    prepare: () => Promise.resolve(),
+    failure,
+  };
+}
+
+/** The committed pointer, or null when no LanceDB index was built. */
+async function readPointer(dataDir: string, remote?: LanceLocation): Promise<Pointer | null> {
+  const place = placeOf(dataDir, remote);
+  const text = await place.readPointer();
+  if (text === null) return null;
   let pointer: Pointer;
   try {
     pointer = JSON.parse(text) as Pointer;
   } catch {
-    throw new IndexCorruptError('lance/CURRENT is not valid JSON (truncated or damaged)');
+    throw new IndexCorruptError(`${place.pointerName} is not valid JSON (truncated or damaged)`);
   }
   if (pointer.format !== INDEX_FORMAT || typeof pointer.generation !== 'string' || typeof pointer.versions?.chunks !== 'number') {
-    throw new IndexCorruptError('lance/CURRENT has an unknown format');
+    throw new IndexCorruptError(`${place.pointerName} has an unknown format`);
   }
   return pointer;
 }
 
 /** The committed generation's name, for readers that follow another process's commits. */
-export async function currentLanceGeneration(dataDir: string): Promise<string | null> {
-  return (await readPointer(dataDir))?.generation ?? null;
+export async function currentLanceGeneration(dataDir: string, remote?: LanceLocation): Promise<string | null> {
+  return (await readPointer(dataDir, remote))?.generation ?? null;
 }
 
 /** A committed LanceDB index, opened at the versions its pointer names. */
@@ -82,13 +110,16 @@ export class LanceIndex implements IndexView {
     return this.keyword.chunkCount;
   }
 
-  static async openCurrent(dataDir: string): Promise<LanceIndex | null> {
-    const pointer = await readPointer(dataDir);
+  static async openCurrent(dataDir: string, remote?: LanceLocation): Promise<LanceIndex | null> {
+    const pointer = await readPointer(dataDir, remote);
     if (!pointer) return null;
+    const place = placeOf(dataDir, remote);
     let tables: LanceStore;
     try {
-      tables = await LanceStore.open(lancePaths(dataDir).db, pointer.versions);
+      tables = await LanceStore.open(place.tables, pointer.versions);
     } catch (error) {
+      const failure = place.failure(error);
+      if (failure !== error) throw failure;
       throw new IndexCorruptError(`the LanceDB tables cannot be opened (${(error as Error).message})`);
     }
     // Read at once, each a single pass over its columns: the tables' counts, the articles' metadata, the vocabulary.
@@ -178,13 +209,21 @@ function corpusSource(corpus: Corpus | string): CorpusSource {
  * changed ones a batch at a time, updates the vocabulary and the search indexes, then commits by
  * writing the pointer. Memory holds one batch of articles and chunks, never the corpus.
  */
-export async function buildLanceLocked({ dataDir, corpus, embedder, onProgress }: { dataDir: string; corpus: Corpus | string; embedder: Embedder | null; onProgress?: (progress: IndexProgress) => void }): Promise<IndexReport> {
-  const paths = lancePaths(dataDir);
-  await mkdir(paths.dir, { recursive: true });
+export async function buildLanceLocked(options: { dataDir: string; lance?: LanceLocation; corpus: Corpus | string; embedder: Embedder | null; onProgress?: (progress: IndexProgress) => void }): Promise<IndexReport> {
+  const place = placeOf(options.dataDir, options.lance);
+  try {
+    return await buildIn(place, options);
+  } catch (error) {
+    throw place.failure(error);
+  }
+}
+
+async function buildIn(place: ReturnType<typeof placeOf>, { dataDir, lance, corpus, embedder, onProgress }: Parameters<typeof buildLanceLocked>[0]): Promise<IndexReport> {
+  await place.prepare();
   let problem: string | undefined;
   let committed: Pointer | null = null;
   try {
-    committed = await readPointer(dataDir);
+    committed = await readPointer(dataDir, lance);
   } catch (error) {
     if (!(error instanceof IndexCorruptError)) throw error;
     problem = error.message;
@@ -192,12 +231,12 @@ export async function buildLanceLocked({ dataDir, corpus, embedder, onProgress }
   let reusable = committed && isCompatible(committed, embedder) ? committed : null;
   let tables: LanceStore;
   try {
-    tables = await LanceStore.forWriting(paths.db, reusable?.versions ?? null, embedder?.dimensions ?? null);
+    tables = await LanceStore.forWriting(place.tables, reusable?.versions ?? null, embedder?.dimensions ?? null);
   } catch (error) {
-    if (!reusable) throw error;
+    if (!reusable || place.failure(error) !== error) throw error;
     problem = `the LanceDB tables cannot be opened (${(error as Error).message})`;
     reusable = null;
-    tables = await LanceStore.forWriting(paths.db, null, embedder?.dimensions ?? null);
+    tables = await LanceStore.forWriting(place.tables, null, embedder?.dimensions ?? null);
   }
   try {
     const indexed = reusable ? await tables.hashes() : new Map<string, string>();
@@ -249,9 +288,12 @@ export async function buildLanceLocked({ dataDir, corpus, embedder, onProgress }
       summary: await tables.summary(),
     };
     // The commit point: from here on readers open the versions just written.
-    await writeFileDurably(paths.pointer, JSON.stringify(pointer, null, 2));
+    await place.writePointer(JSON.stringify(pointer, null, 2));
     onProgress?.({ phase: 'committed', done: 1, total: 1 });
-    await tables.removeOldVersions();
+    // An object store failing now leaves the old versions for the next commit to remove: the index is committed.
+    await tables.removeOldVersions().catch((error: unknown) => {
+      if (place.failure(error) === error) throw error;
+    });
     report.chunks = pointer.summary!.chunks;
     return { ...report, written: true };
   } finally {

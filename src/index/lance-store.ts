@@ -8,8 +8,9 @@ import { Field, FixedSizeList, Float32, Int32, Schema, Utf8, type DataType, type
 import type { Article, ArticleMeta } from '../ingest/article.js';
 import type { Chunk } from '../ingest/chunk.js';
 import type { Language } from '../text/analysis.js';
+import { UserError } from '../errors.js';
 import type { TermQuery } from './keyword-index.js';
-import { inSlices } from './view.js';
+import { inSlices, type LanceLocation } from './view.js';
 
 export interface ChunkRow {
   id: string;
@@ -50,6 +51,9 @@ export interface SearchHit {
 }
 
 const TABLES = ['chunks', 'articles', 'vocabulary'] as const;
+// On an object store, the commit pointer is this one-row table beside the others: overwriting it is
+// one atomic Lance commit, so a reader on any machine sees the previous pointer or the new one.
+const POINTER_TABLE = 'commit_pointer';
 type TableName = (typeof TABLES)[number];
 
 // Full-text search runs on terms Dossier's analyser already produced (French/English stems, elisions
@@ -80,6 +84,73 @@ const inList = (column: string, values: readonly string[]) => `${column} IN (${v
 // Lance evaluates IN lists row by row: ask in slices so that a query's text stays small.
 const IN_SLICE = 500;
 
+// An unreachable object store fails in seconds, not after object_store's default retries (minutes);
+// what the configuration sets wins.
+const OBJECT_STORE_DEFAULTS = { client_max_retries: '2', client_retry_timeout: '10', connect_timeout: '5s', timeout: '60s' };
+
+function connect({ uri, storageOptions }: LanceLocation): Promise<lancedb.Connection> {
+  return lancedb.connect(uri, storageOptions ? { storageOptions: { ...OBJECT_STORE_DEFAULTS, ...storageOptions } } : {});
+}
+
+/**
+ * An object store's failure (refused credentials, no such bucket, no answer) as one line naming the
+ * store, instead of the Rust error's page; other errors pass unchanged.
+ */
+export function objectStoreFailure(location: LanceLocation, error: unknown): Error {
+  const text = String((error as Error)?.message ?? error);
+  if (!location.storageOptions || !/store: "S3"|RetryError|ObjectStore/.test(text)) return error as Error;
+  const status = /status: (\d{3})/.exec(text)?.[1];
+  const code = /<Code>([^<]+)<\/Code>/.exec(text)?.[1];
+  const os = /Os \{[^}]*message: "([^"]+)"/.exec(text)?.[1];
+  const connect = /ConnectError\("([^"]+)", ([^,\s]+)/.exec(text);
+  const reason = status
+    ? `it answered HTTP ${status}${code ? ` ${code}` : ''}${status === '403' ? ': check the access key and secret' : status === '404' ? ': check the bucket' : ''}`
+    : connect
+      ? `cannot reach ${connect[2]} (${os ?? connect[1]}): check the endpoint`
+      : text.split('\n')[0]!.slice(0, 200);
+  const endpoint = location.storageOptions.endpoint ? ` at ${location.storageOptions.endpoint}` : '';
+  return new UserError(
+    'index-unreachable',
+    {
+      en: `The object store holding the index (${location.uri}${endpoint}) cannot be used: ${reason}. Nothing was changed.`,
+      fr: `Le stockage objet qui contient l'index (${location.uri}${endpoint}) est inutilisable : ${reason}. Rien n'a été modifié.`,
+    },
+    { cause: error },
+  );
+}
+
+/** The commit pointer kept on an object store (POINTER_TABLE), or null when none was written. */
+export async function readStoredPointer(location: LanceLocation): Promise<string | null> {
+  const db = await connect(location);
+  try {
+    let table: lancedb.Table;
+    try {
+      table = await db.openTable(POINTER_TABLE);
+    } catch (error) {
+      if (/not found|does not exist/i.test((error as Error).message)) return null;
+      throw error;
+    }
+    const [row] = (await table.query().select(['pointer']).limit(1).toArray()) as { pointer: string }[];
+    table.close();
+    return row?.pointer ?? null;
+  } finally {
+    db.close();
+  }
+}
+
+/** Replaces the pointer on the object store: the commit point of a build there. */
+export async function writeStoredPointer(location: LanceLocation, pointer: string): Promise<void> {
+  const db = await connect(location);
+  try {
+    const table = await db.createTable(POINTER_TABLE, [{ pointer }], { mode: 'overwrite' });
+    // Only the newest pointer matters: older versions of this small table go after the tables' delay.
+    await table.optimize({ cleanupOlderThan: new Date(Date.now() - KEEP_OLD_VERSIONS_MS) });
+    table.close();
+  } finally {
+    db.close();
+  }
+}
+
 export class LanceStore {
   private constructor(
     private readonly db: lancedb.Connection,
@@ -87,8 +158,8 @@ export class LanceStore {
   ) {}
 
   /** Opens the tables at the versions a commit named (a reader), or at their latest (the writer). */
-  static async open(uri: string, versions?: TableVersions): Promise<LanceStore> {
-    const db = await lancedb.connect(uri);
+  static async open(location: LanceLocation, versions?: TableVersions): Promise<LanceStore> {
+    const db = await connect(location);
     const tables = {} as Record<TableName, lancedb.Table>;
     for (const name of TABLES) {
       tables[name] = await db.openTable(name);
@@ -101,16 +172,16 @@ export class LanceStore {
    * The writer's starting point: the committed versions restored as the latest (undoing what a killed
    * writer added after them), or, with nothing to build on, empty tables.
    */
-  static async forWriting(uri: string, committed: TableVersions | null, dimensions: number | null): Promise<LanceStore> {
-    const db = await lancedb.connect(uri);
+  static async forWriting(location: LanceLocation, committed: TableVersions | null, dimensions: number | null): Promise<LanceStore> {
     if (committed) {
-      const store = await LanceStore.open(uri, committed);
+      const store = await LanceStore.open(location, committed);
       for (const table of Object.values(store.tables)) {
         if ((await table.version()) !== (await latestVersion(table))) await table.restore();
         else await table.checkoutLatest();
       }
       return store;
     }
+    const db = await connect(location);
     const shapes = schemas(dimensions);
     const tables = {} as Record<TableName, lancedb.Table>;
     for (const name of TABLES) tables[name] = await db.createEmptyTable(name, shapes[name], { mode: 'overwrite' });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { writeFileDurably } from '../files.js';
 import { indexTerms } from '../text/analysis.js';
 import { currentGenerationName, openCurrentIndex } from './open.js';
-import type { IndexView, StoreKind } from './view.js';
+import type { IndexView, LanceLocation, StoreKind } from './view.js';
 
 // Bump when the rule below changes: files of another format are read again from the articles.
 const NAMES_FORMAT = 1;
@@ -18,11 +18,14 @@ const STALE_TEMPORARY_MS = 60_000;
 
 const cache = new WeakMap<IndexView, Promise<ReadonlySet<string>>>();
 
-/** The index's names; with `dataDir`, read from (or saved to) `names/<generation>.json` there. */
-export function corpusNames(index: IndexView, dataDir?: string): Promise<ReadonlySet<string>> {
+/**
+ * The index's names; with `dataDir`, read from (or saved to) `names/<generation>.json` there (also
+ * when the index is on an object store, `lance`: each machine keeps its own copy).
+ */
+export function corpusNames(index: IndexView, dataDir?: string, lance?: LanceLocation): Promise<ReadonlySet<string>> {
   let names = cache.get(index);
   if (!names) {
-    names = dataDir ? savedOrRead(index, dataDir) : readNames(index);
+    names = dataDir ? savedOrRead(index, dataDir, lance) : readNames(index);
     cache.set(index, names);
     // A failed read (an index another process has just removed) is tried again on the next question.
     names.catch(() => cache.delete(index));
@@ -31,11 +34,11 @@ export function corpusNames(index: IndexView, dataDir?: string): Promise<Readonl
 }
 
 /** After a build commits: the committed index's names read and saved beside it, for every process that will open it. */
-export async function saveCommittedNames(store: StoreKind, dataDir: string): Promise<void> {
-  const index = await openCurrentIndex(store, dataDir);
+export async function saveCommittedNames(store: StoreKind, dataDir: string, lance?: LanceLocation): Promise<void> {
+  const index = await openCurrentIndex(store, dataDir, lance);
   if (!index) return;
   try {
-    await corpusNames(index, dataDir);
+    await corpusNames(index, dataDir, lance);
   } finally {
     index.close();
   }
@@ -46,7 +49,7 @@ export function namesFile(dataDir: string, generation: string): string {
   return path.join(dataDir, 'names', `${generation}.v${NAMES_FORMAT}.json`);
 }
 
-async function savedOrRead(index: IndexView, dataDir: string): Promise<ReadonlySet<string>> {
+async function savedOrRead(index: IndexView, dataDir: string, lance?: LanceLocation): Promise<ReadonlySet<string>> {
   const file = namesFile(dataDir, index.generation);
   const folder = path.dirname(file);
   try {
@@ -58,7 +61,7 @@ async function savedOrRead(index: IndexView, dataDir: string): Promise<ReadonlyS
   const names = await readNames(index);
   // Saved, and the others pruned, only while this index is the committed one: a process still on an
   // older generation must not replace the names of the newer one.
-  if ((await currentGenerationName(index.store, dataDir).catch(() => null)) !== index.generation) return names;
+  if ((await currentGenerationName(index.store, dataDir, lance).catch(() => null)) !== index.generation) return names;
   try {
     await mkdir(folder, { recursive: true });
     await writeFileDurably(file, JSON.stringify([...names]));

@@ -5,7 +5,7 @@ import { CHUNKER_VERSION } from '../ingest/chunk.js';
 import type { Corpus, CorpusProblem } from '../ingest/corpus.js';
 import { ANALYZER_VERSION } from '../text/analysis.js';
 import { INDEX_FORMAT, type Manifest } from './store.js';
-import type { StoreKind } from './view.js';
+import type { LanceLocation, StoreKind } from './view.js';
 
 export interface IndexReport {
   added: string[];
@@ -38,6 +38,7 @@ export interface BuildRequest {
   dataDir: string;
   corpusDir: string;
   store: StoreKind;
+  lance?: LanceLocation;
   embedder: Embedder | null;
   /** The corpus the caller has just read, so that this thread's build does not read it again (a worker reads its own). */
   corpus?: Corpus;

@@ -1,6 +1,8 @@
 // The one place that imports vectra. Only chunk ids live in vectra; texts stay in chunks.json.
+// vectra is loaded when first used: its dependencies cost each thread that loads them about 96 MB
+// (measured), which a LanceDB store's bot and build worker never need.
 import path from 'node:path';
-import { LocalIndex } from 'vectra';
+import type { LocalIndex } from 'vectra';
 import { syncPath } from '../files.js';
 
 export interface VectorHit {
@@ -13,6 +15,7 @@ export class VectorStore {
 
   /** Writes a new vector index in `folder` in one update (vectra rewrites its file on every write). */
   static async create(folder: string, items: Iterable<{ chunkId: string; vector: number[] }>): Promise<VectorStore> {
+    const { LocalIndex } = await import('vectra');
     const index = new LocalIndex<{ chunkId: string }>(folder);
     await index.createIndex({ version: 1, deleteIfExists: true });
     await index.beginUpdate();
@@ -28,6 +31,7 @@ export class VectorStore {
   }
 
   static async open(folder: string): Promise<VectorStore> {
+    const { LocalIndex } = await import('vectra');
     const index = new LocalIndex<{ chunkId: string }>(folder);
     if (!(await index.isIndexCreated())) throw new Error(`no vector index in ${folder}`);
     await index.getIndexStats(); // reads and parses index.json now, so corruption shows at open

@@ -8,6 +8,15 @@ import type { Manifest } from './store.js';
 
 export type StoreKind = 'default' | 'lancedb';
 
+/**
+ * Where LanceDB keeps its tables: a local folder (no storage options), or an object store URI
+ * (s3://bucket/prefix) with its options (endpoint, region, keys), where the commit pointer lives too.
+ */
+export interface LanceLocation {
+  uri: string;
+  storageOptions?: Record<string, string>;
+}
+
 /** How often each index term occurs: what answer scoring weighs words by and typo correction reads. */
 export interface TermStatistics {
   readonly documentFrequency: ReadonlyMap<string, number>;

@@ -5,18 +5,20 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from '../../src/engine.js';
 import { namesFile } from '../../src/index/names.js';
+import { IDLE_MS } from '../../src/index/off-thread.js';
 import type { StoreKind } from '../../src/index/view.js';
 import { indexTerms } from '../../src/text/analysis.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 // Counts the worker threads started, passing everything else through.
-const started = vi.hoisted(() => ({ workers: 0 }));
+const started = vi.hoisted(() => ({ workers: 0, ended: 0 }));
 vi.mock('node:worker_threads', async (importOriginal) => {
   const original = await importOriginal<typeof import('node:worker_threads')>();
   class CountedWorker extends original.Worker {
     constructor(...args: ConstructorParameters<typeof original.Worker>) {
       super(...args);
       started.workers++;
+      this.on('exit', () => started.ended++);
     }
   }
   return { ...original, Worker: CountedWorker };
@@ -36,6 +38,7 @@ afterEach(async () => {
   engine = undefined;
   workspace?.cleanup();
   started.workers = 0;
+  started.ended = 0;
 });
 
 const keywordOnly = { embedder: null, unavailable: 'test' };
@@ -65,9 +68,21 @@ describe.each(['default', 'lancedb'] as const)('builds with the %s store', (stor
   it('in a worker thread start one, kept for the next build, and write the same index', async () => {
     await buildAndAddOne(store, 'worker');
     expect(started.workers).toBe(1);
+    expect(started.ended).toBe(0);
     // The worker read the new index's names and saved them beside it (the answering thread reads them back).
     const generation = engine!.searchIndex.generation;
     const saved = JSON.parse(readFileSync(namesFile(workspace.dataDir, generation), 'utf8')) as string[];
     expect(saved).toContain(indexTerms('Zorbaville', 'fr')[0]);
+  });
+
+  it('in a worker thread that ends when idle, and a later build starts another', async () => {
+    workspace = makeWorkspace();
+    engine = await Engine.open({ ...workspace.config, store }, { embedder: keywordOnly, builds: 'worker' });
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS + 500));
+    expect(started).toEqual({ workers: 1, ended: 1 });
+    writeFileSync(path.join(workspace.corpusDir, 'zorbaville.md'), `---\ntitle: Zorbaville\n---\nLe conseil municipal de Zorbaville a voté son budget après un long débat public.\n`);
+    expect(await engine.reindex()).toMatchObject({ added: ['zorbaville.md'], written: true });
+    expect(started.workers).toBe(2);
+    expect((await engine.ask('Qu’a voté le conseil municipal de Zorbaville ?')).refusal).toBeFalsy();
   });
 });

@@ -29,4 +29,16 @@ describe('loadConfig', () => {
       '223456789012345678',
     ]);
   });
+
+  it('reads the object store of a LanceDB index, and refuses what cannot work', () => {
+    const s3 = { DOSSIER_STORE: 'lancedb', DOSSIER_LANCEDB_URI: 's3://news-bucket/dossier', DOSSIER_LANCEDB_ENDPOINT: 'http://10.0.0.5:9000', DOSSIER_LANCEDB_ALLOW_HTTP: 'true', DOSSIER_LANCEDB_ACCESS_KEY_ID: 'id', DOSSIER_LANCEDB_SECRET_ACCESS_KEY: 'secret' };
+    expect(loadConfig(s3, '/x').lance).toEqual({
+      uri: 's3://news-bucket/dossier',
+      storageOptions: { endpoint: 'http://10.0.0.5:9000', aws_access_key_id: 'id', aws_secret_access_key: 'secret', allow_http: 'true' },
+    });
+    expect(loadConfig({}, '/x').lance).toBeUndefined();
+    expect(() => loadConfig({ ...s3, DOSSIER_STORE: 'default' }, '/x')).toThrow(/DOSSIER_LANCEDB_URI needs DOSSIER_STORE=lancedb/);
+    expect(() => loadConfig({ ...s3, DOSSIER_LANCEDB_ALLOW_HTTP: 'false' }, '/x')).toThrow(/DOSSIER_LANCEDB_ENDPOINT: an http:\/\/ endpoint needs DOSSIER_LANCEDB_ALLOW_HTTP=true/);
+    expect(() => loadConfig({ ...s3, DOSSIER_LANCEDB_URI: '/mnt/index' }, '/x')).toThrow(/DOSSIER_LANCEDB_URI: must be an S3 URI/);
+  });
 });
