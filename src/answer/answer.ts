@@ -50,6 +50,7 @@ export interface AnswerTuning {
 export const DEFAULT_TUNING: AnswerTuning = { minTypedCoverage: 0.4, minCoverage: 0.4, companionRatio: 0.8, maxQuotes: 2 };
 
 const NEIGHBOUR_SHARE = 0.5;
+// A question that names whose account it asks for ("according to AFP", "selon RFI").
 const ACCORDING_TO = /(?<![\p{L}])(?:according to|selon|d'après|d’après|says|said|dit|in the \p{L}+ (?:article|report|story)|dans l'article)(?![\p{L}])/iu;
 // A sentence that answers "who" with a role only, against one that names someone.
 const ROLE_ANSWER_FACTOR = 0.85;
@@ -60,6 +61,7 @@ const ROLE_PENALTY = 0.2;
 const HEADING = /^[^.!?»"”]{0,120}$/u;
 // A "why" sentence with no marked reason ("afin de", "because") may answer, less surely.
 const UNMARKED_REASON_FACTOR = 0.85;
+// A reason marked as one ("visait à") answers "why" on this share of the coverage a typed answer needs.
 const MARKED_REASON_SHARE = 0.75;
 // "Where" answered by a name after "du" ("les autorités du Niger"), against a place after "à", "dans".
 const GENITIVE_PLACE_FACTOR = 0.85;
@@ -309,7 +311,9 @@ function locateAnswer(
       // "Who is the ambassador": a name next to the asked role, not any name of the sentence.
       // The role in the span's own clause, or the span an apposition to the clause before it.
       // (with its title: "…le chef du régime militaire, le général Abdourahamane Tiani")
-      const apposition = clause.span.end - clause.span.start <= span.text.length + 3 || TITLE_ONLY.test(sentence.slice(clause.span.start, span.start)) && /^[\s.,;:!?»”"]*$/u.test(sentence.slice(span.end, clause.span.end));
+      const apposition =
+        clause.span.end - clause.span.start <= span.text.length + 3 ||
+        (TITLE_ONLY.test(sentence.slice(clause.span.start, span.start)) && /^[\s.,;:!?»”"]*$/u.test(sentence.slice(span.end, clause.span.end)));
       // Or the role right after the name, in apposition ("le colonel Thierry Lamblin, commandant du détachement").
       const roleAfter = (role: QueryConcept) => {
         const next = clauses[at + 1];
