@@ -113,7 +113,7 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('pk|pq'), 'pourquoi'],
   [wholeWords('cb|cmb'), 'combien'],
   [wholeWords('qd|kan'), 'quand'],
-  // French typed as it sounds: "ki", "koi", "kel", "pr", "ds", "bcp", "tjrs", "mtn"
+  // French typed as it sounds: "ki", "koi", "kel", "bcp", "tjrs", "mtn"
   [wholeWords('ki'), 'qui'],
   [wholeWords('koi|kwa'), 'quoi'],
   [wholeWords('kel'), 'quel'],
@@ -195,12 +195,13 @@ const ASKED_ROLE = new RegExp(
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
 
-// "how big", "quelle superficie": a measure.
-const MEASURE_WORDS = "how (?:big|large|wide|far|tall|high|deep|long is|long was)|quelle (?:taille|superficie|surface|distance|longueur|hauteur|profondeur)|à quelle distance";
+// "how big", "quelle superficie": a size; "how far", "quelle distance": a length.
+const SIZE_WORDS = 'how (?:big|large)|quelle (?:taille|superficie|surface)';
+const LENGTH_WORDS = 'how (?:wide|far|tall|high|deep|long is|long was)|quelle (?:distance|longueur|hauteur|profondeur)|à quelle distance';
 // "dans quel pays", "dans quelle ville", but not "dans quels domaines" nor "dans quel but".
 const WHERE_NOUNS = 'ville|pays|endroit|lieu|r[ée]gion|quartier|zone|commune|d[ée]partement|province|base|camp|h[ôo]pital|prison|coin|continent|village|secteur';
 // Bodies "which" asks the name of, as "who" does ("which regional group did Niger quit", "quelle organisation").
-const BODY_WORDS = 'organi[sz]ations?|groups?|groupes?|alliances?|part(?:y|ies)|partis?|compan(?:y|ies)|entreprises?|soci[ée]t[ée]s?|agenc(?:y|ies|e|es)|institutions?|bloc|coalitions?|unions?|associations?|syndicats?|unions?|movements?|mouvements?|firms?|ngos?|ong';
+const BODY_WORDS = 'organi[sz]ations?|groups?|groupes?|alliances?|part(?:y|ies)|partis?|compan(?:y|ies)|entreprises?|soci[ée]t[ée]s?|agenc(?:y|ies|e|es)|institutions?|bloc|coalitions?|unions?|associations?|syndicats?|movements?|mouvements?|firms?|ngos?|ong';
 // "what will it be called", "comment s'appellera": a name.
 const CALLED = wholeWords("(?:be|is|was|are|were|being|been|get) (?:called|named|name)|s'appellera|va s'appeler|sera (?:appel|nomm)[ée]e?");
 // "c'est quoi l'ARS", "what is the CNSP": an acronym asked about is asked to be spelled out.
@@ -209,7 +210,7 @@ const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
   ['standfor', WHAT_IS_ACRONYM],
   ['when', wholeWords("when|what (?:exact |precise |specific )?(?:date|day|month|year|time)|which (?:exact |precise )?(?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
-  ['count', wholeWords(`how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e|${MEASURE_WORDS}`)],
+  ['count', wholeWords(`how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e|${SIZE_WORDS}|${LENGTH_WORDS}`)],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords(`where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans (?:quel|quelle)s? (?:${WHERE_NOUNS})`)],
   ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|${BODY_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}|${CALLED.source}`, 'iu')],
@@ -243,8 +244,8 @@ const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|val
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );
-const SIZE = wholeWords('how (?:big|large)|quelle (?:taille|superficie|surface)');
-const LENGTH = wholeWords('how (?:wide|far|tall|high|deep|long is|long was)|quelle (?:distance|longueur|hauteur|profondeur)|à quelle distance');
+const SIZE = wholeWords(SIZE_WORDS);
+const LENGTH = wholeWords(LENGTH_WORDS);
 const DURATION = wholeWords('how long(?! ago| is| was)|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien');
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 // ("did they end up going to…" asks about the past, its "going to" notwithstanding)
