@@ -1,15 +1,18 @@
 // Generic removal of site boilerplate. Every kept line is a trimmed substring of a source line,
 // so a quote taken from the cleaned text is also verbatim in the file a reader can open.
 
+import { wholeWords } from '../text/boundaries.js';
+
+// (accent-aware ends: "publicité" is followed by a space, and JavaScript's \b does not see "é" as a letter)
 const CALL_TO_ACTION =
-  /^(rejoignez|abonnez[- ]vous|inscrivez[- ]vous|accédez|acceder|découvrez|lancez[- ]vous|suivez[- ]nous|partag(ez|er)|téléchargez|newsletter|mots[- ]clés|tags?\s*:|publicité|subscribe|sign up|join (us|our)|follow us|share (this|on)|download|advertisement|related (articles|posts|topics))\b/iu;
-const SEE_ALSO = /^(à |a )?(lire|voir) aussi\b|^(read|see) (also|more)\b|^en savoir plus\b|^sur le même sujet\b/iu;
+  /^(rejoignez|abonnez[- ]vous|inscrivez[- ]vous|accédez|acceder|découvrez|lancez[- ]vous|suivez[- ]nous|partag(ez|er)|téléchargez|newsletter|mots[- ]clés|tags?\s*:|publicité|subscribe|sign up|join (us|our)|follow us|share (this|on)|download|advertisement|related (articles|posts|topics))(?![\p{L}\p{N}])/iu;
+const SEE_ALSO = /^(à |a )?(lire|voir) aussi(?![\p{L}\p{N}])|^(read|see) (also|more)(?![\p{L}\p{N}])|^en savoir plus(?![\p{L}\p{N}])|^sur le même sujet(?![\p{L}\p{N}])/iu;
 // A site's notices to its reader (cookies, consent, newsletters), wherever they start.
-const SITE_NOTICE = /\b(cookies?|newsletters?|abonnez[- ]vous|consentez|privacy policy|politique de confidentialité)\b/iu;
-const ADDRESSES_READER = /\b(vous|votre|vos|you|your|nous utilisons|we use)\b/iu;
+const SITE_NOTICE = wholeWords('cookies?|newsletters?|abonnez[- ]vous|consentez|privacy policy|politique de confidentialité');
+const ADDRESSES_READER = wholeWords('vous|votre|vos|you|your|nous utilisons|we use');
 // Bylines ("Avec notre correspondant à Cotonou, Serge Adjovi", "Par Nathalie Giraud"). (A photo's caption
 // stays: it may say what the text does not, "un flacon de vaccin ROR (rougeole, oreillons, rubéole)".)
-const BYLINE = /^(?:(?:[Aa]vec|[Dd]e) (?:notre|nos) (?:correspondant|envoyé)e?s?\b|(?:[Pp]ar|[Bb]y)\s+\p{Lu}\p{L}+(?:[\s-]+\p{Lu}\p{L}+){1,3}$)/u;
+const BYLINE = /^(?:(?:[Aa]vec|[Dd]e) (?:notre|nos) (?:correspondant|envoyé)e?s?(?![\p{L}\p{N}])|(?:[Pp]ar|[Bb]y)\s+\p{Lu}\p{L}+(?:[\s-]+\p{Lu}\p{L}+){1,3}$)/u;
 const READING_TIME = /^\d{1,2}\s?min(utes?)?\s*(de lecture|read)?\s*(?=\p{Lu})/u;
 const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif)\b/i;
 const SENTENCE_END = /[.!?…»"”:)]$/u;
