@@ -209,7 +209,7 @@ const WHAT_IS_ACRONYM = /(?:c'est quoi|qu'est-ce que|what is|what's|what are)\s+
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
   ['standfor', WHAT_IS_ACRONYM],
-  ['when', wholeWords("when|what (?:exact |precise |specific )?(?:date|day|month|year|time)|which (?:exact |precise )?(?:date|day|month|year)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
+  ['when', wholeWords("when|what (?:exact |precise |specific )?(?:dates?|days?|months?|years?|time)|which (?:exact |precise )?(?:dates?|days?|months?|years?)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
   ['count', wholeWords(`how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e|${SIZE_WORDS}|${LENGTH_WORDS}`)],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
   ['where', wholeWords(`where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans (?:quel|quelle)s? (?:${WHERE_NOUNS})`)],

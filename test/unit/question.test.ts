@@ -40,6 +40,7 @@ describe('detectIntent', () => {
     ['how long did the fighting last', 'count'],
     ['how long ago did it happen', 'when'],
     ["c'est quoi l'ARS", 'standfor'],
+    ['in which months did the trainers show up', 'when'],
     ['what is the ambassador doing', 'other'],
     ['whats the new hospital gonna be called', 'who'],
   ])('%s → %s', (question, intent) => {
