@@ -10,7 +10,7 @@ import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, words } from '../text/analysis.js';
 import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js';
 import { clauseSpans, speaksOfFuture, type TextSpan } from '../text/clauses.js';
-import { findDates, type DateValue } from '../text/dates.js';
+import { findDates, parsePublished, type DateValue } from '../text/dates.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { composeLead } from './lead.js';
 import { isPlanWord, ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
@@ -152,6 +152,7 @@ export function scoreSentences(
     const sourceTerms = indexTerms([article.source ?? '', ...dateWords(article.published)].join(' '), article.language);
     const titleTerms = indexTerms(article.title, article.language);
     const ledeTerms = ledeOf(article, sentences);
+    const published = parsePublished(article.published);
     sentences.forEach((sentence, i) => {
       const key = `${article.id}:${sentence.span.start}`;
       if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) return;
@@ -188,7 +189,7 @@ export function scoreSentences(
       // "Did Campbell end up going?": a clause that plans the visit says neither yes nor no.
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
       // A yes or no about a time is said by a sentence of that time: its own date, or its article's ("à ce jour").
-      const ofAskedTime = askedDates.every((asked) => dateSpans(text, article.published).some((d) => sameTime(d.date!.value, asked)) || (article.published !== undefined && sameTime(publishedValue(article.published), asked)));
+      const ofAskedTime = askedDates.every((asked) => dateSpans(text, article.published).some((d) => sameTime(d.date!.value, asked)) || (published !== null && sameTime(published, asked)));
       // "Who succeeded X": the sentence must say the succeeding, not only hold X and some other name.
       // (A role may say it another way: "who organised the protests", "orchestrées par des associations".)
       // Nor a name given as the named one's ("Michael Langley de l'Africom" represents Africom).
@@ -457,17 +458,12 @@ function inSeason(answer: AnswerSpan | undefined, word: string): boolean {
 }
 
 // Whether a date falls in the asked one's year, and month when it gives one (a period: any month of it).
-function sameTime(date: DateValue, asked: DateValue): boolean {
+function sameTime(date: Pick<DateValue, 'year' | 'month' | 'endYear' | 'endMonth'>, asked: DateValue): boolean {
   if (date.year !== asked.year && (date.endYear === undefined || asked.year < date.year || asked.year > date.endYear)) return false;
   if (asked.month === undefined) return true;
   // ("en 2024" does not say "in August 2024")
   if (date.month === undefined) return false;
   return asked.month >= date.month && asked.month <= (date.endMonth ?? date.month);
-}
-
-function publishedValue(published: string): DateValue {
-  const [year, month] = published.split('-').map(Number);
-  return { precision: month ? 'month' : 'year', year: year!, ...(month ? { month } : {}) };
 }
 
 // Between two dates with equal focus, the more precise one answers better.
