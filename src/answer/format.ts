@@ -1,5 +1,6 @@
 import type { CitationMeta } from '../ingest/article.js';
 import type { Language } from '../text/analysis.js';
+import type { AnswerQuote } from './types.js';
 
 /** "Title — Source, 2024-07 — url": what a reader needs to find and check the article. */
 export function formatCitationSource(meta: CitationMeta): string {
@@ -24,4 +25,10 @@ export function writerNote(writer: { model: string; accepted: number; dropped: n
   return language === 'fr'
     ? `Texte écrit par ${writer.model} à partir des citations, chaque phrase vérifiée (${writer.accepted} gardée(s)${dropped})`
     : `Text written by ${writer.model} from the quotes, each sentence checked (${writer.accepted} kept${dropped})`;
+}
+
+/** The quotes a lead already quotes whole (why/how/other leads are the best clause): shown once, not twice. */
+export function quotesInLead(answer: { lead: string | null; quotes: readonly AnswerQuote[] }): Set<AnswerQuote> {
+  const lead = answer.lead;
+  return new Set(lead ? answer.quotes.filter((q) => lead.includes(q.text)) : []);
 }

@@ -1,6 +1,6 @@
 // The structured answer as the command line shows it: text for a person, and the JSON contract
 // scripts read ({question, lead, answer, abstained, mode, citations}, and writer when a model wrote the text).
-import { formatCitationSource, quoted, writerNote } from '../answer/format.js';
+import { formatCitationSource, quoted, quotesInLead, writerNote } from '../answer/format.js';
 import { refusalText } from '../answer/refusal.js';
 import type { AskResult } from '../engine.js';
 
@@ -24,7 +24,9 @@ export function toJson(result: AskResult) {
 /** The answer in words: the lead (or the writer's checked sentences), then the quotes with their source numbers; or the refusal. */
 export function answerText(result: AskResult): string {
   if (result.refusal) return refusalText(result.refusal, result.language, 'Try other words, or ask about one of these articles.', "Essayez d'autres mots, ou posez une question sur l'un de ces articles.");
-  const quotes = result.quotes.map((q) => `${quoted(q.text)} [${q.n}]`);
+  // A lead that quotes a clause whole is that quote: it is not printed again below it.
+  const repeated = quotesInLead(result);
+  const quotes = result.quotes.filter((q) => result.writer || !repeated.has(q)).map((q) => `${quoted(q.text)} [${q.n}]`);
   const opening = result.writer ? result.writer.sentences.join(' ') : result.lead;
   return [opening, ...quotes].filter(Boolean).join('\n');
 }

@@ -2,7 +2,7 @@
 // the reader's language (chrome from the catalogue; the answer's own words in the question's).
 import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent, type APIButtonComponent, type APIEmbed } from 'discord.js';
 import type { AnswerQuote, AnswerSource } from '../answer/types.js';
-import { quoted } from '../answer/format.js';
+import { quoted, quotesInLead } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
 import type { ArticleMeta, CitationMeta } from '../ingest/article.js';
 import type { IndexReport } from '../index/build.js';
@@ -150,11 +150,6 @@ function answerFooter(result: AskResult, keywordOnlyReason: string | undefined, 
 }
 
 /** The quotes a lead already says word for word (a lead that is a quote). */
-function quotesInLead(result: AskResult): Set<AnswerQuote> {
-  const lead = result.lead;
-  return new Set(lead ? result.quotes.filter((q) => lead.includes(q.text)) : []);
-}
-
 function refusalDescription(result: AskResult, lang: Lang, nearestShown: number): string {
   const refusal = result.refusal!;
   // A refusal is the bot's own words: in the reader's language, like the buttons.

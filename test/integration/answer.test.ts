@@ -25,6 +25,17 @@ describe('answers over the bundled corpus, keyword-only', () => {
     expect(answerText(result)).toContain('[1]');
   });
 
+  it('prints a lead that quotes a clause once, not again as the first quote', async () => {
+    const result = await engine.ask('why were american troops in niger in the first place');
+    const quotedLead = result.quotes.find((q) => result.lead?.includes(q.text));
+    expect(quotedLead).toBeDefined();
+    const lines = answerText(result).split('\n');
+    expect(lines[0]).toBe(result.lead);
+    expect(lines.filter((line) => line.includes(quotedLead!.text))).toHaveLength(1);
+    // The JSON contract keeps every citation.
+    expect(result.quotes).toContain(quotedLead);
+  });
+
   it('answers in French questions too', async () => {
     const result = await engine.ask('Combien de militaires américains ont quitté le Niger ?');
     expect(result.quotes.some((q) => q.text.includes('766'))).toBe(true);
