@@ -148,7 +148,7 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     if (DURATION.test(result.text)) continue; // "pendant trois semaines" is how long, not when
     const yearWritten = start.isCertain('year');
     const value: DateValue = { precision: 'day', year: yearWritten ? start.get('year')! : 0, month: start.get('month')!, day: start.get('day')! };
-    add(result.index, result.index + result.text.length, resolveYear(value, !yearWritten, result.index, ctx));
+    add(result.index, result.index + result.text.length, resolveYear(value, !yearWritten, result.index, ctx, writtenWeekday(start)));
   }
   for (const rule of RULES) {
     for (const match of sentence.matchAll(rule.pattern)) {
@@ -191,7 +191,7 @@ function weekdayMention(weekday: number, position: number, ctx: DateContext): Om
  * "26 juillet" means 2023), or the one after for an announced event. With an article dated to the
  * year only, or not at all, the year is a guess and is flagged.
  */
-function resolveYear(value: DateValue, yearMissing: boolean, position: number, ctx: DateContext) {
+function resolveYear(value: DateValue, yearMissing: boolean, position: number, ctx: DateContext, weekday?: number) {
   if (!yearMissing) return { value, yearUncertain: false, dayUncertain: false };
   const anchor = parsePublished(ctx.published);
   if (!anchor) return { value: { ...value, year: new Date().getUTCFullYear() }, yearUncertain: true, dayUncertain: false };
@@ -201,7 +201,18 @@ function resolveYear(value: DateValue, yearMissing: boolean, position: number, c
     if (!future && value.month > anchor.month) year -= 1;
     if (future && value.month < anchor.month) year += 1;
   }
+  // A weekday written with the day ("lundi 15 décembre") tells the year where the tense did not:
+  // of the years around the article's, the one where that day is that weekday.
+  if (weekday !== undefined && value.day) {
+    const fits = (y: number) => new Date(Date.UTC(y, value.month - 1, value.day)).getUTCDay() === weekday;
+    year = [year, anchor.year, anchor.year - 1, anchor.year + 1].find(fits) ?? year;
+  }
   return { value: { ...value, year, ...(value.endMonth ? { endYear: year } : {}) }, yearUncertain: !anchor.month, dayUncertain: false };
+}
+
+// The weekday chrono read beside a day ("vendredi 7 février"), if one was written.
+function writtenWeekday(start: chrono.ParsedComponents): number | undefined {
+  return start.isCertain('weekday') ? start.get('weekday')! : undefined;
 }
 
 export function parsePublished(published: string | undefined): { year: number; month?: number; day?: number } | null {
@@ -243,7 +254,7 @@ export function findDatesIn(text: string, language: 'en' | 'fr', ctx: DateContex
     if (!start.isCertain('day') || !start.isCertain('month')) continue;
     const yearWritten = start.isCertain('year');
     const value: DateValue = { precision: 'day', year: yearWritten ? start.get('year')! : 0, month: start.get('month')!, day: start.get('day')! };
-    mentions.push({ start: result.index, end: result.index + result.text.length, text: result.text, ...resolveYear(value, !yearWritten, result.index, ctx) });
+    mentions.push({ start: result.index, end: result.index + result.text.length, text: result.text, ...resolveYear(value, !yearWritten, result.index, ctx, writtenWeekday(start)) });
   }
   for (const match of text.matchAll(EN_YEAR_PERIOD)) {
     // "early 2024": the months it covers, as French "début de l'année 2024" reads

@@ -47,6 +47,16 @@ describe('findDates: years resolved from the article’s date', () => {
     expect(read('ils partiront en février', '2024-11', future)).toMatchObject([{ year: 2025, month: 2 }]);
   });
 
+  it('a weekday written with the day picks the year where that day is that weekday', () => {
+    // 15 December 2025 is a Monday (2024's was a Sunday): an article of November 2025 announcing it,
+    // in a tense the future test does not read ("doivent être remises").
+    expect(read('doivent être remises le lundi 15 décembre, lors', '2025-11-14')).toEqual([{ text: 'lundi 15 décembre', ...day(2025, 12, 15) }]);
+    // 7 February 2025 is a Friday (2024's a Wednesday): an article of January 2025, the clause read as past.
+    expect(read('la grève du vendredi 7 février', '2025-01-10')).toEqual([{ text: 'vendredi 7 février', ...day(2025, 2, 7) }]);
+    // Without a weekday the tense rule stands.
+    expect(read('doivent être remises le 15 décembre', '2025-11-14')).toEqual([{ text: '15 décembre', ...day(2024, 12, 15) }]);
+  });
+
   it('an article dated only to the year gives a year, flagged uncertain', () => {
     expect(read('depuis le mois d’août', '2024')).toMatchObject([{ year: 2024, month: 8, yearUncertain: true }]);
     expect(read('à la mi-septembre', undefined)).toMatchObject([{ month: 9, yearUncertain: true }]);
