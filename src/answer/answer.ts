@@ -406,7 +406,9 @@ function asksRelation(question: AnalysedQuestion, answer: AnswerSpan | undefined
   // "Is Bazoum still held?": a sentence that only names Bazoum says neither yes nor no.
   if (question.intent === 'yesno') return true;
   if (!answer) return false;
-  if (question.intent === 'who') return !ROLE_AT_START.test(answer.text);
+  // "Who from the Pentagon…", "who represented Africom": "Celeste Wallander du Pentagone" says the
+  // relation asked, that she is the named body's.
+  if (question.intent === 'who') return !ROLE_AT_START.test(answer.text) && !answer.ofGivenName;
   return question.intent === 'when' || question.intent === 'count';
 }
 

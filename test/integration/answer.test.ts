@@ -185,6 +185,9 @@ describe('answer-type and focus checks', () => {
     ['Qui a créé l’Alliance des États du Sahel ?', /Niger, le Burkina et le Mali/],
     ['how many ppl were still at the agadez drone base', /^About 200/],
     ['How many US troops were in Niger in total, according to AFP?', /\d/],
+    // the name's "du Pentagone" / "de l'Africom" is the relation the question asks
+    ['Who represented Africom in the March delegation?', /^Michael Langley$/],
+    ['who from the pentagon was in the delegation', /^Celeste Wallander$/],
   ])('%s → %s', async (question, lead) => {
     expect((await engine.ask(question)).lead).toMatch(lead);
   });
