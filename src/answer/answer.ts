@@ -160,7 +160,7 @@ export function scoreSentences(
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n) => n !== undefined);
       const text = article.text.slice(sentence.span.start, sentence.span.end);
       const neighbourTerms = neighbours.flatMap((n) => n.terms);
-      const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms, articleTerms: [...titleTerms, ...ledeTerms] });
+      const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms, articleTerms: [...titleTerms, ...ledeTerms, ...sourceTerms] });
       let covered = 0;
       let relationCovered = 0;
       concepts.forEach((concept, c) => {
@@ -245,7 +245,7 @@ function locateAnswer(
   article: Article,
   question: AnalysedQuestion,
   weighing: Weighing,
-  /** The sentence's neighbours' terms, and its article's title and opening sentences' (what all of it is about). */
+  /** The sentence's neighbours' terms, and its article's title, opening sentences, source and date (what all of it is about). */
   ctx: QuestionContext & { neighbourTerms: string[]; articleTerms: string[] },
 ): { answer?: AnswerSpan; focus: number; excerpt: TextSpan; typeless: boolean } {
   const clauses = clauseSpans(sentence).map((span) => ({ span, terms: indexTerms(sentence.slice(span.start, span.end), article.language) }));

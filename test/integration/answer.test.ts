@@ -188,6 +188,8 @@ describe('answer-type and focus checks', () => {
     // the name's "du Pentagone" / "de l'Africom" is the relation the question asks
     ['Who represented Africom in the March delegation?', /^Michael Langley$/],
     ['who from the pentagon was in the delegation', /^Celeste Wallander$/],
+    // "in March" is the article's date (2024-03): a name of the question its source and date hold
+    ['Roughly how many US soldiers were still in Niger when the delegation came in March?', /^About a thousand/],
   ])('%s → %s', async (question, lead) => {
     expect((await engine.ask(question)).lead).toMatch(lead);
   });
