@@ -93,10 +93,23 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     // A typo ("niamy", "withdrawl"): the index's own words within one or two edits stand in.
     if (vocabulary && !translations && alternatives.every((terms) => terms.some((t) => !vocabulary.documentFrequency.has(t)))) {
       for (const language of indexLanguages) for (const near of vocabulary.nearTerms(stem(word, language))) alternatives.push([near]);
+      for (const whole of wordsCutShort(word, vocabulary)) alternatives.push([whole]);
     }
     concepts.set(word, { word, alternatives: uniqueAlternatives(alternatives), specific, untranslated, glossed: translations !== undefined });
   }
   return [...concepts.values()];
+}
+
+// A word typed cut short ("négo", "manif", "coopé"): the index's terms it starts, when they are few
+// enough to be its completions rather than any word of those letters.
+const MAX_COMPLETIONS = 6;
+function wordsCutShort(word: string, vocabulary: Vocabulary): string[] {
+  if (word.length < 4 || /\p{N}/u.test(word)) return [];
+  const found: string[] = [];
+  for (const term of vocabulary.documentFrequency.keys()) {
+    if (term.length > word.length && term.startsWith(word) && found.push(term) > MAX_COMPLETIONS) return [];
+  }
+  return found;
 }
 
 /** The index's vocabulary, for typo correction: the keyword index provides it. */

@@ -1,0 +1,28 @@
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine } from '../../src/engine.js';
+import { makeWorkspace, REPO } from '../support/workspace.js';
+
+// An article on local news (written for this test), added as a user adds one, and questions typed
+// the casual way: a word cut short, a round quantity of a round quantity.
+const workspace = makeWorkspace();
+let engine: Engine;
+beforeAll(async () => {
+  cpSync(path.join(REPO, 'test/fixtures/casual'), workspace.corpusDir, { recursive: true });
+  engine = await Engine.open(workspace.config, { embedder: { embedder: null, unavailable: 'no model in tests' } });
+}, 120_000);
+afterAll(() => workspace.cleanup());
+
+describe('questions typed the casual way', () => {
+  it('reads a word cut short as the article word it starts ("négo": négociation)', async () => {
+    const result = await engine.ask('c quand la prochaine négo');
+    expect(result.refusal).toBeUndefined();
+    expect(result.lead).toMatch(/^19 mars 2026/u);
+  });
+
+  it('says "des dizaines de milliers" whole, not "milliers" alone', async () => {
+    expect((await engine.ask('combien d’usagers sont privés de bus')).lead).toBe("Des dizaines de milliers d'usagers");
+    expect((await engine.ask('how many bus users are affected')).lead).toMatch(/^Tens of thousands of /u);
+  });
+});
