@@ -150,6 +150,10 @@ const NUMBER_WORDS_EN: Record<string, string> = {
   'des dizaines': 'dozens of',
   'plusieurs milliers': 'several thousand',
   'plusieurs centaines': 'several hundred',
+  'des centaines de milliers': 'hundreds of thousands of',
+  'des dizaines de milliers': 'tens of thousands of',
+  'plusieurs centaines de milliers': 'several hundred thousand',
+  'plusieurs dizaines de milliers': 'several tens of thousands of',
 };
 
 // French → English for single words, from the glossary read backwards.

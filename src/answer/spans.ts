@@ -36,9 +36,10 @@ const NAME_LIST = new RegExp(
 );
 const PLACE_BEFORE = new RegExp(`${B}(?:à|au|aux|en|in|at|near|from|vers|depuis|sur)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?$`, 'iu');
 const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\d+${E}`, 'gu');
-// Round quantities with their determiner: "un millier", "des centaines", "dozens of".
+// Round quantities with their determiner: "un millier", "des centaines", "dozens of"; and their
+// products whole: "des centaines de milliers", "tens of thousands" (not "milliers" alone).
 const ROUND_NUMBER = new RegExp(
-  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of)\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
+  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of|tens of)\\s+)?(?:(?:dizaines|centaines)\\s+de\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
   'giu',
 );
 const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+|d['’]\\s*)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
