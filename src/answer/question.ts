@@ -189,8 +189,9 @@ export const ROLE_AT_START = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?
 
 // The role right after the question word ("who is the Russian ambassador", "quel colonel nigérien"),
 // or the role a French question names before asking who ("le premier ministre, c'est qui").
+// (past a possessive: "the name of burkina's head of state")
 const ASKED_ROLE = new RegExp(
-  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|quel(?:le)?s?|qui (?:est|était|sont)|c['’]est qui)\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
+  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|quel(?:le)?s?|qui (?:est|était|sont)|c['’]est qui)\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}'’-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
   'iu',
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');

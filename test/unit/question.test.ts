@@ -19,6 +19,17 @@ describe('validateQuestion', () => {
   });
 });
 
+describe('the role "who" asks the holder of', () => {
+  it.each([
+    ['who is the US ambassador', 'ambassador'],
+    // past a possessive
+    ["whats the name of burkina's head of state", 'head'],
+    ["what's the name of the orchard's manager", 'manager'],
+  ])('%s → %s', (question, role) => {
+    expect(analyseQuestion(question).askedRole).toBe(role);
+  });
+});
+
 describe('detectIntent', () => {
   it.each([
     ['When did US troops leave Agadez?', 'when'],
