@@ -48,8 +48,9 @@ const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de
 const ROLE = new RegExp(`${B}(?<!quartier\\s)(?:${ROLE_WORDS})${E}`, 'iu');
 
 // A role with its determiner and an adjective of origin: "l'ambassadrice américaine", "mercenaires russes".
+// (not a bare word coordinated with an adjective: "ordonné et responsable" describes, it names no one)
 const ROLE_PHRASE = new RegExp(
-  `(?:(?:l['’]|le |la |les |the )\\s*)?${ROLE.source}(?:\\s+d['’]\\s*[ÉE]tat)?(?:\\s+adjointe?s?)?(?:\\s+\\p{Ll}+(?:aine?s?|ais(?:es?)?|iens?|iennes?|oise?s?|ale?s?|ique?s?|es))?`,
+  `(?<!\\p{Ll}\\s+(?:et|ou|and|or)\\s+)(?:(?:l['’]|le |la |les |the )\\s*)?${ROLE.source}(?:\\s+d['’]\\s*[ÉE]tat)?(?:\\s+adjointe?s?)?(?:\\s+\\p{Ll}+(?:aine?s?|ais(?:es?)?|iens?|iennes?|oise?s?|ale?s?|ique?s?|es))?`,
   'giu',
 );
 // Nouns of places a clause can send someone to or hold them in ("évacués vers l'hôpital … de Parakou").
