@@ -203,8 +203,9 @@ function resolveYear(value: DateValue, yearMissing: boolean, position: number, c
   }
   // A weekday written with the day ("lundi 15 décembre") tells the year where the tense did not:
   // of the years around the article's, the one where that day is that weekday.
-  if (weekday !== undefined && value.day) {
-    const fits = (y: number) => new Date(Date.UTC(y, value.month - 1, value.day)).getUTCDay() === weekday;
+  const { month, day } = value;
+  if (weekday !== undefined && day && month) {
+    const fits = (y: number) => new Date(Date.UTC(y, month - 1, day)).getUTCDay() === weekday;
     year = [year, anchor.year, anchor.year - 1, anchor.year + 1].find(fits) ?? year;
   }
   return { value: { ...value, year, ...(value.endMonth ? { endYear: year } : {}) }, yearUncertain: !anchor.month, dayUncertain: false };
