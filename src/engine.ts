@@ -187,7 +187,7 @@ export class Engine {
   async search(rawQuestion: string) {
     const question = analyseQuestion(validateQuestion(rawQuestion, this.config.maxQuestionChars));
     await this.followSwappedIndex();
-    const concepts = queryConcepts(question.text, this.index.languages, this.index.keyword);
+    const concepts = queryConcepts(question.text, this.index.languages, this.index.keyword).filter((c) => !question.answerKind.includes(c.word));
     const vector = this.embedder ? await this.embedder.embedQuery(question.text) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
     const weighing = weigh(this.index, concepts);

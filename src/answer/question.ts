@@ -2,7 +2,7 @@
 // ("c quand", "whats", "y en a combien"), the kind of answer wanted (a date, a number, a name…).
 // In: the raw question. Out: the question to search with, its language and its intent.
 import { UserError } from '../errors.js';
-import { isStopWord, type Language } from '../text/analysis.js';
+import { fold, isStopWord, type Language } from '../text/analysis.js';
 import { wholeWords, WORD_END, WORD_START } from '../text/boundaries.js';
 import { guessLanguage, isOtherLanguage } from '../text/language.js';
 import type { Intent } from './types.js';
@@ -64,6 +64,8 @@ export interface AnalysedQuestion {
   counted: string[];
   /** The role whose holder "who" asks for ("who is the US ambassador", "le premier ministre c'est qui"), if any. */
   askedRole?: string;
+  /** Words that say what kind of answer "who" wants ("which Pentagon *official*"): not what the answer must hold. */
+  answerKind: string[];
 }
 
 const B = WORD_START;
@@ -157,6 +159,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksBody: BODY_QUESTION.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
+    answerKind: intent === 'who' ? [...text.matchAll(PERSON_ASKED)].map((m) => fold(m[1]!)) : [],
   };
 }
 
@@ -195,6 +198,10 @@ const ASKED_ROLE = new RegExp(
   'iu',
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
+
+// "which Africom officer", "quelle personnalité": someone, whatever their title; the noun asks for a person
+// as "who" does, and a sentence naming "Michael Langley de l'Africom" need not say "officer".
+const PERSON_ASKED = new RegExp(`${WORD_START}(?:which|what|quel(?:le)?s?)\\s+(?:[\\p{L}-]+\\s+)?(officers?|officials?|persons?|individuals?|personnes?|personnalit[ée]s?|responsables?)${WORD_END}`, 'giu');
 
 // "how big", "quelle superficie": a size; "how far", "quelle distance": a length.
 const SIZE_WORDS = 'how (?:big|large)|quelle (?:taille|superficie|surface)';

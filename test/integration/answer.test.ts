@@ -192,6 +192,8 @@ describe('answer-type and focus checks', () => {
     ['Roughly how many US soldiers were still in Niger when the delegation came in March?', /^About a thousand/],
     // "se veut ordonné et responsable" describes the withdrawal: no one holds a role there
     ['Qui coordonne le retrait des soldats américains ?', /Ekman/],
+    // "official" asks for someone, as "who" does: the sentence need not say it
+    ['Which Pentagon official was part of the delegation?', /^Celeste Wallander$/],
   ])('%s → %s', async (question, lead) => {
     expect((await engine.ask(question)).lead).toMatch(lead);
   });

@@ -19,6 +19,18 @@ describe('validateQuestion', () => {
   });
 });
 
+describe('the noun that asks for someone', () => {
+  it.each([
+    ['Which Pentagon official was part of the delegation?', ['official']],
+    ['quelle personnalité a rencontré le ministre', ['personnalite']],
+    ['Which officials met in Niamey?', ['officials']],
+    // not in a question about something else
+    ['how many officials met in Niamey', []],
+  ])('%s → %j', (question, kind) => {
+    expect(analyseQuestion(question).answerKind).toEqual(kind);
+  });
+});
+
 describe('the role "who" asks the holder of', () => {
   it.each([
     ['who is the US ambassador', 'ambassador'],
