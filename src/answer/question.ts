@@ -199,9 +199,9 @@ const ASKED_ROLE = new RegExp(
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
 
-// "which Africom officer", "quelle personnalité": someone, whatever their title; the noun asks for a person
-// as "who" does, and a sentence naming "Michael Langley de l'Africom" need not say "officer".
-const PERSON_ASKED = new RegExp(`${WORD_START}(?:which|what|quel(?:le)?s?)\\s+(?:[\\p{L}-]+\\s+)?(officers?|officials?|persons?|individuals?|personnes?|personnalit[ée]s?|responsables?)${WORD_END}`, 'giu');
+// "which Africom officer": someone, whatever their title; the noun asks for a person as "who" does,
+// and a sentence naming "Michael Langley de l'Africom" need not say "officer". (The nouns INTENTS reads as "who".)
+const PERSON_ASKED = new RegExp(`${WORD_START}(?:which|what)\\s+(?:[\\p{L}-]+\\s+)?(officer|official|person)${WORD_END}`, 'giu');
 
 // "how big", "quelle superficie": a size; "how far", "quelle distance": a length.
 const SIZE_WORDS = 'how (?:big|large)|quelle (?:taille|superficie|surface)';
