@@ -44,7 +44,8 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
       const plan = (d: (typeof said)[number], attribution?: string) =>
         (attribution ? [d.planned ? words.planned : '', attribution] : [d.planned ? planned(d) : '']).filter(Boolean).join('; ');
       const withNote = (d: (typeof said)[number], attribution?: string) => (plan(d, attribution) ? `${d.text} (${plan(d, attribution)})` : d.text);
-      if (!distinct.length) return null;
+      // "Depuis quand…" answered by an event: as the article says it, quoted for a reader of the other language.
+      if (!distinct.length) return answer && !answer.date ? (best.article.language === question.language ? capitalise(answer.text.trim()) : `“${excerptText(best)}” [${sourceOf(best).n}]`) : null;
       if (distinct.length === 1 || distinct[0]!.sentence.article.id === distinct[1]!.sentence.article.id) return capitalise(withNote(distinct[0]!));
       // Sources differ (what happened, then what had been planned; or two dates): both, each attributed.
       return capitalise(

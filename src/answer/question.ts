@@ -48,6 +48,8 @@ export interface AnalysedQuestion {
   asksCasualties: boolean;
   /** "how long", "combien de temps": a number answers only as a length of time ("3 jours"). */
   asksDuration: boolean;
+  /** "depuis quand", "since when": a starting point answers, a date or an event ("depuis la prise du pouvoir"). */
+  asksSince: boolean;
   /** "how big", "quelle superficie": an area or a size ("26 hectares"); "how far", "how long is": a length ("90 km"). */
   asksMeasure?: 'size' | 'length';
   /** "in total", "au total", "en tout": the whole, not a part ("766 sur 950 au total": 950). */
@@ -151,6 +153,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     wantsMoney: MONEY.test(text),
     asksCasualties: CASUALTY.test(text),
     asksDuration: DURATION.test(text),
+    asksSince: SINCE_QUESTION.test(text),
     ...(SIZE.test(text) ? { asksMeasure: 'size' as const } : LENGTH.test(text) ? { asksMeasure: 'length' as const } : {}),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
@@ -255,6 +258,7 @@ const CASUALTY = wholeWords(
 const SIZE = wholeWords(SIZE_WORDS);
 const LENGTH = wholeWords(LENGTH_WORDS);
 const DURATION = wholeWords('how long(?! ago| is| was)|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien');
+const SINCE_QUESTION = wholeWords('depuis quand|since when');
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 // ("did they end up going to…" asks about the past, its "going to" notwithstanding)
 // French inversion is past only before a participle ("a-t-il signé", "s'est-il rendu"; not "est-il prévu"

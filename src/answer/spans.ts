@@ -90,10 +90,13 @@ export interface SpanContext {
  */
 export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: SpanContext): AnswerSpan[] | undefined {
   switch (question.intent) {
-    case 'when':
-      return dateSpans(sentence, ctx.published).filter(
+    case 'when': {
+      const dates = dateSpans(sentence, ctx.published).filter(
         (s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned) && (!datesSaying(sentence, s) || REPORTING.test(question.text)),
       );
+      // "depuis quand…": with no date, the event it has lasted since ("depuis la prise du pouvoir par les militaires").
+      return dates.length || !question.asksSince || question.wantsExactDay ? dates : matches(sentence, SINCE_EVENT);
+    }
     case 'count':
       return countSpans(sentence, ctx, question);
     case 'who':
@@ -119,6 +122,13 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
       return undefined;
   }
 }
+
+// "depuis la prise du pouvoir par les militaires", "since the coup": an event with its determiner
+// ("depuis dix jours" is a length of time, not a starting point).
+const SINCE_EVENT = new RegExp(
+  `${B}(?:depuis|since)\\s+(?:le |la |les |l['’]|the |son |sa |ses |leur |leurs |its |their )\\s*[\\p{L}'’-]+(?:\\s+(?:(?:de|du|des|par|of|by)\\s+|d['’]\\s*)(?:(?:la|le|les|the)\\s+|l['’]\\s*)?[\\p{L}'’-]+){0,3}`,
+  'giu',
+);
 
 // "a déclaré mercredi 24 juillet que tous les soldats…", "said on Monday that…": the date is the
 // statement's, not the event's it reports; it answers only a question about the statement.

@@ -21,6 +21,12 @@ describe('questions typed the casual way', () => {
     expect(result.lead).toMatch(/^19 mars 2026/u);
   });
 
+  it('answers "depuis quand" with the event it has lasted since, when no date says it', async () => {
+    expect((await engine.ask('depuis quand les usagers sont privés de bus')).lead).toBe('Depuis le début du conflit');
+    // a reader of the other language gets the clause that says it
+    expect((await engine.ask('since when have riders had no buses')).lead).toMatch(/^“.*depuis le début du conflit\.” \[1\]$/u);
+  });
+
   it('says "des dizaines de milliers" whole, not "milliers" alone', async () => {
     expect((await engine.ask('combien d’usagers sont privés de bus')).lead).toBe("Des dizaines de milliers d'usagers");
     expect((await engine.ask('how many bus users are affected')).lead).toMatch(/^Tens of thousands of /u);

@@ -164,6 +164,9 @@ describe('casual forms written out', () => {
     expect(analyseQuestion('when did the base close').asksFuture).toBe(false);
     expect(analyseQuestion('le deuil il dure combien de temps').asksDuration).toBe(true);
     expect(analyseQuestion('combien de soldats').asksDuration).toBe(false);
+    expect(analyseQuestion('depuis quand les bus sont en grève').asksSince).toBe(true);
+    expect(analyseQuestion('since when has the base been closed').asksSince).toBe(true);
+    expect(analyseQuestion('quand la grève a commencé').asksSince).toBe(false);
     expect(analyseQuestion('what will the new port be called').asksName).toBe(true);
     expect(analyseQuestion('who called for the protests').asksName).toBe(false);
     expect(analyseQuestion('which regional group did niger quit').asksBody).toBe(true);
