@@ -27,6 +27,10 @@ describe('questions typed the casual way', () => {
     expect((await engine.ask('since when have riders had no buses')).lead).toMatch(/^“.*depuis le début du conflit\.” \[1\]$/u);
   });
 
+  it('prefers the sentence with the word as typed to one with its family ("grévistes", not "grève")', async () => {
+    expect((await engine.ask('ils veulent quoi les grévistes')).lead).toMatch(/90 euros/u);
+  });
+
   it('says "des dizaines de milliers" whole, not "milliers" alone', async () => {
     expect((await engine.ask('combien d’usagers sont privés de bus')).lead).toBe("Des dizaines de milliers d'usagers");
     expect((await engine.ask('how many bus users are affected')).lead).toMatch(/^Tens of thousands of /u);
