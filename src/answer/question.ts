@@ -62,7 +62,9 @@ export interface AnalysedQuestion {
   asksName: boolean;
   /** "which group", "quelle organisation": a body's name answers, not a person's. */
   asksBody: boolean;
-  /** What "how many" counts: the words after it ("us troops", "drones américains"). */
+  /** "how much trash", "quelle quantité": a quantity, which a measure ("1 800 tonnes d'ordures") or a sum may give. */
+  asksQuantity: boolean;
+  /** What "how many" or "how much" counts: the words after it ("us troops", "drones américains", "trash"). */
   counted: string[];
   /** The role whose holder "who" asks for ("who is the US ambassador", "le premier ministre c'est qui"), if any. */
   askedRole?: string;
@@ -160,6 +162,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
     asksName: NAME_QUESTION.test(text) || CALLED.test(text),
     asksBody: BODY_QUESTION.test(text),
+    asksQuantity: QUANTITY.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
     answerKind: intent === 'who' ? [...text.matchAll(PERSON_ASKED)].map((m) => fold(m[1]!)) : [],
@@ -249,7 +252,9 @@ const OPEN_QUESTION_START = /^(?:(?:dans|de|à|pour|par|en|avec|sur|in|on|for|wi
 // "ils veulent encore une relation ou pas", "is it still on or not"
 const OR_NOT = /(?<![\p{L}])(?:ou pas|ou non|or not)\s*[?!.]*$/iu;
 
-const COUNTED = new RegExp(`${B}(?:how many\\s+|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
+const QUANTITY = wholeWords('how much|quelle quantit[ée]|quelles quantit[ée]s');
+// ("how much trash": what is measured; not "how much did it cost", "how much is it worth")
+const COUNTED = new RegExp(`${B}(?:how many\\s+|how much\\s+(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|it|they|he|she|we|you|money)${E})|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
 const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|value|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
 const CASUALTY = wholeWords(

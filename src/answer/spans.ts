@@ -172,7 +172,7 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
         ? isDuration(sentence, s)
         : question.asksMeasure
         ? MEASURE_UNITS[question.asksMeasure].test(unitAfter(sentence, s))
-        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx))) &&
+        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx) || (question.asksQuantity && isAmount(sentence, s)))) &&
       (!question.asksCasualties || countsCasualties(sentence, s)) &&
       ctx.countQualifiersHold(),
   );
@@ -224,7 +224,18 @@ const WHOLE_OF = /\d(?:\s+[\p{L}'’-]+){0,3}\s+(?:sur|out of)\s+$/u;
  * "38 old apple varieties that…" → old, apple, varieties; "un millier de soldats américains" → soldats, américains.
  */
 export function unitPhraseAfter(sentence: string, span: TextSpan): string[] {
-  const rest = /^\s+(?:d['’]\s*|de\s+|of\s+)?([^,;:.!?()«»"“”]*)/u.exec(sentence.slice(span.end))?.[1] ?? '';
+  const phrase = nounPhraseAt(sentence.slice(span.end));
+  // A measure counts what it measures: "1 800 tonnes d'ordures" counts ordures, "3 tons of waste" waste.
+  if (phrase.length === 1 && MEASURE_OF.test(phrase[0]!)) {
+    const after = sentence.slice(span.end).replace(/^\s*[\p{L}-]+/u, '');
+    return [...phrase, ...nounPhraseAt(after).slice(0, 2)];
+  }
+  return phrase;
+}
+
+// Up to three words past "de"/"of", to the first small word.
+function nounPhraseAt(text: string): string[] {
+  const rest = /^\s*(?:d['’]\s*|de\s+|of\s+)?([^,;:.!?()«»"“”]*)/u.exec(text)?.[1] ?? '';
   const phrase: string[] = [];
   for (const word of rest.split(/\s+/u).filter(Boolean).slice(0, 3)) {
     if (!/^[\p{L}-]+$/u.test(word) || isStopWord(fold(word))) break;
@@ -232,6 +243,11 @@ export function unitPhraseAfter(sentence: string, span: TextSpan): string[] {
   }
   return phrase;
 }
+// "how much gold": "6,8 tonnes d'or" (what a measure weighs may be a word the analysers drop), "12 millions d'euros".
+function isAmount(sentence: string, span: TextSpan): boolean {
+  return MEASURE_OF.test(unitAfter(sentence, span)) || MONEY_AMOUNT.test(sentence.slice(Math.max(0, span.start - 3), span.end + 25));
+}
+const MEASURE_OF = /^(?:tonnes?|tons?|kilos?|kilogrammes?|kg|grammes?|litres?|liters?|hectolitres?|m[èe]tres?|kilom[èe]tres?|km|hectares?|barils?|barrels?|gallons?|pounds?|livres?|sacs?|bags?|camions?|trucks?)$/iu;
 
 // Adjectives of origin by their endings, in both languages: français, américains, nigérienne, russian, chinese.
 export const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines|ien|iens|ienne|iennes|an|ans|ese|ish|iens|ois|oise|oises)$/u;
