@@ -7,7 +7,7 @@ import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { IndexView } from '../index/view.js';
 import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
-import { fold, indexTerms, words } from '../text/analysis.js';
+import { fold, indexTerms, stem, words } from '../text/analysis.js';
 import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js';
 import { clauseSpans, speaksOfFuture, type TextSpan } from '../text/clauses.js';
 import { findDates, parsePublished, type DateValue } from '../text/dates.js';
@@ -215,7 +215,7 @@ export function scoreSentences(
       const roleOnly = question.intent === 'who' && !askedRoles.length && located.answer !== undefined && ROLE_AT_START.test(located.answer.text) ? ROLE_ANSWER_FACTOR : 1;
       const whose = located.answer?.genitive ? GENITIVE_PLACE_FACTOR : 1;
       // Between sentences equal otherwise, the one with the question's word as typed ("grévistes") before its family's ("grève").
-      const exact = concepts.reduce((sum, concept, c) => sum + (concept.alternatives.some((alt) => alt.every((t) => sentence.terms.includes(t))) ? weights[c]! : 0), 0) / total;
+      const exact = concepts.reduce((sum, concept, c) => sum + (words(concept.word).every((w) => sentence.terms.includes(stem(w, article.language))) ? weights[c]! : 0), 0) / total;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked * roleOnly * whose + 0.03 / (rank + 1) + EXACT_WORD_WEIGHT * exact;
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
     });
