@@ -5,6 +5,7 @@ import { fold, indexTerms, isStopWord, stem, UNITED_STATES, words, type Language
 import { isDictionaryWord } from '../text/dictionary.js';
 import { guessLanguage } from '../text/language.js';
 import { ENGLISH_TO_FRENCH } from './lexicon.js';
+import { FRENCH_SYNONYMS } from './synonyms-fr.js';
 import { closest, distance } from 'fastest-levenshtein';
 
 // Keyed by English stem, so "demanding" finds the entry for "demand".
@@ -19,6 +20,13 @@ const SIBLINGS = new Map<string, Set<string>>();
 for (const french of Object.values(ENGLISH_TO_FRENCH)) {
   const terms = french.filter((f) => !f.includes(' ')).flatMap((f) => indexTerms(f, 'fr'));
   for (const term of terms) SIBLINGS.set(term, new Set([...(SIBLINGS.get(term) ?? []), ...terms]));
+}
+
+// French near-synonyms by stem: each stem of a group leads to the group's other stems.
+const SYNONYMS = new Map<string, string[]>();
+for (const group of FRENCH_SYNONYMS) {
+  const stems = [...new Set(group.map((w) => stem(fold(w), 'fr')))];
+  for (const s of stems) SYNONYMS.set(s, stems.filter((o) => o !== s));
 }
 
 /** The concept widened to the glossary's siblings of its French terms ("américains" → also "États-Unis"). */
@@ -84,6 +92,9 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     // A name is spelled as meant: "Nigel" or "Lagos" is no typo of a glossary word ("niger", "laos").
     const translations = indexLanguages.includes('fr') && !frenchWord ? (LEXICON.get(stem(word, 'en')) ?? (english && !names.has(word) ? nearGlossaryEntry(word) : undefined)) : undefined;
     for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));
+    // A French question's word reaches the article's near-synonym ("commencé": "démarré").
+    // (Measured: widening the glossary's French words too, for English questions, cost answers.)
+    if (frenchWord) for (const synonym of SYNONYMS.get(stem(word, 'fr')) ?? []) alternatives.push([synonym]);
     // A round number is also said in words: "1000" and "un millier" ("about a thousand soldiers").
     for (const said of ROUND_NUMBERS.get(word) ?? []) alternatives.push(indexTerms(said, 'fr'), indexTerms(said, 'en'));
     const specific = names.has(word) || /\p{N}/u.test(word);

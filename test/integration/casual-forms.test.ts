@@ -31,6 +31,10 @@ describe('questions typed the casual way', () => {
     expect((await engine.ask('ils veulent quoi les grévistes')).lead).toMatch(/90 euros/u);
   });
 
+  it('reads a French word as its near-synonym in the article ("a commencé": "a démarré")', async () => {
+    expect((await engine.ask('la grève a commencé quand')).lead).toBe('2 mars 2026');
+  });
+
   it('says "des dizaines de milliers" whole, not "milliers" alone', async () => {
     expect((await engine.ask('combien d’usagers sont privés de bus')).lead).toBe("Des dizaines de milliers d'usagers");
     expect((await engine.ask('how many bus users are affected')).lead).toMatch(/^Tens of thousands of /u);
