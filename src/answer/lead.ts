@@ -118,8 +118,10 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
     const phrase = unitPhraseAfter(sentence.text, span);
     const counted = new Set(question.counted.map((w) => stem(fold(w), 'en')));
     const last = phrase.findLastIndex((w) => counted.has(stem(fold(w), 'en')));
-    // (the whole phrase when the question's words are not in it: "12,000 cubic metres")
-    return `${qualifier}${span.text} ${phrase.slice(0, last >= 0 ? last + 1 : phrase.length).join(' ')}`.trim();
+    // (the whole phrase when the question's words are not in it: "12,000 cubic metres"), as written ("of" kept)
+    const lastWord = phrase[last >= 0 ? last : phrase.length - 1];
+    const end = lastWord === undefined ? span.end : sentence.text.indexOf(lastWord, span.end) + lastWord.length;
+    return `${qualifier}${sentence.text.slice(span.start, end)}`.trim();
   }
   // "Quatre-vingt-sept cas" → "87 cases": a number written out in French is given in digits.
   const written = findNumbers(span.text);

@@ -225,9 +225,10 @@ const WHOLE_OF = /\d(?:\s+[\p{L}'’-]+){0,3}\s+(?:sur|out of)\s+$/u;
  */
 export function unitPhraseAfter(sentence: string, span: TextSpan): string[] {
   const phrase = nounPhraseAt(sentence.slice(span.end));
-  // A measure counts what it measures: "1 800 tonnes d'ordures" counts ordures, "3 tons of waste" waste.
-  if (phrase.length === 1 && MEASURE_OF.test(phrase[0]!)) {
-    const after = sentence.slice(span.end).replace(/^\s*[\p{L}-]+/u, '');
+  // A measure counts what it measures: "1 800 tonnes d'ordures" counts ordures, "12,000 cubic metres of seawater" seawater.
+  const measure = phrase.findIndex((word) => MEASURE_OF.test(word));
+  if (measure >= 0 && measure === phrase.length - 1 && measure <= 1) {
+    const after = sentence.slice(span.end).replace(new RegExp(`^(?:\\s*[\\p{L}-]+){${measure + 1}}`, 'u'), '');
     return [...phrase, ...nounPhraseAt(after).slice(0, 2)];
   }
   return phrase;
@@ -245,7 +246,7 @@ function nounPhraseAt(text: string): string[] {
 }
 // "how much gold": "6,8 tonnes d'or" (what a measure weighs may be a word the analysers drop), "12 millions d'euros".
 function isAmount(sentence: string, span: TextSpan): boolean {
-  return MEASURE_OF.test(unitAfter(sentence, span)) || MONEY_AMOUNT.test(sentence.slice(Math.max(0, span.start - 3), span.end + 25));
+  return unitPhraseAfter(sentence, span).slice(0, 2).some((word) => MEASURE_OF.test(word)) || MONEY_AMOUNT.test(sentence.slice(Math.max(0, span.start - 3), span.end + 25));
 }
 const MEASURE_OF = /^(?:tonnes?|tons?|kilos?|kilogrammes?|kg|grammes?|litres?|liters?|hectolitres?|m[èe]tres?|kilom[èe]tres?|km|hectares?|barils?|barrels?|gallons?|pounds?|livres?|sacs?|bags?|camions?|trucks?)$/iu;
 

@@ -64,7 +64,8 @@ describe('/add-article url:', () => {
 
     const ask = fake.slashCommand('ask', { question: 'How much seawater can the Port Elwyn plant treat a day?' });
     const embed = (await fake.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(ask))).body.embeds[0];
-    expect(embed.description).toContain('12,000 cubic metres');
+    // the lead: the measure with what it measures, as written
+    expect(embed.description).toContain('**12,000 cubic metres of seawater**');
     // The compact answer's sources are masked links in its description: title — outlet, date.
     expect(embed.description.split('\n')).toContain(`[1] [${DESALINATION.title} — Coastal Herald, 14 March 2025](${CANONICAL})`);
   });

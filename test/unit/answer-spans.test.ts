@@ -25,3 +25,11 @@ describe('"how much X": a quantity of X', () => {
     expect(analyseQuestion('how much trash is piling up').counted).toEqual(['trash', 'is', 'piling']);
   });
 });
+
+describe('"who": roles', () => {
+  it('a role word coordinated with an adjective names no one ("ordonné et responsable")', () => {
+    const spans = (sentence: string) => answerSpans(sentence, analyseQuestion('qui coordonne le retrait'), ctx)?.map((s) => s.text);
+    expect(spans('Le retrait des troupes se veut ordonné et responsable.')).toEqual([]);
+    expect(spans('Le retrait est confié au responsable de la base.')).toEqual(['responsable']);
+  });
+});
