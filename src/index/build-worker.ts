@@ -1,30 +1,12 @@
 // The worker thread builds run in (see off-thread.ts): reads the corpus, chunks, analyses and writes
 // the index here, so that the thread answering questions is never blocked by it. Embedding is asked
 // of the parent, which holds the one loaded model. One build at a time; the worker stays for the next.
-import { readlinkSync } from 'node:fs';
-import { getPriority, setPriority } from 'node:os';
-import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import type { Embedder } from '../embed/embedder.js';
 import { isUserError } from '../errors.js';
 import { buildIndex } from './build.js';
 import { saveCommittedNames } from './names.js';
-import { BUILD_NICE, type FromWorker, type ToWorker, type WorkerJob } from './off-thread.js';
-
-// Builds are background work: this thread runs at a lower CPU priority (BUILD_NICE) than the one
-// answering questions, so that on a busy machine the answers get the CPU first and the build waits.
-// Linux sets the priority per thread (this thread's id, from /proc/thread-self); LanceDB's own threads
-// were started with the process and keep its priority. Elsewhere, or where it cannot be changed, the
-// build runs at the process's priority.
-function lowerThisThreadsPriority(): void {
-  try {
-    const thread = Number(path.basename(readlinkSync('/proc/thread-self')));
-    if (Number.isInteger(thread) && getPriority(thread) < BUILD_NICE) setPriority(thread, BUILD_NICE);
-  } catch {
-    // not Linux, or not allowed
-  }
-}
-lowerThisThreadsPriority();
+import type { FromWorker, ToWorker, WorkerJob } from './off-thread.js';
 
 const port = parentPort!;
 const pending = new Map<number, { resolve: (vectors: number[][]) => void; reject: (error: Error) => void }>();

@@ -38,12 +38,6 @@ interface Running extends BuildRequest {
 // builds holds none.
 export const IDLE_MS = 2000;
 
-// The nice value of the worker's thread (build-worker.ts): a build yields the CPU to the answering
-// thread. Measured at 100,000 articles on 2 cores with other jobs running: that thread's longest
-// event-loop block during a full re-index was mostly its own synchronous work (answering) waiting for a
-// core the build and the other jobs held, not garbage collection.
-export const BUILD_NICE = 10;
-
 /**
  * A worker thread that reads the corpus and brings the index in line with it, one build at a time
  * (the engine queues them). Started for a build, ended when idle for IDLE_MS.
