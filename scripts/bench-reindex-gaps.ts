@@ -1,4 +1,4 @@
-// npx tsx --expose-gc scripts/bench-reindex-gaps.ts (with CORPUS, DATA, and optionally REPO, PROBE_OUT, HOLD)
+// REPO=<a checkout> CORPUS=<corpus folder> DATA=<its data folder> node --expose-gc --import tsx scripts/bench-reindex-gaps.ts (PROBE_OUT=<log file>, HOLD=<n>)
 // The bench's "full re-index while answering" phase alone (scripts/bench-scale.ts), over a LanceDB index
 // already built in DATA from CORPUS (a bench's, kept), with the code of REPO (default: this checkout; another
 // worktree for a before/after). Logs each event-loop gap over 60 ms of the answering thread with what it was:
