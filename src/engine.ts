@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { UserError } from './errors.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
-import type { Article, ArticleMeta } from './ingest/article.js';
+import type { Article } from './ingest/article.js';
 import { loadCorpus, type Corpus } from './ingest/corpus.js';
 import { isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
 import { indexBuilder } from './index/builder.js';
@@ -16,7 +16,7 @@ import { isCompatible, type BuildPlace, type IndexBuilder } from './index/plan.j
 import { corpusNames } from './index/names.js';
 import { currentGenerationName, openCurrentIndex } from './index/open.js';
 import { IndexCorruptError } from './index/store.js';
-import type { IndexView } from './index/view.js';
+import type { ArticleList, IndexView } from './index/view.js';
 import { queryConcepts } from './retrieve/concepts.js';
 import { retrieve } from './retrieve/hybrid.js';
 import { isDictionaryWord } from './text/dictionary.js';
@@ -114,7 +114,7 @@ export class Engine {
     return this.embedder ? 'hybrid' : 'keyword';
   }
 
-  get articles(): ArticleMeta[] {
+  get articles(): ArticleList {
     return this.index.articleMetas();
   }
 

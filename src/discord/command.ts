@@ -2,7 +2,7 @@ import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIC
 import type PQueue from 'p-queue';
 import type { Config } from '../config.js';
 import type { AskResult, EngineStatus } from '../engine.js';
-import type { ArticleMeta } from '../ingest/article.js';
+import type { ArticleList } from '../index/view.js';
 import type { IndexReport } from '../index/build.js';
 import type { TimelineEvent, TimelineFilter } from '../timeline/timeline.js';
 import type { BotLog } from './log.js';
@@ -18,7 +18,7 @@ export interface BotEngine {
   readonly isReindexing: boolean;
   chunkCount(articleId: string): number | undefined;
   timeline(filter: TimelineFilter): Promise<TimelineEvent[]>;
-  readonly articles: ArticleMeta[];
+  readonly articles: ArticleList;
   /** Uses the index another process (another shard, the CLI) committed since, if any. */
   followSwappedIndex(): Promise<void>;
   readonly keywordOnlyReason: string | undefined;

@@ -4,7 +4,8 @@ import { ButtonStyle, ComponentType, escapeMarkdown, type APIActionRowComponent,
 import type { AnswerQuote, AnswerSource } from '../answer/types.js';
 import { quoted, quotesInLead } from '../answer/format.js';
 import type { AskResult } from '../engine.js';
-import type { ArticleMeta, CitationMeta } from '../ingest/article.js';
+import type { CitationMeta } from '../ingest/article.js';
+import type { ArticleList } from '../index/view.js';
 import type { IndexReport } from '../index/build.js';
 import { DISCORD_LIMITS, embedCharacters } from './limits.js';
 import { readableDate, strings, type Lang, type Strings } from './strings.js';
@@ -244,7 +245,7 @@ export function parseFeedbackButton(customId: string): { vote: 'up' | 'down'; ke
 export const SOURCES_PAGE_SIZE = 10;
 
 /** One page of the corpus's articles as masked links, with Previous/Next buttons when there is more than one page. */
-export function sourcesPayload(articles: readonly ArticleMeta[], page: number, lang: Lang = 'en'): MessagePayload {
+export function sourcesPayload(articles: ArticleList, page: number, lang: Lang = 'en'): MessagePayload {
   const t = strings(lang);
   const pages = Math.max(1, Math.ceil(articles.length / SOURCES_PAGE_SIZE));
   const current = Math.min(Math.max(0, page), pages - 1);

@@ -13,16 +13,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Embedder } from '../embed/embedder.js';
-import type { Article, ArticleMeta } from '../ingest/article.js';
+import type { Article } from '../ingest/article.js';
 import { chunkText, type Chunk } from '../ingest/chunk.js';
 import { readArticles, scanCorpus, type Corpus, type CorpusFile, type CorpusProblem } from '../ingest/corpus.js';
 import { indexTerms, type Language } from '../text/analysis.js';
 import { writeFileDurably } from '../files.js';
 import type { TermQuery } from './keyword-index.js';
-import { LanceStore, objectStoreFailure, readStoredPointer, writeStoredPointer, type ChunkRow, type IndexSummary, type TableVersions } from './lance-store.js';
+import { LanceStore, objectStoreFailure, type ArticleColumns, readStoredPointer, writeStoredPointer, type ChunkRow, type IndexSummary, type TableVersions } from './lance-store.js';
 import { indexStamp, isCompatible, type IndexProgress, type IndexReport } from './plan.js';
 import { INDEX_FORMAT, IndexCorruptError, type Manifest } from './store.js';
-import type { IndexHit, IndexView, LanceLocation } from './view.js';
+import type { ArticleList, IndexHit, IndexView, LanceLocation } from './view.js';
 import { Vocabulary } from './vocabulary.js';
 
 interface Pointer extends Omit<Manifest, 'documents'> {
@@ -96,7 +96,7 @@ export class LanceIndex implements IndexView {
   private constructor(
     readonly generation: string,
     readonly manifest: Manifest,
-    private readonly metas: ReadonlyMap<string, ArticleMeta>,
+    private readonly articles: ArticleColumns,
     readonly keyword: Vocabulary,
     readonly hasVectors: boolean,
     private readonly tables: LanceStore,
@@ -123,15 +123,14 @@ export class LanceIndex implements IndexView {
       throw new IndexCorruptError(`the LanceDB tables cannot be opened (${(error as Error).message})`);
     }
     // Read at once, each a single pass over its columns: the tables' counts, the articles' metadata, the vocabulary.
-    const [summary, chunkCount, documents, vocabulary, hasVectors] = await Promise.all([
+    const [summary, chunkCount, articles, vocabulary, hasVectors] = await Promise.all([
       pointer.summary ?? tables.summary(),
       tables.countChunks(),
-      tables.documents(),
+      tables.articleColumns(),
       tables.vocabulary(),
       tables.hasVectors(),
     ]);
-    let expected = 0;
-    for (const doc of documents.values()) expected += doc.chunks;
+    const expected = articles.chunkTotal();
     if (chunkCount !== expected || chunkCount !== summary.chunks) throw new IndexCorruptError(`the LanceDB chunks table holds ${chunkCount} chunks; its articles say ${expected}, its pointer ${summary.chunks}`);
     const { generation, versions: _versions, summary: _summary, ...rest } = pointer;
     // The manifest's documents (an object of 100,000 keys costs this thread 100-200 ms to fill) are
@@ -140,16 +139,15 @@ export class LanceIndex implements IndexView {
     const manifest = {
       ...rest,
       get documents() {
-        return (byId ??= Object.fromEntries([...documents].map(([id, doc]) => [id, { hash: doc.hash, chunks: doc.chunks }])));
+        return (byId ??= articles.documents());
       },
     } satisfies Manifest;
-    const metas = new Map<string, ArticleMeta>();
-    for (const [id, doc] of documents) metas.set(id, doc.meta);
-    return new LanceIndex(generation, manifest, metas, new Vocabulary(vocabulary, chunkCount), hasVectors, tables, summary);
+    return new LanceIndex(generation, manifest, articles, new Vocabulary(vocabulary, chunkCount), hasVectors, tables, summary);
   }
 
-  articleMetas(): ArticleMeta[] {
-    return [...this.metas.values()];
+  // Decoded from the columns when a slice is read (/sources reads a page), never by answering.
+  articleMetas(): ArticleList {
+    return this.articles;
   }
 
   keywordSearch(concepts: readonly TermQuery[], limit: number): Promise<IndexHit[]> {
@@ -177,6 +175,7 @@ export class LanceIndex implements IndexView {
 
   close(): void {
     this.tables.close();
+    this.articles.release();
   }
 }
 

@@ -31,6 +31,15 @@ export interface IndexHit {
   score: number;
 }
 
+/**
+ * The indexed articles' metadata as a list read a page at a time (/sources): an array satisfies it;
+ * a LanceDB index decodes only the rows a slice asks for.
+ */
+export interface ArticleList {
+  readonly length: number;
+  slice(start?: number, end?: number): ArticleMeta[];
+}
+
 export interface IndexView {
   readonly store: StoreKind;
   /** The committed generation's name: what the store's pointer names while this index is current. */
@@ -43,7 +52,7 @@ export interface IndexView {
   readonly sourceTerms: ReadonlySet<string>;
   readonly chunkCount: number;
   readonly hasVectors: boolean;
-  articleMetas(): ArticleMeta[];
+  articleMetas(): ArticleList;
   keywordSearch(concepts: readonly TermQuery[], limit: number): Promise<IndexHit[]>;
   vectorSearch(vector: readonly number[], limit: number): Promise<IndexHit[]>;
   /** The chunks with these ids, each with its article: only what a question touches is read. */

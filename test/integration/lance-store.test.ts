@@ -38,6 +38,19 @@ describe('the LanceDB store', () => {
     expect(index.chunkCount).toBe(embedder.passagesEmbedded);
     expect(index.chunkCount).toBe(Object.values(index.manifest.documents).reduce((sum, d) => sum + d.chunks, 0));
     expect(index.articleMetas()).toHaveLength(5);
+    // Pages of the metadata (what /sources shows) are the corpus's articles, decoded from the columns.
+    const corpus = await loadCorpus(workspace.corpusDir);
+    const metas = index.articleMetas();
+    const all = metas.slice();
+    expect(all.map((m) => m.id).sort()).toEqual(corpus.articles.map((a) => a.id).sort());
+    for (const meta of all) {
+      const { text: _text, contentHash: _hash, ...expected } = corpus.articles.find((a) => a.id === meta.id)!;
+      expect(meta).toEqual(expected);
+    }
+    expect(metas.slice(1, 3)).toEqual(all.slice(1, 3));
+    expect(metas.slice(3)).toEqual(all.slice(3));
+    expect(metas.slice(4, 99)).toEqual(all.slice(4, 99));
+    expect(metas.slice(-2)).toEqual(all.slice(-2));
     expect(index.hasVectors).toBe(true);
     const agadez = indexTerms('Agadez', 'fr')[0]!;
     const hits = await index.keywordSearch([{ alternatives: [[agadez]] }], 40);
