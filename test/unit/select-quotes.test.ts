@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { selectQuotes, type ScoredSentence } from '../../src/answer/answer.js';
+import { scoreSentences, selectQuotes, type ScoredSentence } from '../../src/answer/answer.js';
+import { queryConcepts } from '../../src/retrieve/concepts.js';
 import type { Article } from '../../src/ingest/article.js';
 import { analyseQuestion } from '../../src/answer/question.js';
 
@@ -18,5 +19,23 @@ describe('selectQuotes', () => {
     expect(selectQuotes(analyseQuestion('when did the gendarmes come'), [dated])).toEqual([]);
     // nor an unmarked clause for "why"
     expect(selectQuotes(analyseQuestion('why were the gendarmes there'), [sentence('Les gendarmes sont là.', 0.32, false)])).toEqual([]);
+  });
+});
+
+describe('scoreSentences', () => {
+  it('breaks a near tie by the keyword ranking, not by a rank the dense search gave', () => {
+    const text = 'Le conseil municipal a voté la fermeture du pont. Le conseil municipal a voté la fermeture de la passerelle.';
+    const second = text.indexOf('Le conseil', 1);
+    const full = { id: 'a.md', title: 'Mervans', text, language: 'fr', published: '2025-03' } as unknown as Article;
+    const chunk = (id: string, start: number, end: number) => ({ id, docId: full.id, start, end, text: text.slice(start, end) });
+    const concepts = queryConcepts('le conseil municipal a voté quoi', ['fr']);
+    const weighing = { concepts, weights: concepts.map(() => 1), total: concepts.length };
+    // The dense search put the passerelle's chunk first; the keyword search the bridge's.
+    const retrieved = [
+      { chunk: chunk('c2', second, text.length), article: full, score: 0.03, keywordRank: 2, denseRank: 1 },
+      { chunk: chunk('c1', 0, second), article: full, score: 0.02, keywordRank: 1, denseRank: 9 },
+    ];
+    const scored = scoreSentences(analyseQuestion('le conseil municipal a voté quoi'), weighing, retrieved, new Set());
+    expect(scored[0]!.text).toContain('du pont');
   });
 });
