@@ -173,7 +173,9 @@ export function scoreSentences(
         let share = 0;
         // "When are they supposed to leave": a date still to come says "supposed" by its tense.
         // ("when is the line shut this summer": a date in July says "summer")
-        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word)) share = 1;
+        // "Who represented the Pentagon": "Celeste Wallander du Pentagone" says the asked verb by its construction.
+        const saysAskedVerb = concept === askedVerb && located.answer?.ofGivenName === true;
+        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word) || saysAskedVerb) share = 1;
         // The article's title says what all its sentences are about, as a neighbour does.
         else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) share = NEIGHBOUR_SHARE;
         covered += weights[c]! * share;
@@ -360,7 +362,7 @@ function locateAnswer(
       // The complement of a role ("la préfète du Finistère", "le ministre de la Défense") is whose role it is, not who holds it.
       if (ROLE_COMPLEMENT_BEFORE.test(sentence.slice(Math.max(0, span.start - 60), span.start))) continue;
       // Asked for a body ("quelle organisation"), a person's name ("du général Kenneth Ekman") is none.
-      if (question.asksBody && ROLE_BEFORE_NAME.test(sentence.slice(Math.max(0, span.start - 50), span.start))) continue;
+      if (question.asksNonPerson && ROLE_BEFORE_NAME.test(sentence.slice(Math.max(0, span.start - 50), span.start))) continue;
       // Asked for someone's name, a place the article writes as one ("au Burkina Faso") is none.
       if (question.asksName && placesOf(article).has(span.text.replace(/^(?:(?:le|la|les|l['’]|the)\s*)/iu, '').trim())) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
@@ -654,12 +656,19 @@ function excerptAround(sentence: string, clauses: readonly TextSpan[], position:
   for (;;) {
     const before = clauses[first - 1];
     const after = clauses[last + 1];
-    // What comes before (the subject, the role) first: "l'ambassadrice …, Kathleen FitzGibbon".
-    if (before && clauses[last]!.end - before.start <= MAX_EXCERPT) first--;
+    // A role apposed to the name the excerpt ends with first ("…Ken Ekman, directeur de la stratégie…"),
+    // then what comes before (the subject, the role): "l'ambassadrice …, Kathleen FitzGibbon".
+    if (after && after.end - clauses[first]!.start <= MAX_EXCERPT && apposedRole(sentence, clauses[last]!, after)) last++;
+    else if (before && clauses[last]!.end - before.start <= MAX_EXCERPT) first--;
     else if (after && after.end - clauses[first]!.start <= MAX_EXCERPT) last++;
     else break;
   }
   return trimmed(sentence, { start: clauses[first]!.start, end: clauses[last]!.end });
+}
+
+// A clause that opens with a role, right after a clause that ends with a capitalised name.
+function apposedRole(sentence: string, clause: TextSpan, next: TextSpan): boolean {
+  return /\p{Lu}[\p{L}'’-]*\s*$/u.test(sentence.slice(clause.start, clause.end)) && ROLE_AT_START.test(sentence.slice(next.start, next.end));
 }
 
 // No stray separators or spaces at the ends of an excerpt.

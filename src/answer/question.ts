@@ -60,8 +60,8 @@ export interface AnalysedQuestion {
   asksPast: boolean;
   /** "what is the name of", "comment s'appelle": a name answers, a role ("des associations") does not. */
   asksName: boolean;
-  /** "which group", "quelle organisation": a body's name answers, not a person's. */
-  asksBody: boolean;
+  /** "which group", "quelle organisation", "le nom de la base": a body's or a thing's name answers, not a person's. */
+  asksNonPerson: boolean;
   /** "how much trash", "quelle quantité": a quantity, which a measure ("1 800 tonnes d'ordures") or a sum may give. */
   asksQuantity: boolean;
   /** What "how many" or "how much" counts: the words after it ("us troops", "drones américains", "trash"). */
@@ -128,7 +128,8 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('bcp'), 'beaucoup'],
   [wholeWords('tjrs|tjs'), 'toujours'],
   [wholeWords('mtn|mnt'), 'maintenant'],
-  [wholeWords('ya|y a|y\'a'), 'il y a'],
+  // (not when "il" is typed: "combien il y a de voitures")
+  [new RegExp(`(?<!${B}il\\s+)${B}(?:ya|y a|y'a)${E}`, 'iu'), 'il y a'],
 ];
 
 /** Reads a validated question: its language, what it asks, with casual forms written out. */
@@ -161,7 +162,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksFuture: FUTURE_QUESTION.test(text),
     asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
     asksName: NAME_QUESTION.test(text) || CALLED.test(text),
-    asksBody: BODY_QUESTION.test(text),
+    asksNonPerson: BODY_QUESTION.test(text) || namesAThing(text),
     asksQuantity: QUANTITY.test(text),
     counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
@@ -200,14 +201,14 @@ export const ROLE_AT_START = new RegExp(`^(?:(?:l['’]|le |la |les |the )\\s*)?
 // or the role a French question names before asking who ("le premier ministre, c'est qui").
 // (past a possessive: "the name of burkina's head of state")
 const ASKED_ROLE = new RegExp(
-  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|quel(?:le)?s?|qui (?:est|était|sont)|c['’]est qui)\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}'’-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
+  `${WORD_START}(?:who(?:'s| is| was| are| were)?|which|what is the name of|the name of|(?<!au )nom (?:du|de|des)|quel(?:le)?s?|qui (?:est|était|sont)|c['’]est qui)\\s+(?:(?:the|le|la|les|l['’])\\s*)?(?:[\\p{L}'’-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}`,
   'iu',
 );
 const ASKED_ROLE_LAST = new RegExp(`^(?:(?:le|la|les|l['’])\\s*)?(?:[\\p{L}-]+\\s+){0,2}?(?<role>${ROLE_WORDS})${WORD_END}.*(?:c['’]est qui|s['’]appel)`, 'iu');
 
 // "which Africom officer": someone, whatever their title; the noun asks for a person as "who" does,
 // and a sentence naming "Michael Langley de l'Africom" need not say "officer". (The nouns INTENTS reads as "who".)
-const PERSON_ASKED = new RegExp(`${WORD_START}(?:which|what)\\s+(?:[\\p{L}-]+\\s+)?(officer|official|person)${WORD_END}`, 'giu');
+const PERSON_ASKED = new RegExp(`${WORD_START}(?:which|what)\\s+(?:[\\p{L}-]+\\s+){0,2}?(officer|official|person)${WORD_END}`, 'giu');
 
 // "how big", "quelle superficie": a size; "how far", "quelle distance": a length.
 const SIZE_WORDS = 'how (?:big|large)|quelle (?:taille|superficie|surface)';
@@ -225,9 +226,9 @@ const INTENTS: [Intent, RegExp][] = [
   ['standfor', WHAT_IS_ACRONYM],
   ['when', wholeWords("when|what (?:exact |precise |specific )?(?:dates?|days?|months?|years?|time)|which (?:exact |precise )?(?:dates?|days?|months?|years?)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
   ['count', wholeWords(`how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e|${SIZE_WORDS}|${LENGTH_WORDS}`)],
-  ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|à quoi (?:sert|servait|servaient)|l'objectif|le but")],
+  ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|[àa] quoi (?:sert|servait|servaient|servent|servira)|l'objectif|le but")],
   ['where', wholeWords(`where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans (?:quel|quelle)s? (?:${WHERE_NOUNS})`)],
-  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|${BODY_WORDS}|officer|official|person|leader)${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom d").source}|${CALLED.source}`, 'iu')],
+  ['who', new RegExp(`^qui${E}|${B}comment (?:s['’]appel|se nomm)|${B}s['’]appell?e(?:nt)? comment${E}|${B}(?:which|what|quel(?:le)?s?)\\s+(?:(?:\\p{L}+\\s+)?(?:${ROLE_WORDS}|${BODY_WORDS})|(?:\\p{L}+\\s+){0,2}?(?:officer|official|person|leader))${E}|${wholeWords("who|whom|whose|c'est qui|qui (?:est|sont|a|ont|était|étaient|avait)|quel(?:le)? est le nom|what (?:is|was|'s) the (?:\\p{L}+ )?name|the name of|le nom (?:\\p{L}+ )?(?:de|du|des)|le nom (?:\\p{L}+ )?d(?=['’])").source}|${CALLED.source}`, 'iu')],
   ['how', new RegExp(`${wholeWords('how').source}|${B}comment${E}(?!\\s+(?:s['’]appel|se nomm))`, 'iu')],
 ];
 // Only when no other intent applies: a question that opens with an auxiliary wants yes or no, and
@@ -254,7 +255,9 @@ const OR_NOT = /(?<![\p{L}])(?:ou pas|ou non|or not)\s*[?!.]*$/iu;
 
 const QUANTITY = wholeWords('how much|quelle quantit[ée]|quelles quantit[ée]s');
 // ("how much trash": what is measured; not "how much did it cost", "how much is it worth")
-const COUNTED = new RegExp(`${B}(?:how many\\s+|how much\\s+(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|it|they|he|she|we|you|money)${E})|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
+// (casual French names it after "comme" or a verb: "combien il y a eu comme morts", "combien il reste de places";
+// not a complement: "combien coûte le pont de Mervans")
+const COUNTED = new RegExp(`${B}(?:how many\\s+|how much\\s+(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|it|they|he|she|we|you|money)${E})|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|combien\\s+(?:[\\p{L}'’-]+\\s+){1,4}?comme\\s+(?:des\\s+|de\\s+|d['’]\\s*)?|combien\\s+(?:(?!(?:le|la|les|un|une|du|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|[ld]['’]\\p{L}*)\\s)[\\p{L}'’-]+\\s+){1,3}?(?:de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
 const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|value|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
 const CASUALTY = wholeWords(
@@ -281,5 +284,13 @@ export function isPlanWord(word: string): boolean {
 const ABOUT_A_PLAN = wholeWords('plan(?:s|ned)?|schedul(?:e|ed)|expect(?:s|ed)?|announc(?:e|es|ed)|promis(?:e|es|ed)|supposed|due|prévu(?:e|s|es)?|prévoi[rt]|annonc(?:é|ée|és|ées|er)|promis(?:e|es)?|envisag(?:é|ée|er)');
 // ("au nom de", "in the name of" speak for someone: they ask no name)
 const BODY_QUESTION = wholeWords(`(?:which|what|quel(?:le)?s?)\\s+(?:\\p{L}+\\s+)?(?:${BODY_WORDS})`);
-const NAME_QUESTION = wholeWords(`${BODY_QUESTION.source}|(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom`);
+// "the name of the base", "le nom officiel de la base de drones": what is named is no person unless one of
+// the next words says so ("the name of the American general", "le nom de la personne").
+const NAME_OF = new RegExp(`${B}(?:name of|nom (?:\\p{L}+ )?(?:de|du|des|d'))\\s*(?:(?:the|a|an|this|that|la|le|les|l'|cette|ce|cet)\\s*)?((?:[\\p{L}'-]+\\s*){1,3})`, 'iu');
+const PERSON_NOUN = new RegExp(`^(?:${ROLE_WORDS}|person|people|man|men|woman|women|guy|boy|girl|personne|homme|femme|type|mec|gars|fille|gar[çc]on|soldiers?|soldats?|officers?|officials?|officiers?|journalist[es]?|victims?|victimes?|leaders?|suspects?|pilot[es]?|otages?|hostages?)$`, 'iu');
+function namesAThing(text: string): boolean {
+  const named = NAME_OF.exec(text)?.[1];
+  return named !== undefined && !named.split(/\s+/u).some((word) => PERSON_NOUN.test(word.replace(/'s?$/u, '')));
+}
+const NAME_QUESTION = wholeWords(`${BODY_QUESTION.source}|(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:\\p{L}+ )?(?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom`);
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

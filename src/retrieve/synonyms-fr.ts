@@ -36,13 +36,13 @@ export const FRENCH_SYNONYMS: readonly (readonly string[])[] = [
   ['attendre', 'attente'],
   ['survenir', 'dérouler', 'déroulement', 'advenir'],
   // departures and arrivals, moving
-  ['départ', 'quitter'],
+  // (a withdrawal is a departure: "le retrait du G5 Sahel", "les troupes ont quitté le pays")
+  ['départ', 'quitter', 'retirer', 'retrait', 'désengager', 'désengagement'],
   ['arriver', 'arrivée', 'débarquer'],
   ['retour', 'revenir', 'regagner'],
   ['entrer', 'entrée', 'pénétrer'],
   ['voyage', 'voyager', 'périple', 'trajet', 'parcours'],
   ['envoyer', 'envoi', 'déployer', 'déploiement'],
-  ['retirer', 'retrait', 'désengager', 'désengagement'],
   ['accueillir', 'accueil', 'recevoir'],
   // asking, saying, answering
   ['demander', 'demande', 'réclamer', 'réclamation', 'exiger', 'exigence', 'revendiquer', 'revendication', 'requête'],

@@ -20,11 +20,16 @@ const FUTURE = new RegExp(
 const FUTURE_SIMPLE = /(?<![\p{L}])\p{Ll}{3,}(?:eront|iront|era|ira)(?![\p{L}])/u;
 const CLAUSE_BREAK = /,\s+|;\s+|:\s+|\s+que\s+|\s+qu['’]/giu;
 
+// A comma inside an enumeration of complements ("directeur de la stratégie, de l'engagement et des
+// programmes"): the next item repeats the preposition and the list closes with "et"/"ou" before any break.
+const ENUMERATED_COMPLEMENT = /^(?:de|du|des|d['’]|of)\s*[^,;:]*?\s(?:et|ou|and|or)\s/iu;
+
 /** The clauses of a sentence, split at commas, semicolons, colons and "que". */
 export function clauseSpans(sentence: string): TextSpan[] {
   const spans: TextSpan[] = [];
   let start = 0;
   for (const match of sentence.matchAll(CLAUSE_BREAK)) {
+    if (match[0].startsWith(',') && ENUMERATED_COMPLEMENT.test(sentence.slice(match.index + match[0].length))) continue;
     spans.push({ start, end: match.index });
     start = match.index + match[0].length;
   }

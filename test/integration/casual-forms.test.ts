@@ -39,4 +39,16 @@ describe('questions typed the casual way', () => {
     expect((await engine.ask('combien d’usagers sont privés de bus')).lead).toBe("Des dizaines de milliers d'usagers");
     expect((await engine.ask('how many bus users are affected')).lead).toMatch(/^Tens of thousands of /u);
   });
+
+  it('reads a clipped word in the plural ("manifs": manifestations)', async () => {
+    expect((await engine.ask('y a eu des manifs contre la fermeture du téléphérique')).lead).toMatch(/^Oui/u);
+  });
+
+  it('quotes the role apposed to a name whole, an enumeration of its complements included', async () => {
+    expect((await engine.ask('paul ropars il fait quoi')).lead).toMatch(/Paul Ropars, directeur de la maintenance, des achats et de la sécurité du réseau/u);
+  });
+
+  it('answers "who represented X" with a name given as X\'s ("Yann Le Goff de la Marine")', async () => {
+    expect((await engine.ask('qui représentait la Marine parmi les invités')).lead).toBe('Yann Le Goff');
+  });
 });

@@ -23,6 +23,8 @@ describe('the noun that asks for someone', () => {
   it.each([
     ['Which Pentagon official was part of the delegation?', ['official']],
     ['which africom officer sat in on the talks', ['officer']],
+    // (up to two words before the noun)
+    ['Which Nigerien army officer attended the ceremony?', ['officer']],
     // not in a question about something else
     ['how many officials met in Niamey', []],
   ])('%s → %j', (question, kind) => {
@@ -126,6 +128,12 @@ describe('analyseQuestion: questions as people type them', () => {
   it('reads what "how many" counts, and when a day or money is wanted', () => {
     expect(analyseQuestion('how many us troops were left').counted).toEqual(['US', 'troops', 'were']);
     expect(analyseQuestion('combien de drones américains à la base').counted).toEqual(['drones', 'américains', 'à']);
+    // casual French: the counted thing after "comme" or after a verb; not a complement
+    expect(analyseQuestion('combien va recevoir chaque commercant comme aide').counted).toEqual(['aide']);
+    expect(analyseQuestion('combien il reste de places').counted).toEqual(['places']);
+    expect(analyseQuestion('combien coûte le pont de Mervans').counted).toEqual([]);
+    expect(analyseQuestion('combien il y a de bus').text).toBe('combien il y a de bus');
+    expect(analyseQuestion('y a eu des manifs').text).toBe('il y a eu des manifs');
     expect(analyseQuestion('what day exactly did they leave').wantsExactDay).toBe(true);
     expect(analyseQuestion('how much did the base cost').wantsMoney).toBe(true);
     expect(analyseQuestion('combien ça coûte').wantsMoney).toBe(true);
@@ -169,7 +177,19 @@ describe('casual forms written out', () => {
     expect(analyseQuestion('quand la grève a commencé').asksSince).toBe(false);
     expect(analyseQuestion('what will the new port be called').asksName).toBe(true);
     expect(analyseQuestion('who called for the protests').asksName).toBe(false);
-    expect(analyseQuestion('which regional group did niger quit').asksBody).toBe(true);
+    expect(analyseQuestion('which regional group did niger quit').asksNonPerson).toBe(true);
+    // a thing's name is no person's; a role's or a person's is
+    expect(analyseQuestion("c quoi le nom officiel de la base de drones d'agadez").asksNonPerson).toBe(true);
+    expect(analyseQuestion("c quoi le nom officiel de la base de drones d'agadez").asksName).toBe(true);
+    expect(analyseQuestion("whats the name of niger's prime minister").asksNonPerson).toBe(false);
+    expect(analyseQuestion('what is the name of the american general').asksNonPerson).toBe(false);
+    expect(analyseQuestion('quel est le nom du premier ministre').askedRole).toBe('ministre');
+    // two words before a role are too many for "who": "what happened to president bazoum" asks what
+    expect(detectIntent('what happened to president bazoum')).not.toBe('who');
+    expect(detectIntent('What position does Colonel Maman Sani Kiaou hold?')).not.toBe('who');
+    expect(detectIntent('Which Nigerien army officer attended the ceremony?')).toBe('who');
+    // "à quoi sert" without its accent asks what for
+    expect(detectIntent('a quoi servait la presence americaine')).toBe('why');
     expect(detectIntent('le niger a quitté quelle organisation')).toBe('who');
   });
 });
