@@ -305,15 +305,17 @@ function locateAnswer(
   const aboutGivenName = !ctx.askedRoles.length && ctx.named.length > 0 && weighing.concepts.every((c) => ctx.named.includes(c));
   for (const found of spans) {
     // "Michael Langley de l'Africom" for "who represented Africom": the name, without the given name it is attached to.
-    const span = question.intent === 'who' ? withoutGivenTail(found, article, ctx.named, sentence) : found;
+    const span = question.intent === 'who' ? (aboutGivenName ? withBodyAfter(found, sentence) : withoutGivenTail(found, article, ctx.named, sentence)) : found;
     // A name the question itself gives does not answer "who".
     // Nor does a name that shares a word with one the question gives ("who replaced General Ekman": not "Kenneth Ekman").
     const spanTerms = indexTerms(span.text, article.language);
     const givenName = (t: string) => ctx.named.some((c) => c.alternatives.some((terms) => terms.includes(t)));
     const given = (t: string) => givenName(t) || weighing.concepts.some((c) => conceptHolds([t], c));
-    if (question.intent === 'who' && spanTerms.length && (spanTerms.every(given) || spanTerms.some(givenName))) continue;
+    // "Who is Celeste Wallander": "Celeste Wallander du Pentagone" says whose she is.
+    const givenOfBody = aboutGivenName && isGivenNameOfBody(span.text, (text) => indexTerms(text, article.language), givenName);
+    if (question.intent === 'who' && spanTerms.length && (spanTerms.every(given) || spanTerms.some(givenName)) && !givenOfBody) continue;
     // Nor one that names what the question asks about ("who will command the joint force": not "la Force mixte…").
-    if (question.intent === 'who' && weighing.concepts.filter((c) => c !== ctx.askedVerb && conceptHolds(spanTerms, c)).length >= 2) continue;
+    if (question.intent === 'who' && !givenOfBody && weighing.concepts.filter((c) => c !== ctx.askedVerb && conceptHolds(spanTerms, c)).length >= 2) continue;
     const at = Math.max(0, clauses.findIndex((c) => span.start >= c.span.start && span.start < c.span.end));
     const clause = clauses[at]!;
     // The clause whose words the span answers: its own, or the one it is apposed to.
@@ -354,7 +356,7 @@ function locateAnswer(
         const nameRightAfter = /^(?:\s+(?!(?:de|du|des|d|of|et|and|à|au|aux|en|in|la|le|les|the)(?![\p{L}]))\p{Ll}[\p{L}'’-]*){0,2}\s+(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*)/u.exec(sentence.slice(span.end))?.[1];
         const describesGiven = [nameAfter, nameBefore, nameRightAfter].some((name) => name && indexTerms(name, article.language).some(givenName));
         if (describesGiven !== aboutGivenName) continue;
-      } else if (aboutGivenName) continue;
+      } else if (aboutGivenName && !givenOfBody) continue;
       // "Le premier ministre, Ali Zeine" for "which official met the prime minister": the name holds a role
       // the question gives as someone else's, not the one asked.
       // (Not the verb "who" asks with: "who manages the orchard" is answered by "its manager, Ruth Hadley".)
@@ -430,6 +432,20 @@ const ROLE_COMPLEMENT_BEFORE = new RegExp(`(?<![\\p{L}])(?:${ROLE_WORDS})\\s+(?:
 // A determiner and a title, and nothing else, before a name: "le général ", "the former president ".
 const TITLE_ONLY = new RegExp(`^[\\s,]*(?:(?:l['’]|le |la |les |the )\\s*)?(?:\\p{Ll}+\\s+)?(?:${ROLE_WORDS})\\s*$`, 'iu');
 const ROLE_BEFORE_NAME = new RegExp(`(?<![\\p{L}])(${ROLE_WORDS})(?:\\s+[\\p{L}-]+){0,2}\\s*,?\\s*$`, 'iu');
+
+// A name run stops at "de l'": "Michael Langley de l'Africom" is read whole.
+function withBodyAfter(span: AnswerSpan, sentence: string): AnswerSpan {
+  const body = /^\s+(?:de|du|des|d['’]|of)\s*(?:(?:la|le|les|l['’]|the)\s*)\p{Lu}[\p{L}\p{N}'’-]*/u.exec(sentence.slice(span.end));
+  return body ? { ...span, end: span.end + body[0].length, text: span.text + body[0] } : span;
+}
+
+// A name the question gives, then the body it belongs to, which it does not: "Celeste Wallander du Pentagone".
+function isGivenNameOfBody(text: string, termsOf: (text: string) => string[], givenName: (term: string) => boolean): boolean {
+  const m = /^(.+?)\s+(?:de|du|des|d['’]|of)\s*(?:(?:la|le|les|l['’]|the)\s*)?(\p{Lu}.*)$/u.exec(text);
+  if (!m) return false;
+  const [head, tail] = [termsOf(m[1]!), termsOf(m[2]!)];
+  return head.length > 0 && head.every(givenName) && tail.length > 0 && !tail.some(givenName);
+}
 
 // A heading names a subject, a question ("Qu'est-ce qu'on va devenir ?") asks: neither states an answer.
 // (The title repeated atop the text is a heading whatever its length.)

@@ -22,11 +22,25 @@ for (const french of Object.values(ENGLISH_TO_FRENCH)) {
   for (const term of terms) SIBLINGS.set(term, new Set([...(SIBLINGS.get(term) ?? []), ...terms]));
 }
 
-// French near-synonyms by stem: each stem of a group leads to the group's other stems.
-const SYNONYMS = new Map<string, string[]>();
-for (const group of FRENCH_SYNONYMS) {
-  const stems = [...new Set(group.map((w) => stem(fold(w), 'fr')))];
-  for (const s of stems) SYNONYMS.set(s, stems.filter((o) => o !== s));
+// French near-synonyms by stem: each stem of a group leads to the group's other stems. A verb's
+// past participle may stem apart from it ("envoyé": envoy, "envoyer": envoi), and questions use it
+// ("la Russie a envoyé quoi"): it joins the group. (Made on first use: it reads the dictionary.)
+let synonyms: Map<string, string[]> | undefined;
+function synonymsOf(term: string): string[] {
+  if (!synonyms) {
+    synonyms = new Map();
+    for (const stems of frenchSynonymStems()) for (const s of stems) synonyms.set(s, stems.filter((o) => o !== s));
+  }
+  return synonyms.get(term) ?? [];
+}
+
+/** The synonym groups as the stems they match, participles included. */
+export function frenchSynonymStems(): string[][] {
+  return FRENCH_SYNONYMS.map((group) => {
+    // (a stem under five letters is too likely another word's: "payé" and "pays" are both "pay")
+    const participles = group.filter((w) => w.endsWith('er')).map((w) => `${w.slice(0, -2)}é`).filter((p) => isDictionaryWord(p, 'fr') && stem(fold(p), 'fr').length >= 5);
+    return [...new Set([...group, ...participles].map((w) => stem(fold(w), 'fr')))];
+  });
 }
 
 /** The concept widened to the glossary's siblings of its French terms ("américains" → also "États-Unis"). */
@@ -94,7 +108,7 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     for (const translation of translations ?? []) alternatives.push(indexTerms(translation, 'fr'));
     // A French question's word reaches the article's near-synonym ("commencé": "démarré").
     // (Measured: widening the glossary's French words too, for English questions, cost answers.)
-    if (frenchWord) for (const synonym of SYNONYMS.get(stem(word, 'fr')) ?? []) alternatives.push([synonym]);
+    if (frenchWord) for (const synonym of synonymsOf(stem(word, 'fr'))) alternatives.push([synonym]);
     // A round number is also said in words: "1000" and "un millier" ("about a thousand soldiers").
     for (const said of ROUND_NUMBERS.get(word) ?? []) alternatives.push(indexTerms(said, 'fr'), indexTerms(said, 'en'));
     const specific = names.has(word) || /\p{N}/u.test(word);

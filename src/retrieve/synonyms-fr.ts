@@ -42,7 +42,10 @@ export const FRENCH_SYNONYMS: readonly (readonly string[])[] = [
   ['retour', 'revenir', 'regagner'],
   ['entrer', 'entrée', 'pénétrer'],
   ['voyage', 'voyager', 'périple', 'trajet', 'parcours'],
-  ['envoyer', 'envoi', 'déployer', 'déploiement'],
+  // (sending is conveying: "la Russie a acheminé des instructeurs")
+  ['envoyer', 'envoi', 'déployer', 'déploiement', 'acheminer', 'acheminement'],
+  // (moving about: "les mouvements de ces soldats ont été limités")
+  ['bouger', 'déplacer', 'déplacement', 'mouvement'],
   ['accueillir', 'accueil', 'recevoir'],
   // asking, saying, answering
   ['demander', 'demande', 'réclamer', 'réclamation', 'exiger', 'exigence', 'revendiquer', 'revendication', 'requête'],
@@ -191,7 +194,6 @@ export const FRENCH_SYNONYMS: readonly (readonly string[])[] = [
   ['crise', 'récession', 'marasme'],
   ['pénurie', 'manque', 'carence'],
   ['approvisionner', 'approvisionnement', 'ravitailler', 'ravitaillement', 'fournir', 'fourniture'],
-  ['livraison', 'acheminer', 'acheminement'],
   ['agriculteur', 'paysan', 'cultivateur', 'exploitant'],
   ['récolte', 'moisson'],
   // money

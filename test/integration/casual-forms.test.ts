@@ -51,4 +51,9 @@ describe('questions typed the casual way', () => {
   it('answers "who represented X" with a name given as X\'s ("Yann Le Goff de la Marine")', async () => {
     expect((await engine.ask('qui représentait la Marine parmi les invités')).lead).toBe('Yann Le Goff');
   });
+
+  it('answers "who is X" with the body a name is given as belonging to ("Jeanne Morvan du Conseil régional")', async () => {
+    expect((await engine.ask('qui est jeanne morvan')).lead).toMatch(/^Jeanne Morvan du Conseil/u);
+    expect((await engine.ask('who is Marc Tanguy')).lead).toBe("Marc Tanguy de l'Ademe");
+  });
 });

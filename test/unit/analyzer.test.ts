@@ -99,6 +99,9 @@ describe('queryConcepts', () => {
     // "commencé" reaches "démarré", "débuté" (src/retrieve/synonyms-fr.ts)
     const started = queryConcepts('la grève a commencé quand', ['fr']).find((c) => c.word === 'commence')!;
     expect(started.alternatives.flat()).toEqual(expect.arrayContaining(['commenc', 'demarr', 'debut']));
+    // a past participle that stems apart from its verb ("envoyé": envoy, "envoyer": envoi) reaches the group too
+    const sent = queryConcepts('la russie a envoyé quoi', ['fr']).find((c) => c.word === 'envoye')!;
+    expect(sent.alternatives.flat()).toEqual(expect.arrayContaining(['envoy', 'achemin']));
   });
 });
 

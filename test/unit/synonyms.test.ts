@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { frenchSynonymStems } from '../../src/retrieve/concepts.js';
 import { FRENCH_SYNONYMS } from '../../src/retrieve/synonyms-fr.js';
 import { fold, isStopWord, stem } from '../../src/text/analysis.js';
 
@@ -30,5 +31,18 @@ describe('French synonym groups', () => {
   it('gives every group two distinct stems at least', () => {
     const thin = FRENCH_SYNONYMS.filter((group) => new Set(group.map(stemOf)).size < 2);
     expect(thin).toEqual([]);
+  });
+
+  it("puts no verb's past participle's stem in another group", () => {
+    const groupOf = new Map<string, number>();
+    const clashes: string[] = [];
+    frenchSynonymStems().forEach((stems, index) => {
+      for (const key of stems) {
+        const other = groupOf.get(key);
+        if (other !== undefined && other !== index) clashes.push(`${key}: [${FRENCH_SYNONYMS[other]!.join(', ')}] and [${FRENCH_SYNONYMS[index]!.join(', ')}]`);
+        else groupOf.set(key, index);
+      }
+    });
+    expect(clashes).toEqual([]);
   });
 });
