@@ -54,6 +54,14 @@ const NEIGHBOUR_SHARE = 0.5;
 const EXACT_WORD_WEIGHT = 0.02;
 // A question that names whose account it asks for ("according to AFP", "selon RFI").
 const ACCORDING_TO = /(?<![\p{L}])(?:according to|selon|d'après|d’après|says|said|dit|in the \p{L}+ (?:article|report|story)|dans l'article)(?![\p{L}])/iu;
+// A question's verb of saying, and a sentence that reports words: quoted, or with a verb of saying.
+const SAYING_WORD = /^(?:dire|dit|disent|disait|repond\p{L}*|reagi\p{L}*|reaction|repliqu\p{L}*|retorqu\p{L}*|declar\p{L}*|say|says|said|tell|told|respond\p{L}*|repl(?:y|ied|ies)|react\p{L}*|answer\p{L}*)$/u;
+// ("le Bénin a répondu quoi", "qu'a dit le maire", "what did the minister say"; not "Washington dit soutenir…")
+const ASKS_WORDS_SAID = /(?:dit|dire|répondu|repondu|réagi|reagi|déclaré|declare|say|said|respond|reply|react)\p{L}*\s+(?:quoi|what)(?![\p{L}])|(?:qu['’]a|qu['’]ont|que)\s*(?:-t-\p{L}+\s+)?(?:dit|répondu|repondu|déclaré)|what did\s.{1,60}?(?:say|respond|reply|answer|tell)(?![\p{L}])/iu;
+const REPORTED_SPEECH = new RegExp(
+  `[«“]|(?<![\\p{L}])(?:r[ée])?(?:déclar|annon[cç]|affirm|répond|réagi|répliqu|rétorqu|expliqu|indiqu|dénon[cç]|rejet|estim|soulign|assur|said|says|stated|announced|replied|responded|denounced|rejected|told)\\p{L}*`,
+  'iu',
+);
 // A sentence that answers "who" with a role only, against one that names someone.
 const ROLE_ANSWER_FACTOR = 0.85;
 // How much less a role weighs than a name as the answer to "who" (a share of the question's weight).
@@ -143,6 +151,8 @@ export function scoreSentences(
   const askedOutlets = ACCORDING_TO.test(question.text) ? concepts.filter((c) => retrieved.some((e) => conceptHolds(outletTerms(e.article), c))) : [];
   // A year the question gives ("the second phase in 2026") must be the sentence's, its neighbours' or its article's.
   const askedYears = concepts.filter((c) => /^(?:19|20)\d{2}$/u.test(c.word));
+  // "Le Bénin a répondu quoi", "what did the mayor say": the words said answer, not "la réaction ne s'est pas fait attendre".
+  const asksWordsSaid = question.intent === 'other' && ASKS_WORDS_SAID.test(question.text);
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   // Near ties between sentences are broken by the keyword ranking, the evidence the sentence scores are
@@ -175,7 +185,9 @@ export function scoreSentences(
         // ("when is the line shut this summer": a date in July says "summer")
         // "Who represented the Pentagon": "Celeste Wallander du Pentagone" says the asked verb by its construction.
         const saysAskedVerb = concept === askedVerb && located.answer?.ofGivenName === true;
-        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word) || saysAskedVerb) share = 1;
+        // "Le Bénin a répondu quoi": words reported in any way ("a rejeté « des accusations… »", "a-t-il déclaré") answer it.
+        const reportsSpeech = SAYING_WORD.test(concept.word) && REPORTED_SPEECH.test(text);
+        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word) || saysAskedVerb || reportsSpeech) share = 1;
         // The article's title says what all its sentences are about, as a neighbour does.
         else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) share = NEIGHBOUR_SHARE;
         covered += weights[c]! * share;
@@ -205,6 +217,7 @@ export function scoreSentences(
         askedVerb !== undefined && named.length > 0 && located.answer !== undefined && !ROLE_AT_START.test(located.answer.text) && !located.answer.ofGivenName && ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
       const fits =
         aboutAsked &&
+        (!asksWordsSaid || REPORTED_SPEECH.test(text)) &&
         (located.answer !== undefined || located.typeless) &&
         states &&
         !onlyPlanned &&

@@ -95,7 +95,8 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
         (s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned) && (!datesSaying(sentence, s) || REPORTING.test(question.text)),
       );
       // "depuis quand…": with no date, the event it has lasted since ("depuis la prise du pouvoir par les militaires").
-      return dates.length || !question.asksSince || question.wantsExactDay ? dates : matches(sentence, SINCE_EVENT);
+      // (not a place: "depuis les ports de Dakar" says where from)
+      return dates.length || !question.asksSince || question.wantsExactDay ? dates : matches(sentence, SINCE_EVENT).filter((s) => !SINCE_PLACE.test(s.text));
     }
     case 'count':
       return countSpans(sentence, ctx, question);
@@ -129,6 +130,8 @@ const SINCE_EVENT = new RegExp(
   `${B}(?:depuis|since)\\s+(?:le |la |les |l['’]|the |son |sa |ses |leur |leurs |its |their )\\s*[\\p{L}'’-]+(?:\\s+(?:(?:de|du|des|par|of|by)\\s+|d['’]\\s*)(?:(?:la|le|les|the)\\s+|l['’]\\s*)?[\\p{L}'’-]+){0,3}`,
   'giu',
 );
+
+const SINCE_PLACE = new RegExp(`^\\S+\\s+(?:(?:le|la|les|l['’]|the|son|sa|ses|leur|leurs|its|their)\\s*)?(?:${PLACE_NOUNS})s?${E}`, 'iu');
 
 // "a déclaré mercredi 24 juillet que tous les soldats…", "said on Monday that…": the date is the
 // statement's, not the event's it reports; it answers only a question about the statement.
@@ -264,8 +267,10 @@ const CASUALTIES = new Set('victims dead deaths killed wounded injured casualtie
 // unit, or the words right after it, must speak of casualties ("12 soldats tués", "12 morts").
 function countsCasualties(sentence: string, span: TextSpan): boolean {
   const after = sentence.slice(span.end, span.end + 40).split(/[,;.]/u)[0]!;
-  return words(after).slice(0, 4).some((w) => CASUALTIES.has(w) || /^(?:tue|mort|decede|blesse|killed|died|dead|wounded)/u.test(w));
+  // (or said before it: "la mort de 6 soldats", "the deaths of 12 people")
+  return words(after).slice(0, 4).some((w) => CASUALTIES.has(w) || /^(?:tue|mort|decede|blesse|killed|died|dead|wounded)/u.test(w)) || CASUALTY_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start));
 }
+const CASUALTY_BEFORE = new RegExp(`${B}(?:la mort|le décès|les décès|la disparition|deaths?|the death)\\s+(?:de|d['’]|of)\\s*(?:(?:au moins|plus de|près de|at least|more than|some)\\s+)?$`, 'iu');
 
 // A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
 // or, for people, any noun that counts people.
@@ -294,7 +299,8 @@ function expansionSpans(sentence: string, acronyms: readonly string[]): AnswerSp
   const spans: AnswerSpan[] = [];
   for (const acronym of acronyms) {
     const escaped = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const m of sentence.matchAll(new RegExp(`\\(\\s*${escaped}\\s*\\)`, 'giu'))) {
+    // ("(GSIM)", or "(GSIM, ou JNIM selon son acronyme arabe)")
+    for (const m of sentence.matchAll(new RegExp(`\\(\\s*${escaped}\\s*(?:\\)|[,;])`, 'giu'))) {
       const expansion = expansionBefore(sentence.slice(0, m.index), acronym) ?? nounPhraseBefore(sentence.slice(0, m.index), acronym);
       if (expansion) spans.push(expansion);
     }
@@ -337,17 +343,25 @@ function expansionBefore(text: string, acronym: string): AnswerSpan | undefined 
     const candidate = wordsBefore.slice(-n);
     const first = candidate[0]![0];
     if (fold(first)[0] !== letters[0]) continue;
-    const initials = candidate.filter((w, i) => i === 0 || w[0].length > 3 || /^\p{Lu}/u.test(w[0])).map((w) => fold(w[0])[0]);
+    const spelling = candidate.filter((w, i) => i === 0 || w[0].length > 3 || /^\p{Lu}/u.test(w[0])).map((w) => fold(w[0]));
+    const initials = spelling.flatMap((w) => (WORD_PREFIX.test(w) ? [w[0]!, w.replace(WORD_PREFIX, '')[0]!] : [w[0]!]));
     let at = 0;
     for (const initial of initials) if (initial === letters[at]) at++;
     if (at < letters.length) continue;
-    // Written in lower case ("l'agence régionale de santé (ARS)"), its words must spell it exactly.
-    if (!/^\p{Lu}/u.test(first) && initials.join('') !== letters) continue;
+    // Written in lower case ("l'agence régionale de santé (ARS)"), its words must spell it exactly
+    // (a prefixed word may give two letters: "juridiction interrégionale spécialisée (JIRS)").
+    if (!/^\p{Lu}/u.test(first) && !spellsExactly(spelling, letters)) continue;
     const start = candidate[0]!.index;
     const end = text.trimEnd().length;
     return { start, end, text: text.slice(start, end) };
   }
   return undefined;
+}
+
+const WORD_PREFIX = /^(?:inter|intra|trans|multi|pluri|sous|super|hyper|post|pr[eé]|co)(?=[a-z]{3})/u;
+function spellsExactly(words: readonly string[], letters: string): boolean {
+  const pattern = words.map((w) => w[0] + (WORD_PREFIX.test(w) ? `${w.replace(WORD_PREFIX, '')[0]}?` : '')).join('');
+  return new RegExp(`^${pattern}$`, 'u').test(letters);
 }
 
 // An acronym made of syllables ("commandement militaire américain pour l'Afrique (Africom)"): the

@@ -23,7 +23,7 @@ for (const french of Object.values(ENGLISH_TO_FRENCH)) {
 }
 
 // French near-synonyms by stem: each stem of a group leads to the group's other stems. A verb's
-// past participle may stem apart from it ("envoyé": envoy, "envoyer": envoi), and questions use it
+// past participle may stem apart from it ("envoyé": envoy, "envoyer": envoi; "répondu", "répondre"), and questions use it
 // ("la Russie a envoyé quoi"): it joins the group. (Made on first use: it reads the dictionary.)
 let synonyms: Map<string, string[]> | undefined;
 function synonymsOf(term: string): string[] {
@@ -34,11 +34,18 @@ function synonymsOf(term: string): string[] {
   return synonyms.get(term) ?? [];
 }
 
+// The regular past participle of a French verb: "envoyer" → "envoyé", "répondre" → "répondu", "réagir" → "réagi".
+function participleOf(word: string): string[] {
+  const verb = /^(.+)(er|re|ir)$/u.exec(word);
+  if (!verb) return [];
+  return [`${verb[1]}${{ er: 'é', re: 'u', ir: 'i' }[verb[2] as 'er' | 're' | 'ir']}`];
+}
+
 /** The synonym groups as the stems they match, participles included. */
 export function frenchSynonymStems(): string[][] {
   return FRENCH_SYNONYMS.map((group) => {
     // (a stem under five letters is too likely another word's: "payé" and "pays" are both "pay")
-    const participles = group.filter((w) => w.endsWith('er')).map((w) => `${w.slice(0, -2)}é`).filter((p) => isDictionaryWord(p, 'fr') && stem(fold(p), 'fr').length >= 5);
+    const participles = group.flatMap(participleOf).filter((p) => isDictionaryWord(p, 'fr') && stem(fold(p), 'fr').length >= 5);
     return [...new Set([...group, ...participles].map((w) => stem(fold(w), 'fr')))];
   });
 }

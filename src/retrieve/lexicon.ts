@@ -1308,6 +1308,8 @@ const GENERAL_NEWS: Record<string, string[]> = {
   charity: ['association', 'caritative', 'caritatif'],
   volunteers: ['bénévoles', 'volontaires'],
   // security incidents
+  blockade: ['blocus', 'embargo'],
+  siege: ['siège', 'encerclement', 'blocus'],
   attacker: ['assaillant', 'agresseur'],
   attackers: ['assaillants', 'agresseurs'],
   gunmen: ['hommes armés', 'assaillants'],

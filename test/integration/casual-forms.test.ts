@@ -56,4 +56,8 @@ describe('questions typed the casual way', () => {
     expect((await engine.ask('qui est jeanne morvan')).lead).toMatch(/^Jeanne Morvan du Conseil/u);
     expect((await engine.ask('who is Marc Tanguy')).lead).toBe("Marc Tanguy de l'Ademe");
   });
+
+  it('answers "X a répondu quoi" with the words said, not a sentence that only names the reaction', async () => {
+    expect((await engine.ask('la métropole a répondu quoi')).lead).toMatch(/sabotage/u);
+  });
 });

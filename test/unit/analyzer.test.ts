@@ -102,6 +102,9 @@ describe('queryConcepts', () => {
     // a past participle that stems apart from its verb ("envoyé": envoy, "envoyer": envoi) reaches the group too
     const sent = queryConcepts('la russie a envoyé quoi', ['fr']).find((c) => c.word === 'envoye')!;
     expect(sent.alternatives.flat()).toEqual(expect.arrayContaining(['envoy', 'achemin']));
+    // (and of "-re" verbs: "répondu", "répondre")
+    const answered = queryConcepts('le bénin a répondu quoi', ['fr']).find((c) => c.word === 'repondu')!;
+    expect(answered.alternatives.flat()).toEqual(expect.arrayContaining(['repondu', 'reaction']));
   });
 });
 

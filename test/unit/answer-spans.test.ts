@@ -33,3 +33,30 @@ describe('"who": roles', () => {
     expect(spans('Le retrait est confié au responsable de la base.')).toEqual(['responsable']);
   });
 });
+
+describe('"what does X stand for": the expansion', () => {
+  const expand = (acronym: string, sentence: string) => answerSpans(sentence, analyseQuestion(`what does ${acronym} stand for`), { ...ctx, acronyms: [acronym] })?.map((s) => s.text);
+  it('is found before a parenthesis that goes on ("(GSIM, ou JNIM…)")', () => {
+    expect(expand('GSIM', 'Une pénurie organisée par le Groupe de soutien à l’islam et aux musulmans (GSIM, ou JNIM selon son acronyme arabe).')).toEqual([
+      'Groupe de soutien à l’islam et aux musulmans',
+    ]);
+  });
+
+  it('spells a lower-case expansion with a prefixed word giving two letters ("interrégionale": I, R)', () => {
+    expect(expand('JIRS', 'Elle a été menée par la juridiction interrégionale spécialisée (JIRS) de Lyon.')).toEqual(['juridiction interrégionale spécialisée']);
+  });
+});
+
+describe('"how many were killed": casualties', () => {
+  it('are counted when the death is said before the number ("la mort de 6 soldats")', () => {
+    expect(counts('combien de soldats ont été tués', 'L’état-major a reconnu la mort de 6 soldats, tandis que le GSIM a revendiqué la destruction de plusieurs dizaines de véhicules.')).toEqual(['6']);
+  });
+});
+
+describe('"since when": the event it has lasted since', () => {
+  it('is not a place ("depuis les ports de Dakar")', () => {
+    const since = (sentence: string) => answerSpans(sentence, analyseQuestion('depuis quand le carburant manque'), ctx)?.map((s) => s.text);
+    expect(since('Le carburant manque depuis les ports de Dakar.')).toEqual([]);
+    expect(since('Le carburant manque depuis le début du blocus.')).toEqual(['depuis le début du blocus']);
+  });
+});
