@@ -6,6 +6,7 @@ import type { Article } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { IndexView } from '../index/view.js';
 import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
+import { COUNTRY_OF_WORD, FRENCH_COUNTRY_NAMES } from '../retrieve/lexicon-world.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, stem, words } from '../text/analysis.js';
 import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js';
@@ -143,6 +144,7 @@ export function scoreSentences(
     acronyms: acronymsOf(question.text),
     askedRoles,
     roleQualifiers: qualifiersOf(question, concepts, askedRoles),
+    askedCountries: countriesAsked(question),
   };
   // "Did they leave in August 2024?": the dates a yes or no is said of (with their year written).
   const askedDates = question.intent === 'yesno' ? findDates(question.text, { isFuture: () => false }).filter((d) => !d.yearUncertain).map((d) => d.value) : [];
@@ -255,6 +257,22 @@ interface QuestionContext {
   askedVerb?: QueryConcept;
   /** Adjectives of origin of what "how many" counts ("soldats français", "russian instructors"). */
   countQualifiers: QueryConcept[];
+  /** The countries the question names, by their French names. */
+  askedCountries: ReadonlySet<string>;
+}
+
+const COUNTRY_NAME = new RegExp(
+  `(?<![\\p{L}])(?:${[...new Set(FRENCH_COUNTRY_NAMES.map(fold))].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`,
+  'gu',
+);
+function countriesIn(text: string): Set<string> {
+  return new Set([...fold(text).matchAll(COUNTRY_NAME)].map((m) => m[0]));
+}
+const COUNTRY_OF_FOLDED_WORD = new Map([...COUNTRY_OF_WORD].map(([word, countries]) => [fold(word), countries]));
+// The countries a question names, or whose people it names ("senegal", "the russians", "les Maliens").
+function countriesAsked(question: AnalysedQuestion): Set<string> {
+  const byWord = words(question.text).flatMap((w) => COUNTRY_OF_FOLDED_WORD.get(fold(w)) ?? []).map(fold);
+  return new Set([...countriesIn(question.text), ...byWord]);
 }
 
 /**
@@ -297,6 +315,10 @@ function locateAnswer(
   const sameConcept = (questionWord: string, articleWord: string) => {
     const terms = indexTerms(articleWord, article.language);
     return weighing.concepts.some((c) => c.word === fold(questionWord) && conceptHolds(terms, c));
+  };
+  const namesOnlyOtherCountries = (upTo: number) => {
+    if (!ctx.askedCountries.size || [...countriesIn(sentence)].some((c) => ctx.askedCountries.has(c))) return false;
+    return countriesIn(sentence.slice(0, upTo)).size > 0;
   };
   const countQualifiersHold = () => ctx.countQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords));
   const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept, countQualifiersHold });
@@ -404,6 +426,10 @@ function locateAnswer(
       const bare = !/\p{L}/u.test(rest) && at > 0 ? clauses[at - 1]! : clause;
       const bareText = sentence.slice(bare.span.start, clause.span.end);
       if (ctx.named.some((c) => !conceptHolds(sentenceTerms, c) && !conceptHolds(ctx.articleTerms, c)) && namesOthers(bareText.slice(0, span.start - bare.span.start), ctx.articleTerms, bare.span.start === 0)) continue;
+      // A sentence that names other countries and not the asked one is theirs ("when did the French leave
+      // Senegal": not "La base de Port-Bouët, en Côte d'Ivoire, a été remise… et le Tchad a vu partir…").
+      // (up to the span's clause: "…achevé début août », a affirmé Kenneth Ekman … à Abidjan, en Côte d'Ivoire" is Niger's date)
+      if (namesOnlyOtherCountries(clause.span.end)) continue;
     }
     const focus = Math.max(focusAround(at), focusAround(answersAt));
     const distance = distanceToAsked(span);

@@ -430,3 +430,15 @@ function countryEntries(rows: readonly CountryRow[]): Record<string, string[]> {
 
 /** English → French for countries and their peoples, regions, blocs, foreign capitals, units and currencies. */
 export const WORLD_TO_FRENCH: Record<string, string[]> = countryEntries(COUNTRIES);
+
+/** The countries' French names, lower case ("sénégal", "côte d'ivoire"): to tell one country's sentence from another's. */
+export const FRENCH_COUNTRY_NAMES: readonly string[] = COUNTRIES.flatMap(([, , french]) => french.split('|').map((name) => name.toLowerCase()));
+
+/** A word that names a country or its people, in either language ("russians", "russe", "senegal"), to the country's French names. */
+export const COUNTRY_OF_WORD: ReadonlyMap<string, readonly string[]> = new Map(
+  COUNTRIES.flatMap(([names, demonyms, french, masculine, feminine]) => {
+    const countries = french.split('|').map((name) => name.toLowerCase());
+    const keys = [...names.split(' '), ...demonyms.split(' ').filter(Boolean).flatMap(withPlural), ...adjectiveForms(masculine, feminine)];
+    return keys.map((key) => [key.toLowerCase(), countries] as const);
+  }),
+);

@@ -60,4 +60,9 @@ describe('questions typed the casual way', () => {
   it('answers "X a répondu quoi" with the words said, not a sentence that only names the reaction', async () => {
     expect((await engine.ask('la métropole a répondu quoi')).lead).toMatch(/sabotage/u);
   });
+
+  it("does not answer about one country with a sentence on others (\"le Tchad a vu partir les derniers soldats français fin janvier\")", async () => {
+    expect((await engine.ask('quand les derniers soldats français sont partis du sénégal')).lead).toBe('15 juillet 2025');
+    expect((await engine.ask('quand les derniers soldats français ont quitté le tchad')).lead).toBe('Fin janvier 2025');
+  });
 });
