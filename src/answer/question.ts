@@ -62,6 +62,8 @@ export interface AnalysedQuestion {
   asksName: boolean;
   /** "which group", "quelle organisation", "le nom de la base": a body's or a thing's name answers, not a person's. */
   asksNonPerson: boolean;
+  /** "le pont date de quand", "what does the church date from": when it was made, built or founded. */
+  asksOrigin: boolean;
   /** "how much trash", "quelle quantité": a quantity, which a measure ("1 800 tonnes d'ordures") or a sum may give. */
   asksQuantity: boolean;
   /** What "how many" or "how much" counts: the words after it ("us troops", "drones américains", "trash"). */
@@ -157,6 +159,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksCasualties: CASUALTY.test(text),
     asksDuration: DURATION.test(text),
     asksSince: SINCE_QUESTION.test(text),
+    asksOrigin: ORIGIN_QUESTION.test(text),
     ...(SIZE.test(text) ? { asksMeasure: 'size' as const } : LENGTH.test(text) ? { asksMeasure: 'length' as const } : {}),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
@@ -224,7 +227,7 @@ const WHAT_IS_ACRONYM = /(?:c'est quoi|qu'est-ce que|what is|what's|what are)\s+
 const INTENTS: [Intent, RegExp][] = [
   ['standfor', wholeWords("stands? for|acronym|abbreviation|what does \\S+ mean|meaning of|veut dire|veulent dire|signifie|signification|sigle|acronyme")],
   ['standfor', WHAT_IS_ACRONYM],
-  ['when', wholeWords("when|what (?:exact |precise |specific )?(?:dates?|days?|months?|years?|time)|which (?:exact |precise )?(?:dates?|days?|months?|years?)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de")],
+  ['when', wholeWords("when|what (?:exact |precise |specific )?(?:dates?|days?|months?|years?|time)|which (?:exact |precise )?(?:dates?|days?|months?|years?)|since when|how long ago|quand|quelle date|quel jour|quel mois|quelle ann[ée]e|en quelle|depuis quand|à quel moment|à quelle date|de quand|date de|dates? (?:back )?(?:from|to)")],
   ['count', wholeWords(`how many|how much|how long(?! ago)|number of|combien|nombre de|quel nombre|quelle dur[ée]e|${SIZE_WORDS}|${LENGTH_WORDS}`)],
   ['why', wholeWords("why|what for|for what reason|the point of|the purpose|the aim|the goal|actually for|pourquoi|pour quelle raison|dans quel but|[àa] quoi (?:sert|servait|servaient|servent|servira)|l'objectif|le but")],
   ['where', wholeWords(`where|où|in which (?:city|country|place|town|region)|what (?:city|country|place|town|region)|quelle ville|quel pays|quel endroit|quelle r[ée]gion|dans (?:quel|quelle)s? (?:${WHERE_NOUNS})`)],
@@ -292,5 +295,6 @@ function namesAThing(text: string): boolean {
   const named = NAME_OF.exec(text)?.[1];
   return named !== undefined && !named.split(/\s+/u).some((word) => PERSON_NOUN.test(word.replace(/'s?$/u, '')));
 }
+const ORIGIN_QUESTION = wholeWords("dat(?:e|ent) de quand|de quand dat(?:e|ent)|dat(?:e|es|ed|ing) (?:back )?(?:from|to)|date of (?:construction|foundation|creation)|date de (?:construction|création|fondation)");
 const NAME_QUESTION = wholeWords(`${BODY_QUESTION.source}|(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:\\p{L}+ )?(?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom`);
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

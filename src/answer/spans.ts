@@ -94,6 +94,8 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
       const dates = dateSpans(sentence, ctx.published).filter(
         (s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned) && (!datesSaying(sentence, s) || REPORTING.test(question.text)),
       );
+      // "le pont date de quand": only a date of its making answers ("Construit en 1931", "l'accord signé en 2012").
+      if (question.asksOrigin) return dates.filter((d) => ORIGIN_MARKER.test(clauseAround(sentence, d)));
       // "depuis quand…": with no date, the event it has lasted since ("depuis la prise du pouvoir par les militaires").
       // (not a place: "depuis les ports de Dakar" says where from)
       return dates.length || !question.asksSince || question.wantsExactDay ? dates : matches(sentence, SINCE_EVENT).filter((s) => !SINCE_PLACE.test(s.text));
@@ -131,6 +133,15 @@ const SINCE_EVENT = new RegExp(
   'giu',
 );
 
+const ORIGIN_MARKER = new RegExp(
+  `${B}(?:construit|construite|construits|construction|bâti|bâtie|édifié|édifiée|érigé|érigée|fondé|fondée|fondation|créé|créée|création|inauguré|inaugurée|signé|signée|signature|conclu|conclue|adopté|adoptée|voté|votée|né|née|date de|datant de|remonte à|built|founded|created|erected|established|signed|concluded|adopted|passed|born|dates? (?:back )?(?:from|to)|dating from)${E}`,
+  'iu',
+);
+// The clause a span is in.
+function clauseAround(sentence: string, span: TextSpan): string {
+  const clause = clauseSpans(sentence).find((c) => span.start >= c.start && span.start < c.end) ?? { start: 0, end: sentence.length };
+  return sentence.slice(clause.start, clause.end);
+}
 const SINCE_PLACE = new RegExp(`^\\S+\\s+(?:(?:le|la|les|l['’]|the|son|sa|ses|leur|leurs|its|their)\\s*)?(?:${PLACE_NOUNS})s?${E}`, 'iu');
 
 // "a déclaré mercredi 24 juillet que tous les soldats…", "said on Monday that…": the date is the

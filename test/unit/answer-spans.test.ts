@@ -60,3 +60,14 @@ describe('"since when": the event it has lasted since', () => {
     expect(since('Le carburant manque depuis le début du blocus.')).toEqual(['depuis le début du blocus']);
   });
 });
+
+describe('"X date de quand": the date of its making', () => {
+  const origin = (question: string, sentence: string) => answerSpans(sentence, analyseQuestion(question), { ...ctx, published: '2025-03-10' })?.map((s) => s.text);
+  it('is a date said with its building, founding or signing, not any date', () => {
+    expect(analyseQuestion('le pont il date de quand').asksOrigin).toBe(true);
+    expect(analyseQuestion('what does the bridge date from').intent).toBe('when');
+    expect(origin('le pont il date de quand', 'Construit en 1931, le pont sera fermé le lundi 24 mars.')).toEqual(['1931']);
+    expect(origin('le pont il date de quand', 'Le pont sera fermé le lundi 24 mars.')).toEqual([]);
+    expect(origin("l'accord il date de quand", "Le régime a dénoncé l'accord signé en 2012.")).toEqual(['2012']);
+  });
+});
