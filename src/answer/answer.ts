@@ -5,7 +5,7 @@
 import type { Article } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { IndexView } from '../index/view.js';
-import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
+import { conceptHolds, termsStartingWith, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, stem, words } from '../text/analysis.js';
 import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js';
@@ -609,7 +609,7 @@ export function unknownNames(index: IndexView, concepts: readonly QueryConcept[]
   const known = (term: string) => index.keyword.documentFrequency.has(term) || index.sourceTerms.has(term);
   // A name typed in lower case ("cedeao", "wagner") is a word of no dictionary.
   // Not a word cut short either ("coopé" for "coopération").
-  const cutShort = (word: string) => word.length >= 4 && [...index.keyword.documentFrequency.keys()].some((term) => term.startsWith(word));
+  const cutShort = (word: string) => word.length >= 4 && termsStartingWith(index.keyword.documentFrequency, word, 1).length > 0;
   const named = (c: QueryConcept) =>
     c.specific || (c.word.length >= 3 && !c.word.includes(' ') && !/\p{N}/u.test(c.word) && !isDictionaryWord(c.word) && !cutShort(c.word));
   return concepts

@@ -118,12 +118,36 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
 const MAX_COMPLETIONS = 6;
 function wordsCutShort(word: string, vocabulary: Vocabulary): string[] {
   if (word.length < 4 || /\p{N}/u.test(word)) return [];
-  const found: string[] = [];
-  for (const term of vocabulary.documentFrequency.keys()) {
-    if (term.length > word.length && term.startsWith(word) && found.push(term) > MAX_COMPLETIONS) return [];
-  }
-  return found;
+  // (the word itself, if a term, and one completion too many are enough to tell)
+  const found = termsStartingWith(vocabulary.documentFrequency, word, MAX_COMPLETIONS + 2).filter((term) => term.length > word.length);
+  return found.length > MAX_COMPLETIONS ? [] : found;
 }
+
+/**
+ * The vocabulary's terms that start with `prefix`, in the vocabulary's own order; when more than
+ * `limit` do, `limit` of them. A binary search over the terms sorted once per vocabulary (100,000
+ * terms at 100,000 articles: a scan of them all took 1.5 ms p50, up to 21 ms on a busy machine, per word).
+ */
+export function termsStartingWith(frequency: ReadonlyMap<string, unknown>, prefix: string, limit = Infinity): string[] {
+  let sorted = sortedTerms.get(frequency);
+  if (!sorted) {
+    const terms = [...frequency.keys()];
+    sortedTerms.set(frequency, (sorted = { terms, order: Uint32Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1)) }));
+  }
+  const { terms, order } = sorted;
+  let low = 0;
+  let high = order.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (terms[order[middle]!]! < prefix) low = middle + 1;
+    else high = middle;
+  }
+  const found: number[] = [];
+  for (let i = low; i < order.length && found.length < limit && terms[order[i]!]!.startsWith(prefix); i++) found.push(order[i]!);
+  return found.sort((a, b) => a - b).map((i) => terms[i]!);
+}
+// Each vocabulary's terms in insertion order, and their positions in code-unit order (what startsWith compares).
+const sortedTerms = new WeakMap<ReadonlyMap<string, unknown>, { terms: string[]; order: Uint32Array }>();
 
 /** The index's vocabulary, for typo correction: the keyword index provides it. */
 export interface Vocabulary {
