@@ -125,29 +125,31 @@ function wordsCutShort(word: string, vocabulary: Vocabulary): string[] {
 
 /**
  * The vocabulary's terms that start with `prefix`, in the vocabulary's own order; when more than
- * `limit` do, `limit` of them. A binary search over the terms sorted once per vocabulary (100,000
- * terms at 100,000 articles: a scan of them all took 1.5 ms p50, up to 21 ms on a busy machine, per word).
+ * `limit` do, `limit` of them. Looked up among the terms that share the prefix's first three letters,
+ * grouped once per vocabulary: a scan of every term, per word, took 1.5 ms p50 and up to 21 ms on a
+ * busy machine at 100,000 articles (100,000 terms); the grouping takes 9-30 ms once (a sort that keeps
+ * the vocabulary's order, for a binary search, took 66-153 ms).
  */
 export function termsStartingWith(frequency: ReadonlyMap<string, unknown>, prefix: string, limit = Infinity): string[] {
-  let sorted = sortedTerms.get(frequency);
-  if (!sorted) {
-    const terms = [...frequency.keys()];
-    sortedTerms.set(frequency, (sorted = { terms, order: Uint32Array.from(terms.keys()).sort((a, b) => (terms[a]! < terms[b]! ? -1 : 1)) }));
+  let groups = termGroups.get(frequency);
+  if (!groups) {
+    termGroups.set(frequency, (groups = new Map<number, string[]>()));
+    for (const term of frequency.keys()) {
+      if (term.length < GROUP_LETTERS) continue;
+      const group = groups.get(groupKey(term));
+      if (group) group.push(term);
+      else groups.set(groupKey(term), [term]);
+    }
   }
-  const { terms, order } = sorted;
-  let low = 0;
-  let high = order.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (terms[order[middle]!]! < prefix) low = middle + 1;
-    else high = middle;
-  }
-  const found: number[] = [];
-  for (let i = low; i < order.length && found.length < limit && terms[order[i]!]!.startsWith(prefix); i++) found.push(order[i]!);
-  return found.sort((a, b) => a - b).map((i) => terms[i]!);
+  const candidates = prefix.length < GROUP_LETTERS ? frequency.keys() : (groups.get(groupKey(prefix)) ?? []);
+  const found: string[] = [];
+  for (const term of candidates) if (term.startsWith(prefix) && found.push(term) >= limit) break;
+  return found;
 }
-// Each vocabulary's terms in insertion order, and their positions in code-unit order (what startsWith compares).
-const sortedTerms = new WeakMap<ReadonlyMap<string, unknown>, { terms: string[]; order: Uint32Array }>();
+// Each vocabulary's terms of three letters or more by their first three (UTF-16 code units, as startsWith compares), in its order.
+const GROUP_LETTERS = 3;
+const termGroups = new WeakMap<ReadonlyMap<string, unknown>, Map<number, string[]>>();
+const groupKey = (term: string) => term.charCodeAt(0) * 2 ** 32 + term.charCodeAt(1) * 2 ** 16 + term.charCodeAt(2);
 
 /** The index's vocabulary, for typo correction: the keyword index provides it. */
 export interface Vocabulary {
