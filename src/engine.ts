@@ -191,7 +191,7 @@ export class Engine {
     const vector = this.embedder ? await this.embedder.embedQuery(question.text) : null;
     const retrieved = await retrieve(this.index, concepts, vector, { limit: 8, perArticle: 3 });
     const weighing = weigh(this.index, concepts);
-    const scored = scoreSentences(question, weighing, retrieved, await corpusNames(this.index, this.config.dataDir, this.config.lance));
+    const scored = await scoreSentences(question, weighing, retrieved, await corpusNames(this.index, this.config.dataDir, this.config.lance));
     return { question, concepts, weighing, retrieved, scored };
   }
 

@@ -5,7 +5,7 @@
 import type { Article } from '../ingest/article.js';
 import { splitSentences, type Span } from '../ingest/sentences.js';
 import type { IndexView } from '../index/view.js';
-import { conceptHolds, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
+import { conceptHolds, termsStartingWith, withSiblings, type QueryConcept } from '../retrieve/concepts.js';
 import { COUNTRY_OF_WORD, FRENCH_COUNTRY_NAMES } from '../retrieve/lexicon-world.js';
 import type { RetrievedChunk } from '../retrieve/hybrid.js';
 import { fold, indexTerms, stem, words } from '../text/analysis.js';
@@ -13,6 +13,7 @@ import { MONTH_NAMES, MONTH_NUMBERS, WEEKDAY_NUMBERS } from '../text/calendar.js
 import { clauseSpans, speaksOfFuture, type TextSpan } from '../text/clauses.js';
 import { findDates, parsePublished, type DateValue } from '../text/dates.js';
 import { isDictionaryWord } from '../text/dictionary.js';
+import { slices, type Pace } from '../text/slices.js';
 import { composeLead } from './lead.js';
 import { isPlanWord, ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
 import { answerSpans, dateSpans, ORIGIN_ADJECTIVE, placeNames, type AnswerSpan } from './spans.js';
@@ -116,14 +117,17 @@ export function weigh(index: IndexView, concepts: readonly QueryConcept[]): Weig
 /**
  * Every sentence of the retrieved chunks, scored against the question, best first. A word of the
  * question found only in a neighbouring sentence counts half: facts often span two sentences.
+ * Scored in slices with turns of the event loop between them (a question's sentences took 143 ms
+ * p50, 352 ms p95 of one thread on a busy machine, README "Large corpora").
  */
-export function scoreSentences(
+export async function scoreSentences(
   question: AnalysedQuestion,
   weighing: Weighing,
   retrieved: readonly RetrievedChunk[],
   /** The corpus's names (corpusNames). */
   names: ReadonlySet<string>,
-): ScoredSentence[] {
+  pace: Pace = slices(),
+): Promise<ScoredSentence[]> {
   const { concepts, weights, total } = weighing;
   if (!total) return [];
   // What depends on the question alone, read once for all its sentences.
@@ -161,9 +165,10 @@ export function scoreSentences(
   // made of; a chunk only the dense ranking found comes after (measured: breaking them by the fused rank
   // made hybrid answer one question worse than keyword mode, eval:e5 2026-12-05).
   const byKeyword = [...retrieved].sort((a, b) => (a.keywordRank ?? Infinity) - (b.keywordRank ?? Infinity));
-  byKeyword.forEach((entry, rank) => {
+  for (const [rank, entry] of byKeyword.entries()) {
+    await pace();
     const article = entry.article;
-    if (!askedOutlets.every((c) => conceptHolds(outletTerms(article), c))) return;
+    if (!askedOutlets.every((c) => conceptHolds(outletTerms(article), c))) continue;
     const sentences = sentencesOf(article);
     // The source's name and the article's date ("the AFP article", "the March meeting") hold in
     // all of the article's sentences.
@@ -171,9 +176,10 @@ export function scoreSentences(
     const titleTerms = indexTerms(article.title, article.language);
     const ledeTerms = ledeOf(article, sentences);
     const published = parsePublished(article.published);
-    sentences.forEach((sentence, i) => {
+    for (const [i, sentence] of sentences.entries()) {
       const key = `${article.id}:${sentence.span.start}`;
-      if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) return;
+      if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) continue;
+      await pace();
       seen.add(key);
       const neighbours = [sentences[i - 1], sentences[i + 1]].filter((n) => n !== undefined);
       const text = article.text.slice(sentence.span.start, sentence.span.end);
@@ -239,8 +245,8 @@ export function scoreSentences(
       const exact = concepts.reduce((sum, concept, c) => sum + (words(concept.word).every((w) => sentence.terms.includes(stem(w, article.language))) ? weights[c]! : 0), 0) / total;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked * roleOnly * whose + 0.03 / (rank + 1) + EXACT_WORD_WEIGHT * exact;
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
-    });
-  });
+    }
+  }
   return scored.sort((a, b) => b.score - a.score);
 }
 
@@ -658,7 +664,7 @@ export function unknownNames(index: IndexView, concepts: readonly QueryConcept[]
   const known = (term: string) => index.keyword.documentFrequency.has(term) || index.sourceTerms.has(term);
   // A name typed in lower case ("cedeao", "wagner") is a word of no dictionary.
   // Not a word cut short either ("coopé" for "coopération").
-  const cutShort = (word: string) => word.length >= 4 && [...index.keyword.documentFrequency.keys()].some((term) => term.startsWith(word));
+  const cutShort = (word: string) => word.length >= 4 && termsStartingWith(index.keyword.documentFrequency, word, 1).length > 0;
   const named = (c: QueryConcept) =>
     c.specific || (c.word.length >= 3 && !c.word.includes(' ') && !/\p{N}/u.test(c.word) && !isDictionaryWord(c.word) && !cutShort(c.word));
   return concepts

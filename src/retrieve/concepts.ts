@@ -139,12 +139,38 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
 const MAX_COMPLETIONS = 6;
 function wordsCutShort(word: string, vocabulary: Vocabulary): string[] {
   if (word.length < 4 || /\p{N}/u.test(word)) return [];
-  const found: string[] = [];
-  for (const term of vocabulary.documentFrequency.keys()) {
-    if (term.length > word.length && term.startsWith(word) && found.push(term) > MAX_COMPLETIONS) return [];
+  // (the word itself, if a term, and one completion too many are enough to tell)
+  const found = termsStartingWith(vocabulary.documentFrequency, word, MAX_COMPLETIONS + 2).filter((term) => term.length > word.length);
+  return found.length > MAX_COMPLETIONS ? [] : found;
+}
+
+/**
+ * The vocabulary's terms that start with `prefix`, in the vocabulary's own order; when more than
+ * `limit` do, `limit` of them. Looked up among the terms that share the prefix's first three letters,
+ * grouped once per vocabulary: a scan of every term, per word, took 1.5 ms p50 and up to 21 ms on a
+ * busy machine at 100,000 articles (100,000 terms); the grouping takes 9-30 ms once (a sort that keeps
+ * the vocabulary's order, for a binary search, took 66-153 ms).
+ */
+export function termsStartingWith(frequency: ReadonlyMap<string, unknown>, prefix: string, limit = Infinity): string[] {
+  let groups = termGroups.get(frequency);
+  if (!groups) {
+    termGroups.set(frequency, (groups = new Map<number, string[]>()));
+    for (const term of frequency.keys()) {
+      if (term.length < GROUP_LETTERS) continue;
+      const group = groups.get(groupKey(term));
+      if (group) group.push(term);
+      else groups.set(groupKey(term), [term]);
+    }
   }
+  const candidates = prefix.length < GROUP_LETTERS ? frequency.keys() : (groups.get(groupKey(prefix)) ?? []);
+  const found: string[] = [];
+  for (const term of candidates) if (term.startsWith(prefix) && found.push(term) >= limit) break;
   return found;
 }
+// Each vocabulary's terms of three letters or more by their first three (UTF-16 code units, as startsWith compares), in its order.
+const GROUP_LETTERS = 3;
+const termGroups = new WeakMap<ReadonlyMap<string, unknown>, Map<number, string[]>>();
+const groupKey = (term: string) => term.charCodeAt(0) * 2 ** 32 + term.charCodeAt(1) * 2 ** 16 + term.charCodeAt(2);
 
 /** The index's vocabulary, for typo correction: the keyword index provides it. */
 export interface Vocabulary {

@@ -23,7 +23,7 @@ describe('selectQuotes', () => {
 });
 
 describe('scoreSentences', () => {
-  it('breaks a near tie by the keyword ranking, not by a rank the dense search gave', () => {
+  it('breaks a near tie by the keyword ranking, not by a rank the dense search gave', async () => {
     const text = 'Le conseil municipal a voté la fermeture du pont. Le conseil municipal a voté la fermeture de la passerelle.';
     const second = text.indexOf('Le conseil', 1);
     const full = { id: 'a.md', title: 'Mervans', text, language: 'fr', published: '2025-03' } as unknown as Article;
@@ -35,7 +35,7 @@ describe('scoreSentences', () => {
       { chunk: chunk('c2', second, text.length), article: full, score: 0.03, keywordRank: 2, denseRank: 1 },
       { chunk: chunk('c1', 0, second), article: full, score: 0.02, keywordRank: 1, denseRank: 9 },
     ];
-    const scored = scoreSentences(analyseQuestion('le conseil municipal a voté quoi'), weighing, retrieved, new Set());
+    const scored = await scoreSentences(analyseQuestion('le conseil municipal a voté quoi'), weighing, retrieved, new Set());
     expect(scored[0]!.text).toContain('du pont');
   });
 });
