@@ -15,13 +15,18 @@ export interface LockOptions {
 }
 
 // A lock not refreshed for this long belongs to a writer that died.
-const STALE_MS = 10_000;
+export const STALE_MS = 10_000;
 const POLL_MS = 250;
+
+/** The lock folder of an index folder's writer. */
+export function indexLockPath(dataDir: string): string {
+  return path.join(dataDir, 'index.lock');
+}
 
 /** Runs `write` holding the index folder's lock; waits for another writer, then refuses clearly. */
 export async function withIndexLock<T>(dataDir: string, write: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   await mkdir(dataDir, { recursive: true });
-  const lockPath = path.join(dataDir, 'index.lock');
+  const lockPath = indexLockPath(dataDir);
   const deadline = Date.now() + (options.waitMs ?? 120_000);
   let compromised: Error | undefined;
   let release: (() => Promise<void>) | undefined;

@@ -6,7 +6,7 @@ import { loadCorpus } from '../../src/ingest/corpus.js';
 import { buildIndex } from '../../src/index/build.js';
 import { SearchIndex } from '../../src/index/search-index.js';
 import { HashEmbedder } from '../support/hash-embedder.js';
-import { killIndexChildDuring } from '../support/processes.js';
+import { ageLockOfKilledWriter, killIndexChildDuring } from '../support/processes.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 let workspace: ReturnType<typeof makeWorkspace>;
@@ -36,6 +36,8 @@ describe('a re-index killed with SIGKILL', () => {
 
     const markers = await killIndexChildDuring(workspace.corpusDir, workspace.dataDir, marker, delayMs, marker === 'EMBEDDING' ? 200 : 0);
     expect(markers).toContain(marker);
+    // Killed holding the index's lock: the writers below take it over once it is stale.
+    expect(ageLockOfKilledWriter(workspace.dataDir)).toBe(true);
 
     const after = (await SearchIndex.openCurrent(workspace.dataDir))!;
     // Either the old generation, untouched, or the new one complete: never a mix.

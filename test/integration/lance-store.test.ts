@@ -9,7 +9,7 @@ import { buildIndex } from '../../src/index/build.js';
 import { LanceIndex, lancePaths } from '../../src/index/lance-index.js';
 import { indexTerms } from '../../src/text/analysis.js';
 import { HashEmbedder } from '../support/hash-embedder.js';
-import { killIndexChildDuring } from '../support/processes.js';
+import { ageLockOfKilledWriter, killIndexChildDuring } from '../support/processes.js';
 import { makeWorkspace } from '../support/workspace.js';
 
 const AFP = '2024-07-retrait-soldats-americains-afp.md';
@@ -117,6 +117,8 @@ describe('a LanceDB re-index killed with SIGKILL', () => {
     addArticles(150);
     const markers = await killDuring(marker, delayMs);
     expect(markers).toContain(marker);
+    // Killed holding the index's lock: the engine's re-index below takes it over once it is stale.
+    expect(ageLockOfKilledWriter(workspace.dataDir)).toBe(true);
 
     const after = (await LanceIndex.openCurrent(workspace.dataDir))!;
     const documents = Object.keys(after.manifest.documents).length;

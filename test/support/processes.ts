@@ -1,6 +1,8 @@
 // The CLI and the indexing child as real processes, for the crash, concurrency and fault tests.
 import { spawn } from 'node:child_process';
+import { existsSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { indexLockPath, STALE_MS } from '../../src/index/lock.js';
 import { REPO } from './workspace.js';
 
 export interface ProcessResult {
@@ -65,6 +67,19 @@ export function killIndexChildDuring(corpusDir: string, dataDir: string, marker:
     });
     child.on('exit', (code, signal) => (signal === 'SIGKILL' || code === 0 ? resolve(markers) : reject(new Error(`child failed: ${stderr}`))));
   });
+}
+
+/**
+ * What waiting out the staleness limit (10 s) does to a killed writer's lock, done at once: the lock
+ * folder's time set back past the limit, as a dead writer that no longer refreshes it leaves it. The
+ * next writer still finds the lock, judges it stale and takes it over. Says whether a lock was left.
+ */
+export function ageLockOfKilledWriter(dataDir: string): boolean {
+  const lock = indexLockPath(dataDir);
+  if (!existsSync(lock)) return false;
+  const past = new Date(Date.now() - STALE_MS - 1000);
+  utimesSync(lock, past, past);
+  return true;
 }
 
 /** A seeded pseudo-random generator (mulberry32): the same seed, the same kill moments. */
