@@ -125,8 +125,8 @@ export function queryConcepts(question: string, indexLanguages: readonly Languag
     // A typo ("niamy", "withdrawl"): the index's own words within one or two edits stand in.
     if (vocabulary && !translations && alternatives.every((terms) => terms.some((t) => !vocabulary.documentFrequency.has(t)))) {
       for (const language of indexLanguages) for (const near of vocabulary.nearTerms(stem(word, language))) alternatives.push([near]);
-      // (a clipped word takes the plural's s: "manifs", "négos")
-      const clipped = word.length >= 5 && /[^s]s$/u.test(word) ? [word, word.slice(0, -1)] : [word];
+      // (a clipped word takes the plural's s: "manifs", "négos"; "partis" is a word, not "parti…" cut short)
+      const clipped = word.length >= 5 && /[^s]s$/u.test(word) && !isDictionaryWord(word) ? [word, word.slice(0, -1)] : [word];
       for (const whole of clipped.flatMap((form) => wordsCutShort(form, vocabulary))) alternatives.push([whole]);
     }
     concepts.set(word, { word, alternatives: uniqueAlternatives(alternatives), specific, untranslated, glossed: translations !== undefined });
