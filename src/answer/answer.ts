@@ -159,6 +159,7 @@ export async function scoreSentences(
   const askedYears = concepts.filter((c) => /^(?:19|20)\d{2}$/u.test(c.word));
   // "Le Bénin a répondu quoi", "what did the mayor say": the words said answer, not "la réaction ne s'est pas fait attendre".
   const asksWordsSaid = question.intent === 'other' && ASKS_WORDS_SAID.test(question.text);
+  const sayingConcepts = new Set(concepts.filter((c) => SAYING_WORD.test(c.word)));
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   // Near ties between sentences are broken by the keyword ranking, the evidence the sentence scores are
@@ -185,6 +186,7 @@ export async function scoreSentences(
       const text = article.text.slice(sentence.span.start, sentence.span.end);
       const neighbourTerms = neighbours.flatMap((n) => n.terms);
       const located = locateAnswer(text, article, question, weighing, { ...context, neighbourTerms, articleTerms: [...titleTerms, ...ledeTerms, ...sourceTerms] });
+      const reportsSpeech = REPORTED_SPEECH.test(text);
       let covered = 0;
       let relationCovered = 0;
       concepts.forEach((concept, c) => {
@@ -194,8 +196,8 @@ export async function scoreSentences(
         // "Who represented the Pentagon": "Celeste Wallander du Pentagone" says the asked verb by its construction.
         const saysAskedVerb = concept === askedVerb && located.answer?.ofGivenName === true;
         // "Le Bénin a répondu quoi": words reported in any way ("a rejeté « des accusations… »", "a-t-il déclaré") answer it.
-        const reportsSpeech = SAYING_WORD.test(concept.word) && REPORTED_SPEECH.test(text);
-        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word) || saysAskedVerb || reportsSpeech) share = 1;
+        const saidAsAsked = sayingConcepts.has(concept) && reportsSpeech;
+        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word) || saysAskedVerb || saidAsAsked) share = 1;
         // The article's title says what all its sentences are about, as a neighbour does.
         else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) share = NEIGHBOUR_SHARE;
         covered += weights[c]! * share;
@@ -225,7 +227,7 @@ export async function scoreSentences(
         askedVerb !== undefined && named.length > 0 && located.answer !== undefined && !ROLE_AT_START.test(located.answer.text) && !located.answer.ofGivenName && ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
       const fits =
         aboutAsked &&
-        (!asksWordsSaid || REPORTED_SPEECH.test(text)) &&
+        (!asksWordsSaid || reportsSpeech) &&
         (located.answer !== undefined || located.typeless) &&
         states &&
         !onlyPlanned &&
@@ -322,9 +324,12 @@ function locateAnswer(
     const terms = indexTerms(articleWord, article.language);
     return weighing.concepts.some((c) => c.word === fold(questionWord) && conceptHolds(terms, c));
   };
+  // (the sentence's countries read once, for all its spans)
+  let namesAskedCountry: boolean | undefined;
   const namesOnlyOtherCountries = (upTo: number) => {
-    if (!ctx.askedCountries.size || [...countriesIn(sentence)].some((c) => ctx.askedCountries.has(c))) return false;
-    return countriesIn(sentence.slice(0, upTo)).size > 0;
+    if (!ctx.askedCountries.size) return false;
+    namesAskedCountry ??= [...countriesIn(sentence)].some((c) => ctx.askedCountries.has(c));
+    return !namesAskedCountry && countriesIn(sentence.slice(0, upTo)).size > 0;
   };
   const countQualifiersHold = () => ctx.countQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords));
   const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept, countQualifiersHold });
