@@ -15,7 +15,7 @@ import { findDates, parsePublished, type DateValue } from '../text/dates.js';
 import { isDictionaryWord } from '../text/dictionary.js';
 import { slices, type Pace } from '../text/slices.js';
 import { composeLead } from './lead.js';
-import { isPlanWord, ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
+import { isMoneyWord, isPlanWord, ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
 import { answerSpans, dateSpans, ORIGIN_ADJECTIVE, placeNames, type AnswerSpan } from './spans.js';
 import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
 
@@ -144,6 +144,7 @@ export async function scoreSentences(
     named,
     askedVerb,
     countQualifiers: concepts.filter((c) => counted.has(c.word) && ORIGIN_ADJECTIVE.test(c.word)).map(withSiblings),
+    priced: question.wantsMoney ? concepts.filter((c) => !isMoneyWord(c.word)) : [],
     askedNumbers: new Set(concepts.filter((c) => /^\d+$/.test(c.word)).map((c) => c.word)),
     acronyms: acronymsOf(question.text),
     askedRoles,
@@ -220,11 +221,18 @@ export async function scoreSentences(
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
       // A yes or no about a time is said by a sentence of that time: its own date, or its article's ("à ce jour").
       const ofAskedTime = askedDates.every((asked) => dateSpans(text, article.published).some((d) => sameTime(d.date!.value, asked)) || (published !== null && sameTime(published, asked)));
-      // "Who succeeded X": the sentence must say the succeeding, not only hold X and some other name.
-      // (A role may say it another way: "who organised the protests", "orchestrées par des associations".)
+      // "Who succeeded X", "who will command the joint force": the sentence must say the succeeding or the
+      // commanding, not only hold X and some other name ("le gouvernement de N'Djamena a signé un accord créant une force conjointe").
+      // (Unless a role answers a question giving a name: it may say it another way, "who organised the
+      // protests", "orchestrées par des associations". Without a name, only a verb the glossary translates
+      // is looked for: "who read out the statement" in an article that writes "lu par".)
       // Nor a name given as the named one's ("Michael Langley de l'Africom" represents Africom).
       const doneByAnother =
-        askedVerb !== undefined && named.length > 0 && located.answer !== undefined && !ROLE_AT_START.test(located.answer.text) && !located.answer.ofGivenName && ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
+        askedVerb !== undefined &&
+        located.answer !== undefined &&
+        (named.length > 0 ? !ROLE_AT_START.test(located.answer.text) : askedVerb.alternatives.length > 1) &&
+        !located.answer.ofGivenName &&
+        ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
       const fits =
         aboutAsked &&
         (!asksWordsSaid || reportsSpeech) &&
@@ -265,6 +273,8 @@ interface QuestionContext {
   askedVerb?: QueryConcept;
   /** Adjectives of origin of what "how many" counts ("soldats français", "russian instructors"). */
   countQualifiers: QueryConcept[];
+  /** What "how much did X cost" prices: the question's words but its words of money. */
+  priced: QueryConcept[];
   /** The countries the question names, by their French names. */
   askedCountries: ReadonlySet<string>;
 }
@@ -331,8 +341,10 @@ function locateAnswer(
     namesAskedCountry ??= [...countriesIn(sentence)].some((c) => ctx.askedCountries.has(c));
     return !namesAskedCountry && countriesIn(sentence.slice(0, upTo)).size > 0;
   };
-  const countQualifiersHold = () => ctx.countQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords));
-  const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept, countQualifiersHold });
+  const countedThingHolds = () =>
+    ctx.countQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords)) &&
+    (!ctx.priced.length || ctx.priced.some((c) => [sentenceTerms, ctx.neighbourTerms, ctx.articleTerms].some((terms) => conceptHolds(terms, c))));
+  const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept, countedThingHolds });
   if (!spans) {
     const best = clauses.reduce((a, b) => (clauseCoverage(b.terms) > clauseCoverage(a.terms) ? b : a));
     return { focus: clauseCoverage(best.terms), excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.span.start), typeless: true };
@@ -457,7 +469,8 @@ function locateAnswer(
 // The verb "who" asks with, past its auxiliary ("qui a succédé à…", "who replaced…"), when it is one of
 // the question's concepts; not a role or a name ("who is the ambassador", "qui est Hélène Castaing").
 function verbAsked(question: string, concepts: readonly QueryConcept[]): QueryConcept | undefined {
-  const verb = /^(?:who|qui)\s+(?:(?:a|ont|avait|avaient|has|had|have|did|does|will|va|vont)\s+)?([\p{L}-]+)/iu.exec(question)?.[1];
+  // (past a future or a progressive too: "who is going to command", "who is leading", "qui va diriger")
+  const verb = /^(?:who|qui)\s+(?:(?:a|ont|avait|avaient|has|had|have|did|does|will|would|va|vont|allait|(?:is|are|was|were)\s+going\s+to)\s+|(?:is|are|was|were)\s+(?=\p{L}+ing(?![\p{L}])))?([\p{L}-]+)/iu.exec(question)?.[1];
   if (!verb || /^(?:is|was|are|were|est|sont|était|étaient|c|the|le|la|les)$/iu.test(verb)) return undefined;
   return concepts.find((c) => c.word === fold(verb) && !c.specific);
 }

@@ -262,6 +262,10 @@ const QUANTITY = wholeWords('how much|quelle quantit[ée]|quelles quantit[ée]s'
 // not a complement: "combien coûte le pont de Mervans")
 const COUNTED = new RegExp(`${B}(?:how many\\s+|how much\\s+(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|it|they|he|she|we|you|money)${E})|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|combien\\s+(?:[\\p{L}'’-]+\\s+){1,4}?comme\\s+(?:des\\s+|de\\s+|d['’]\\s*)?|combien\\s+(?:(?!(?:le|la|les|un|une|du|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|[ld]['’]\\p{L}*)\\s)[\\p{L}'’-]+\\s+){1,3}?(?:de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
+/** Whether a question's word asks for money ("cost", "prix", "worth"). */
+export function isMoneyWord(word: string): boolean {
+  return MONEY.test(word);
+}
 const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|value|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',

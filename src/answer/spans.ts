@@ -78,8 +78,11 @@ export interface SpanContext {
   askedNumbers: ReadonlySet<string>;
   /** Acronyms (or short words) the question asks the meaning of. */
   acronyms: readonly string[];
-  /** Whether the sentence speaks of the counted thing's origin ("soldats français", not American ones). */
-  countQualifiersHold: () => boolean;
+  /**
+   * Whether the sentence (or its neighbours) speaks of what is counted or priced: the counted thing's origin
+   * ("soldats français", not American ones), the thing whose price is asked ("the drone deal", not the vote's cost).
+   */
+  countedThingHolds: () => boolean;
   /** Whether a question word and an article word stand for the same thing (stems, glossary). */
   sameConcept: (questionWord: string, articleWord: string) => boolean;
 }
@@ -188,14 +191,19 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
         ? MEASURE_UNITS[question.asksMeasure].test(unitAfter(sentence, s))
         : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx) || (question.asksQuantity && isAmount(sentence, s)))) &&
       (!question.asksCasualties || countsCasualties(sentence, s)) &&
-      ctx.countQualifiersHold(),
+      ctx.countedThingHolds(),
   );
   // "How long had talks been going on": "depuis juillet 2023" says it too.
   // (the date reader takes "depuis" into the date, or leaves it before)
   if (question.asksDuration) numbers.push(...dates.filter((d) => SINCE_BEFORE.test(sentence.slice(Math.max(0, d.start - 12), d.start)) || SINCE_START.test(d.text)));
   // "766 militaires sur 950 éléments au total", "12 out of 40": the first is a part; a question about the whole takes the second.
   // Asked how many did something, the part did it: not the whole it is counted "out of".
-  const counting = numbers.filter((s) => (question.asksTotal ? !PART_OF.test(sentence.slice(s.end, s.end + 40)) : !WHOLE_OF.test(sentence.slice(Math.max(0, s.start - 60), s.start))));
+  // ("six des dix-neuf régions", "three of the five bases": the same, said with "des", "of the")
+  const partBefore = (s: TextSpan) => numbers.some((n) => n.end <= s.start && PART_OF_WHOLE.exec(sentence.slice(n.end, s.start))?.[0].length === s.start - n.end);
+  const wholeAfter = (s: TextSpan) => numbers.some((n) => n.start >= s.end && PART_OF_WHOLE.exec(sentence.slice(s.end, n.start))?.[0].length === n.start - s.end);
+  const counting = numbers.filter((s) =>
+    question.asksTotal ? !PART_OF.test(sentence.slice(s.end, s.end + 40)) && !wholeAfter(s) : !WHOLE_OF.test(sentence.slice(Math.max(0, s.start - 60), s.start)) && !partBefore(s),
+  );
   if (!question.wantsMoney) return counting;
   return counting.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
 }
@@ -238,7 +246,7 @@ const WHOLE_OF = /\d(?:\s+[\p{L}'’-]+){0,3}\s+(?:sur|out of)\s+$/u;
  * "38 old apple varieties that…" → old, apple, varieties; "un millier de soldats américains" → soldats, américains.
  */
 export function unitPhraseAfter(sentence: string, span: TextSpan): string[] {
-  const phrase = nounPhraseAt(sentence.slice(span.end));
+  const phrase = nounPhraseAt(wholeAfterPart(sentence.slice(span.end)));
   // A measure counts what it measures: "1 800 tonnes d'ordures" counts ordures, "12,000 cubic metres of seawater" seawater.
   const measure = phrase.findIndex((word) => MEASURE_OF.test(word));
   if (measure >= 0 && measure === phrase.length - 1 && measure <= 1) {
@@ -247,6 +255,17 @@ export function unitPhraseAfter(sentence: string, span: TextSpan): string[] {
   }
   return phrase;
 }
+
+// A part counts what it is a part of: "six des dix-neuf régions", "61 % des communes", "three of the five bases"
+// count régions, communes, bases. (The whole's own number is skipped.)
+function wholeAfterPart(text: string): string {
+  const part = PART_OF_WHOLE.exec(text);
+  if (!part) return text;
+  const rest = text.slice(part[0].length);
+  const wholeNumber = findNumbers(rest)[0];
+  return wholeNumber?.start === 0 ? rest.slice(wholeNumber.end) : rest;
+}
+const PART_OF_WHOLE = new RegExp(`^\\s*(?:%|pour\\s*cent${E}|per\\s*cent${E}|percent${E})?\\s*(?:des|d['’]entre\\s+(?:les|eux|elles)|parmi\\s+les|of\\s+the|of\\s+(?=\\d))${E}\\s*`, 'iu');
 
 // Up to three words past "de"/"of", to the first small word.
 function nounPhraseAt(text: string): string[] {

@@ -61,6 +61,16 @@ describe('questions typed the casual way', () => {
     expect((await engine.ask('la métropole a répondu quoi')).lead).toMatch(/sabotage/u);
   });
 
+  it('answers "how much did X cost" only with a sum said of X ("le coût des travaux", not of a ferry)', async () => {
+    expect((await engine.ask('how much did the works cost')).lead).toMatch(/4,2 millions d'euros/u);
+    expect((await engine.ask('how much is the ferry worth')).refusal).toBeDefined();
+  });
+
+  it('answers "who is going to V" only with a sentence that says V, not with any name near the asked thing', async () => {
+    expect((await engine.ask('who signed the agreement on the joint syndicate')).lead).toMatch(/Nathalie Quéré/u);
+    expect((await engine.ask("who's going to run the joint syndicate")).refusal).toBeDefined();
+  });
+
   it("does not answer about one country with a sentence on others (\"le Tchad a vu partir les derniers soldats français fin janvier\")", async () => {
     expect((await engine.ask('quand les derniers soldats français sont partis du sénégal')).lead).toBe('15 juillet 2025');
     expect((await engine.ask('quand les derniers soldats français ont quitté le tchad')).lead).toBe('Fin janvier 2025');

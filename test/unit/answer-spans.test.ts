@@ -8,8 +8,8 @@ const SAME: Record<string, string[]> = { fuel: ['gazole'], trash: ['ordures'] };
 const ctx: SpanContext = {
   askedNumbers: new Set(),
   acronyms: [],
-  countQualifiersHold: () => true,
-  sameConcept: (questionWord, articleWord) => (SAME[fold(questionWord)] ?? []).includes(fold(articleWord)),
+  countedThingHolds: () => true,
+  sameConcept: (questionWord, articleWord) => fold(questionWord) === fold(articleWord) || (SAME[fold(questionWord)] ?? []).includes(fold(articleWord)),
 };
 const counts = (question: string, sentence: string) => answerSpans(sentence, analyseQuestion(question), ctx)?.map((s) => s.text);
 
@@ -23,6 +23,16 @@ describe('"how much X": a quantity of X', () => {
   it('leaves "how much did it cost" to the money check', () => {
     expect(analyseQuestion('how much did it cost').counted).toEqual([]);
     expect(analyseQuestion('how much trash is piling up').counted).toEqual(['trash', 'is', 'piling']);
+  });
+});
+
+describe('"how many X": a part counts what it is a part of', () => {
+  const sentence = "L'Autorité n'est opérationnelle que dans six des dix-neuf régions, et le fichier a été révisé dans 61 % des communes.";
+  it('"six des dix-neuf régions" counts regions, "61 % des communes" communes: not voters', () => {
+    expect(counts('how many registered voters does mali have', sentence)).toEqual([]);
+    expect(counts('combien de régions', sentence)).toEqual(['six']);
+    expect(counts('how many communes', sentence)).toEqual(['61']);
+    expect(counts('how many bases are left', 'Three of the five bases are closed.')).toEqual(['Three']);
   });
 });
 
