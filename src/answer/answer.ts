@@ -101,6 +101,13 @@ function placesOf(article: Article): Set<string> {
   if (!places) placeCache.set(article, (places = placeNames(article.text)));
   return places;
 }
+const placeTermsCache = new WeakMap<Article, string[][]>();
+/** The article's places, analysed: to tell which of the question's names are places. */
+function placeTermsOf(article: Article): string[][] {
+  let terms = placeTermsCache.get(article);
+  if (!terms) placeTermsCache.set(article, (terms = [...placesOf(article)].map((place) => indexTerms(place, article.language))));
+  return terms;
+}
 
 export interface Weighing {
   concepts: readonly QueryConcept[];
@@ -178,6 +185,12 @@ export async function scoreSentences(
     const titleTerms = indexTerms(article.title, article.language);
     const ledeTerms = ledeOf(article, sentences);
     const published = parsePublished(article.published);
+    // The places the question names that the article writes as places, other than the one all of it is
+    // about (its title's or opening's): a sentence of the article without them, that places what it says
+    // elsewhere, speaks of another place ("combien de cas dans le Gard": not "cinquante-deux… dans l'Hérault").
+    // (a word typed in lower case is such a place when it is all of the place's name: "gard", "le Gard")
+    const askedPlaces =
+      question.intent === 'where' ? [] : concepts.filter((c) => placeTermsOf(article).some((terms) => isWholeName(terms, c)) && !conceptHolds(titleTerms, c) && !conceptHolds(ledeTerms, c));
     for (const [i, sentence] of sentences.entries()) {
       const key = `${article.id}:${sentence.span.start}`;
       if (sentence.span.start < entry.chunk.start || sentence.span.end > entry.chunk.end || seen.has(key)) continue;
@@ -215,7 +228,11 @@ export async function scoreSentences(
       // answered from a sentence on Niger): each name of the question in the sentence, its neighbours or the title.
       // The article's opening sentences name what all of it is about, as its title does (the site, the
       // company or the town named there is the one "the site" or "the company" means further down).
-      const aboutAsked = located.typeless || named.every((c) => [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms].some((terms) => conceptHolds(terms, c)));
+      // (the places asked of this article too, typed in lower case: "gard")
+      const aboutAsked = located.typeless || [...named, ...askedPlaces].every((c) => [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms].some((terms) => conceptHolds(terms, c)));
+      const placedElsewhere =
+        askedPlaces.some((c) => !conceptHolds(sentence.terms, c)) &&
+        [...placeNames(text)].some((place) => !concepts.some((c) => conceptHolds(indexTerms(place, article.language), c)));
       const states = statesSomething(text, article);
       // "Did Campbell end up going?": a clause that plans the visit says neither yes nor no.
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
@@ -235,6 +252,7 @@ export async function scoreSentences(
         ![sentence.terms, ...neighbours.map((n) => n.terms), titleTerms].some((terms) => conceptHolds(terms, askedVerb) || startsAWord(terms, askedVerb));
       const fits =
         aboutAsked &&
+        !placedElsewhere &&
         (!asksWordsSaid || reportsSpeech) &&
         (located.answer !== undefined || located.typeless) &&
         states &&
@@ -485,6 +503,10 @@ function asksRelation(question: AnalysedQuestion, answer: AnswerSpan | undefined
   // relation asked, that she is the named body's.
   if (question.intent === 'who') return !ROLE_AT_START.test(answer.text) && !answer.ofGivenName;
   return question.intent === 'when' || question.intent === 'count';
+}
+
+function isWholeName(terms: readonly string[], concept: QueryConcept): boolean {
+  return concept.alternatives.some((alt) => alt.length === terms.length && alt.every((t, i) => t === terms[i]));
 }
 
 function startsAWord(terms: readonly string[], concept: QueryConcept): boolean {

@@ -416,7 +416,7 @@ function matches(sentence: string, pattern: RegExp): AnswerSpan[] {
 /** The names a text writes as places ("au Burkina Faso", "à Niamey", "in Chad"), as written. */
 export function placeNames(text: string): Set<string> {
   const places = new Set<string>();
-  for (const m of text.matchAll(new RegExp(`${B}(?:à|au|aux|en|in|at)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?(${NAME_RUN.source})`, 'gu'))) places.add(m[1]!);
+  for (const m of text.matchAll(new RegExp(`${B}(?:à|au|aux|en|dans|in|at)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?(${NAME_RUN.source})`, 'gu'))) places.add(m[1]!);
   return places;
 }
 

@@ -71,6 +71,11 @@ describe('questions typed the casual way', () => {
     expect((await engine.ask("who's going to run the joint syndicate")).refusal).toBeDefined();
   });
 
+  it('does not answer about a place with a sentence on another place of the same article ("à Ergué-Gabéric", asked about Plomelin)', async () => {
+    expect((await engine.ask('il y a combien de bus en service à ergué-gabéric')).lead).toMatch(/^Quatorze/iu);
+    expect((await engine.ask('ya combien de bus en service a plomelin')).refusal).toBeDefined();
+  });
+
   it("does not answer about one country with a sentence on others (\"le Tchad a vu partir les derniers soldats français fin janvier\")", async () => {
     expect((await engine.ask('quand les derniers soldats français sont partis du sénégal')).lead).toBe('15 juillet 2025');
     expect((await engine.ask('quand les derniers soldats français ont quitté le tchad')).lead).toBe('Fin janvier 2025');
