@@ -59,7 +59,8 @@ const ACCORDING_TO = /(?<![\p{L}])(?:according to|selon|d'après|d’après|says
 // A question's verb of saying, and a sentence that reports words: quoted, or with a verb of saying.
 const SAYING_WORD = /^(?:dire|dit|disent|disait|repond\p{L}*|reagi\p{L}*|reaction|repliqu\p{L}*|retorqu\p{L}*|declar\p{L}*|say|says|said|tell|told|respond\p{L}*|repl(?:y|ied|ies)|react\p{L}*|answer\p{L}*)$/u;
 // ("le Bénin a répondu quoi", "qu'a dit le maire", "what did the minister say"; not "Washington dit soutenir…")
-const ASKS_WORDS_SAID = /(?:dit|dire|répondu|repondu|réagi|reagi|déclaré|declare|say|said|respond|reply|react)\p{L}*\s+(?:quoi|what)(?![\p{L}])|(?:qu['’]a|qu['’]ont|que)\s*(?:-t-\p{L}+\s+)?(?:dit|répondu|repondu|déclaré)|what did\s.{1,60}?(?:say|respond|reply|answer|tell)(?![\p{L}])/iu;
+const ASKS_WORDS_SAID =
+  /(?:dit|dire|répondu|repondu|réagi|reagi|déclaré|declare|say|said|respond|reply|react)\p{L}*\s+(?:quoi|what)(?![\p{L}])|(?:qu['’]a|qu['’]ont|que)\s*(?:-t-\p{L}+\s+)?(?:dit|répondu|repondu|déclaré)|qu['’]est-ce\s+qu(?:e\s|['’]).{1,60}?\s(?:a|ont|avait|avaient|aurait)\s+(?:dit|répondu|repondu|déclaré|declare)(?![\p{L}])|what did\s.{1,60}?(?:say|respond|reply|answer|tell)(?![\p{L}])/iu;
 const REPORTED_SPEECH = new RegExp(
   `[«“]|(?<![\\p{L}])(?:r[ée])?(?:déclar|annon[cç]|affirm|répond|réagi|répliqu|rétorqu|expliqu|indiqu|dénon[cç]|rejet|estim|soulign|assur|said|says|stated|announced|replied|responded|denounced|rejected|told)\\p{L}*`,
   'iu',

@@ -59,6 +59,7 @@ describe('questions typed the casual way', () => {
 
   it('answers "X a répondu quoi" with the words said, not a sentence that only names the reaction', async () => {
     expect((await engine.ask('la métropole a répondu quoi')).lead).toMatch(/sabotage/u);
+    expect((await engine.ask("qu'est-ce que la métropole a répondu")).lead).toMatch(/sabotage/u);
   });
 
   it('answers "how much did X cost" only with a sum said of X ("le coût des travaux", not of a ferry)', async () => {
