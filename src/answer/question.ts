@@ -218,8 +218,9 @@ const SIZE_WORDS = 'how (?:big|large)|quelle (?:taille|superficie|surface)';
 const LENGTH_WORDS = 'how (?:wide|far|tall|high|deep|long is|long was)|quelle (?:distance|longueur|hauteur|profondeur)|à quelle distance';
 // "dans quel pays", "dans quelle ville", but not "dans quels domaines" nor "dans quel but".
 const WHERE_NOUNS = 'ville|pays|endroit|lieu|r[ée]gion|quartier|zone|commune|d[ée]partement|province|base|camp|h[ôo]pital|prison|coin|continent|village|secteur';
-// Bodies "which" asks the name of, as "who" does ("which regional group did Niger quit", "quelle organisation").
-const BODY_WORDS = 'organi[sz]ations?|groups?|groupes?|alliances?|part(?:y|ies)|partis?|compan(?:y|ies)|entreprises?|soci[ée]t[ée]s?|agenc(?:y|ies|e|es)|institutions?|bloc|coalitions?|unions?|associations?|syndicats?|movements?|mouvements?|firms?|ngos?|ong';
+// Bodies "which" asks the name of, as "who" does ("which regional group did Niger quit", "quelle organisation",
+// colloquially "quelle boîte").
+const BODY_WORDS = 'organi[sz]ations?|groups?|groupes?|alliances?|part(?:y|ies)|partis?|compan(?:y|ies)|entreprises?|soci[ée]t[ée]s?|agenc(?:y|ies|e|es)|institutions?|bloc|coalitions?|unions?|associations?|syndicats?|movements?|mouvements?|firms?|ngos?|ong|bo[iî]tes?|marques?|brands?';
 // "what will it be called", "comment s'appellera": a name.
 const CALLED = wholeWords("(?:be|is|was|are|were|being|been|get) (?:called|named|name)|s'appellera|va s'appeler|sera (?:appel|nomm)[ée]e?");
 // "c'est quoi l'ARS", "what is the CNSP": an acronym asked about is asked to be spelled out.

@@ -191,6 +191,9 @@ describe('casual forms written out', () => {
     // "à quoi sert" without its accent asks what for
     expect(detectIntent('a quoi servait la presence americaine')).toBe('why');
     expect(detectIntent('le niger a quitté quelle organisation')).toBe('who');
+    // "boîte" is casual French for a company: its name is asked
+    expect(analyseQuestion('c quelle boîte qui ramasse les poubelles').intent).toBe('who');
+    expect(analyseQuestion('c quelle boîte qui ramasse les poubelles').asksNonPerson).toBe(true);
   });
 });
 
