@@ -267,7 +267,7 @@ const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day e
 export function isMoneyWord(word: string): boolean {
   return MONEY.test(word);
 }
-const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|value|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
+const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|value|financial|funding|funds?|subsid(?:y|ies)|grants?|financements?|financi[eè]re?s?|subventions?|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );

@@ -189,7 +189,7 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
         ? isDuration(sentence, s)
         : question.asksMeasure
         ? MEASURE_UNITS[question.asksMeasure].test(unitAfter(sentence, s))
-        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx) || (question.asksQuantity && isAmount(sentence, s)))) &&
+        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx) || (question.asksQuantity && isAmount(sentence, s, !question.counted.length)))) &&
       (!question.asksCasualties || countsCasualties(sentence, s)) &&
       ctx.countedThingHolds(),
   );
@@ -277,9 +277,10 @@ function nounPhraseAt(text: string): string[] {
   }
   return phrase;
 }
-// "how much gold": "6,8 tonnes d'or" (what a measure weighs may be a word the analysers drop), "12 millions d'euros".
-function isAmount(sentence: string, span: TextSpan): boolean {
-  return unitPhraseAfter(sentence, span).slice(0, 2).some((word) => MEASURE_OF.test(word)) || MONEY_AMOUNT.test(sentence.slice(Math.max(0, span.start - 3), span.end + 25));
+// "how much gold": "6,8 tonnes d'or" (what a measure weighs may be a word the analysers drop); "how much
+// is left": "12 millions d'euros" too, but not "how much trash is piling up" ("une hausse de 60 euros").
+function isAmount(sentence: string, span: TextSpan, moneyToo: boolean): boolean {
+  return unitPhraseAfter(sentence, span).slice(0, 2).some((word) => MEASURE_OF.test(word)) || (moneyToo && MONEY_AMOUNT.test(sentence.slice(Math.max(0, span.start - 3), span.end + 25)));
 }
 const MEASURE_OF = /^(?:tonnes?|tons?|kilos?|kilogrammes?|kg|grammes?|litres?|liters?|hectolitres?|m[èe]tres?|kilom[èe]tres?|km|hectares?|barils?|barrels?|gallons?|pounds?|livres?|sacs?|bags?|camions?|trucks?)$/iu;
 

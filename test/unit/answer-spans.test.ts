@@ -20,6 +20,12 @@ describe('"how much X": a quantity of X', () => {
     expect(counts('how much trash is piling up', 'Les déchets s’accumulent depuis dix jours : 1 800 tonnes d’ordures.')).toEqual(['1 800']);
   });
 
+  it('is not a sum of money when something else is measured ("how much trash": not "60 euros")', () => {
+    expect(counts('how much trash is piling up', 'La métropole a proposé une hausse de 60 euros aux éboueurs.')).toEqual([]);
+    expect(counts('how much is left', 'Il reste 12 millions d’euros.')).toContain('12');
+    expect(analyseQuestion('how much financial help was promised').wantsMoney).toBe(true);
+  });
+
   it('leaves "how much did it cost" to the money check', () => {
     expect(analyseQuestion('how much did it cost').counted).toEqual([]);
     expect(analyseQuestion('how much trash is piling up').counted).toEqual(['trash', 'is', 'piling']);
