@@ -266,7 +266,7 @@ export async function scoreSentences(
       // 72 milliards") gives a count, not a reason or a manner: less sure still.
       const reasonless = (question.intent === 'why' || question.intent === 'how') && located.typeless;
       const counts = reasonless && COUNT_FIGURE.test(text.slice(located.excerpt.start, located.excerpt.end));
-      const unmarked = (question.intent === 'why' && located.typeless ? UNMARKED_REASON_FACTOR : 1) * (counts ? UNMARKED_REASON_FACTOR : 1);
+      const unmarked = ((question.intent === 'why' || question.asksActivity) && located.typeless ? UNMARKED_REASON_FACTOR : 1) * (counts ? UNMARKED_REASON_FACTOR : 1);
       // "Who" answered by a role ("le régime", "l'ambassadrice américaine") says less than a sentence naming someone.
       const roleOnly = question.intent === 'who' && !askedRoles.length && located.answer !== undefined && ROLE_AT_START.test(located.answer.text) ? ROLE_ANSWER_FACTOR : 1;
       const whose = located.answer?.genitive ? GENITIVE_PLACE_FACTOR : 1;

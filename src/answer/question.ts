@@ -64,6 +64,8 @@ export interface AnalysedQuestion {
   asksNonPerson: boolean;
   /** "le pont date de quand", "what does the church date from": when it was made, built or founded. */
   asksOrigin: boolean;
+  /** "What were they doing there", "ils faisaient quoi": what someone was there for, their mission. */
+  asksActivity: boolean;
   /** "how much trash", "quelle quantité": a quantity, which a measure ("1 800 tonnes d'ordures") or a sum may give. */
   asksQuantity: boolean;
   /** What "how many" or "how much" counts: the words after it ("us troops", "drones américains", "trash"). */
@@ -160,6 +162,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksDuration: DURATION.test(text),
     asksSince: SINCE_QUESTION.test(text),
     asksOrigin: ORIGIN_QUESTION.test(text),
+    asksActivity: ACTIVITY_QUESTION.test(text),
     ...(SIZE.test(text) ? { asksMeasure: 'size' as const } : LENGTH.test(text) ? { asksMeasure: 'length' as const } : {}),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
@@ -301,5 +304,10 @@ function namesAThing(text: string): boolean {
   return named !== undefined && !named.split(/\s+/u).some((word) => PERSON_NOUN.test(word.replace(/'s?$/u, '')));
 }
 const ORIGIN_QUESTION = wholeWords("dat(?:e|ent) de quand|de quand dat(?:e|ent)|dat(?:e|es|ed|ing) (?:back )?(?:from|to)|date of (?:construction|foundation|creation)|date de (?:construction|création|fondation)");
+// "what were the soldiers doing there", "ils faisaient quoi là-bas", "quel était leur rôle": an activity or a mission
+// (not "what will they do with the camp", "elle a fait quoi de ses troupes": what became of something).
+const ACTIVITY_QUESTION = wholeWords(
+  "(?:what (?:were|was|are|is|did|do|does) (?:\\p{L}+ ){1,6}?(?:doing|do)|faisai(?:en)?t quoi|font quoi|fait quoi|que (?:faisai(?:en)?t|font|fait))(?! (?:with|de|d'|avec))|(?:what|quel(?:le)?) (?:was|is|were|are|était|est|étaient|sont) (?:the|their|its|his|her|le|la|leur|son|sa) (?:role|mission|job|rôle)",
+);
 const NAME_QUESTION = wholeWords(`${BODY_QUESTION.source}|(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:\\p{L}+ )?(?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom`);
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

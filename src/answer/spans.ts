@@ -125,9 +125,19 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
       return reasons.length ? reasons : undefined;
     }
     default:
+      // "What were they doing there": a clause that says a mission answers best ("forces engagées dans la lutte
+      // contre…"); any clause still may.
+      if (question.asksActivity) {
+        const missions = matches(sentence, ACTIVITY);
+        return missions.length ? missions : undefined;
+      }
       return undefined;
   }
 }
+const ACTIVITY = new RegExp(
+  `${B}(?:(?:engag|impliqu|charg)(?:é|ée|és|ées)s?\\s+(?:dans|de|d['’]|à)|en charge d|particip\\p{L}*\\s+(?:à|aux?)|missions?|rôles?|lutt(?:e|er|ait|aient) contre|combatt\\p{L}*|form(?:er|ait|aient|ation)|entraîn\\p{L}*|surveill\\p{L}*|sécuris\\p{L}*|tasked with|in charge of|engaged in|involved in|tak(?:e|es|ing) part in|fight(?:ing)? (?:against)?|combat(?:ing|ting)?|train(?:ing)?|monitor(?:ing)?|patrol(?:s|ling)?|roles?)${E}`,
+  'giu',
+);
 
 // "depuis la prise du pouvoir par les militaires", "since the coup": an event with its determiner
 // ("depuis dix jours" is a length of time, not a starting point).

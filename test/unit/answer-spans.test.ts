@@ -42,6 +42,17 @@ describe('"how many X": a part counts what it is a part of', () => {
   });
 });
 
+describe('"what were they doing there": a mission', () => {
+  const missions = (question: string, sentence: string) => answerSpans(sentence, analyseQuestion(question), ctx)?.map((s) => s.text);
+  it('is a clause that says one ("engagés dans", "chargés de"), else any clause may answer', () => {
+    expect(analyseQuestion('les soldats us ils faisaient quoi là-bas').asksActivity).toBe(true);
+    expect(analyseQuestion('what were the soldiers actually doing there').asksActivity).toBe(true);
+    expect(analyseQuestion('et la france elle a fait quoi de ses troupes').asksActivity).toBe(false);
+    expect(missions('ils faisaient quoi là-bas', 'Les soldats, engagés dans la lutte contre les pirates, patrouillaient au large.')).toEqual(['engagés dans', 'lutte contre']);
+    expect(missions('ils faisaient quoi là-bas', 'Les soldats sont partis en juillet.')).toBeUndefined();
+  });
+});
+
 describe('"who": roles', () => {
   it('a role word coordinated with an adjective names no one ("ordonné et responsable")', () => {
     const spans = (sentence: string) => answerSpans(sentence, analyseQuestion('qui coordonne le retrait'), ctx)?.map((s) => s.text);
