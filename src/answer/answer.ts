@@ -447,6 +447,8 @@ function locateAnswer(
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
+      // "In which country is Abidjan": not "à Abidjan", the place the question gives.
+      if (question.intent === 'where' && spanTerms.length && spanTerms.every(given)) continue;
       // Another name in the span's clause, besides the span itself: the clause is about something else.
       // A short opening clause set off by a comma ("The Millbrook orchard, run by…, now holds 38…")
       // is the subject of the clauses after it: its names are theirs.

@@ -59,7 +59,7 @@ const PLACE_NOUNS = [
   'north|south|east|west|region|capital|city|border|desert|village|district|province|zone|camp|prison|hospital|airport|port|station|stadium|headquarters|palace|embassy|barracks|park|site|center|centre|court|school|university|factory|mine',
 ].join('|');
 const PLACE_PREPOSITION = new RegExp(
-  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|sur|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:${PLACE_NOUNS})${E})` +
+  `${B}(?:(?:à|au|aux|en|dans|vers|près de|depuis|sur|in|at|near|from)\\s+(?:(?:la|le|les|l['’]|une?|the|a)\\s*)?|(?:du|de la|de l['’])\\s*(?=\\p{Lu}))(?:${NAME_WORD}|(?:${PLACE_NOUNS})s?${E}|h[ôo]pitaux${E})` +
     // its adjective and what places it: "une base située dans le désert", "la base militaire de Niamey"
     `(?:\\s+(?:militaire|aérienne|navale|air|military|naval|\\p{Ll}[\\p{L}-]{3,}(?=\\s+(?:des|du|de|d['’]))))?(?:\\s+(?:(?:des|du|de|of the|of)${E}|d['’])\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+){0,3}` +
     `(?:,?\\s+(?:situ[ée]e?s?|implant[ée]e?s?|located)\\s+(?:(?:à|au|aux|en|dans|in|at|near)\\s+)(?:(?:la|le|les|l['’]|the)\\s*)?[\\p{L}-]+(?:\\s+(?:de|du|des|d['’])\\s*(?:(?:la|le|les|l['’])\\s*)?[\\p{L}-]+)?)?`,

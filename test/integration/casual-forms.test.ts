@@ -77,6 +77,11 @@ describe('questions typed the casual way', () => {
     expect((await engine.ask('ya combien de bus en service a plomelin')).refusal).toBeDefined();
   });
 
+  it('does not answer "where" with the place the question gives ("where is Rennes": not "à Rennes")', async () => {
+    expect((await engine.ask('where is rennes')).lead).toMatch(/Ille-et-Vilaine/u);
+    expect((await engine.ask("rennes c'est où")).lead).toMatch(/Ille-et-Vilaine/u);
+  });
+
   it("does not answer about one country with a sentence on others (\"le Tchad a vu partir les derniers soldats français fin janvier\")", async () => {
     expect((await engine.ask('quand les derniers soldats français sont partis du sénégal')).lead).toBe('15 juillet 2025');
     expect((await engine.ask('quand les derniers soldats français ont quitté le tchad')).lead).toBe('Fin janvier 2025');

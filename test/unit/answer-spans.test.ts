@@ -53,6 +53,13 @@ describe('"what were they doing there": a mission', () => {
   });
 });
 
+describe('"where": places', () => {
+  it('are named by a place noun in the plural too ("dans les régions de Tahoua")', () => {
+    const places = answerSpans("L'ONG suspend ses activités dans les régions de Tahoua et de Tillabéri.", analyseQuestion("l'ONG arrête ses activités où"), ctx)?.map((s) => s.text);
+    expect(places).toContain('dans les régions de Tahoua');
+  });
+});
+
 describe('"who": roles', () => {
   it('a role word coordinated with an adjective names no one ("ordonné et responsable")', () => {
     const spans = (sentence: string) => answerSpans(sentence, analyseQuestion('qui coordonne le retrait'), ctx)?.map((s) => s.text);
