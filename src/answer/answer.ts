@@ -59,6 +59,8 @@ const ACCORDING_TO = /(?<![\p{L}])(?:according to|selon|d'après|d’après|says
 // A question's verb of saying, and a sentence that reports words: quoted, or with a verb of saying.
 const SAYING_WORD = /^(?:dire|dit|disent|disait|repond\p{L}*|reagi\p{L}*|reaction|repliqu\p{L}*|retorqu\p{L}*|declar\p{L}*|say|says|said|tell|told|respond\p{L}*|repl(?:y|ied|ies)|react\p{L}*|answer\p{L}*)$/u;
 // ("le Bénin a répondu quoi", "qu'a dit le maire", "what did the minister say"; not "Washington dit soutenir…")
+// The question's verb of describing ("describe", "qualifient", "décrit"), which a description answers without saying it.
+const DESCRIBING_WORD = /^(?:describ\p{L}*|characteri[sz]\p{L}*|portray\p{L}*|qualifi\p{L}*|decri\p{L}*|decriv\p{L}*|caracteris\p{L}*)$/u;
 const ASKS_WORDS_SAID =
   /(?:dit|dire|répondu|repondu|réagi|reagi|déclaré|declare|say|said|respond|reply|react)\p{L}*\s+(?:quoi|what)(?![\p{L}])|(?:qu['’]a|qu['’]ont|que)\s*(?:-t-\p{L}+\s+)?(?:dit|répondu|repondu|déclaré)|qu['’]est-ce\s+qu(?:e\s|['’]).{1,60}?\s(?:a|ont|avait|avaient|aurait)\s+(?:dit|répondu|repondu|déclaré|declare)(?![\p{L}])|what did\s.{1,60}?(?:say|respond|reply|answer|tell)(?![\p{L}])/iu;
 const REPORTED_SPEECH = new RegExp(
@@ -169,6 +171,7 @@ export async function scoreSentences(
   // "Le Bénin a répondu quoi", "what did the mayor say": the words said answer, not "la réaction ne s'est pas fait attendre".
   const asksWordsSaid = question.intent === 'other' && ASKS_WORDS_SAID.test(question.text);
   const sayingConcepts = new Set(concepts.filter((c) => SAYING_WORD.test(c.word)));
+  const describingConcepts = new Set(question.asksDescription ? concepts.filter((c) => DESCRIBING_WORD.test(c.word)) : []);
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   // Near ties between sentences are broken by the keyword ranking, the evidence the sentence scores are
@@ -212,7 +215,9 @@ export async function scoreSentences(
         const saysAskedVerb = concept === askedVerb && located.answer?.ofGivenName === true;
         // "Le Bénin a répondu quoi": words reported in any way ("a rejeté « des accusations… »", "a-t-il déclaré") answer it.
         const saidAsAsked = sayingConcepts.has(concept) && reportsSpeech;
-        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word) || saysAskedVerb || saidAsAsked) share = 1;
+        // "How did they describe the withdrawal": "le retrait se veut ordonné" describes it without the word.
+        const describedAsAsked = describingConcepts.has(concept) && located.answer !== undefined;
+        if (conceptHolds(sentence.terms, concept) || conceptHolds(sourceTerms, concept) || (located.answer?.planned && isPlanWord(concept.word)) || inSeason(located.answer, concept.word) || saysAskedVerb || saidAsAsked || describedAsAsked) share = 1;
         // The article's title says what all its sentences are about, as a neighbour does.
         else if (neighbours.some((n) => conceptHolds(n.terms, concept)) || conceptHolds(titleTerms, concept)) share = NEIGHBOUR_SHARE;
         covered += weights[c]! * share;
@@ -266,7 +271,7 @@ export async function scoreSentences(
       // 72 milliards") gives a count, not a reason or a manner: less sure still.
       const reasonless = (question.intent === 'why' || question.intent === 'how') && located.typeless;
       const counts = reasonless && COUNT_FIGURE.test(text.slice(located.excerpt.start, located.excerpt.end));
-      const unmarked = ((question.intent === 'why' || question.asksActivity) && located.typeless ? UNMARKED_REASON_FACTOR : 1) * (counts ? UNMARKED_REASON_FACTOR : 1);
+      const unmarked = ((question.intent === 'why' || question.asksActivity || question.asksDescription) && located.typeless ? UNMARKED_REASON_FACTOR : 1) * (counts ? UNMARKED_REASON_FACTOR : 1);
       // "Who" answered by a role ("le régime", "l'ambassadrice américaine") says less than a sentence naming someone.
       const roleOnly = question.intent === 'who' && !askedRoles.length && located.answer !== undefined && ROLE_AT_START.test(located.answer.text) ? ROLE_ANSWER_FACTOR : 1;
       const whose = located.answer?.genitive ? GENITIVE_PLACE_FACTOR : 1;

@@ -66,6 +66,8 @@ export interface AnalysedQuestion {
   asksOrigin: boolean;
   /** "What were they doing there", "ils faisaient quoi": what someone was there for, their mission. */
   asksActivity: boolean;
+  /** "How did they describe the withdrawal", "ça doit se passer comment": the words that characterise it. */
+  asksDescription: boolean;
   /** "how much trash", "quelle quantité": a quantity, which a measure ("1 800 tonnes d'ordures") or a sum may give. */
   asksQuantity: boolean;
   /** What "how many" or "how much" counts: the words after it ("us troops", "drones américains", "trash"). */
@@ -163,6 +165,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksSince: SINCE_QUESTION.test(text),
     asksOrigin: ORIGIN_QUESTION.test(text),
     asksActivity: ACTIVITY_QUESTION.test(text),
+    asksDescription: DESCRIPTION_QUESTION.test(text),
     ...(SIZE.test(text) ? { asksMeasure: 'size' as const } : LENGTH.test(text) ? { asksMeasure: 'length' as const } : {}),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
@@ -308,6 +311,11 @@ const ORIGIN_QUESTION = wholeWords("dat(?:e|ent) de quand|de quand dat(?:e|ent)|
 // (not "what will they do with the camp", "elle a fait quoi de ses troupes": what became of something).
 const ACTIVITY_QUESTION = wholeWords(
   "(?:what (?:were|was|are|is|did|do|does) (?:\\p{L}+ ){1,6}?(?:doing|do)|faisai(?:en)?t quoi|font quoi|fait quoi|que (?:faisai(?:en)?t|font|fait))(?! (?:with|de|d'|avec))|(?:what|quel(?:le)?) (?:was|is|were|are|était|est|étaient|sont) (?:the|their|its|his|her|le|la|leur|son|sa) (?:role|mission|job|rôle)",
+);
+// "how did the US describe the withdrawal", "comment les États-Unis qualifient-ils leur retrait", "ça doit se passer
+// comment": the words that characterise it, or the way it goes.
+const DESCRIPTION_QUESTION = wholeWords(
+  "how (?:did|does|do|would|will|has|have|was|is|were|are) (?:\\p{L}+ ){1,6}?(?:describe|described|characteri[sz]ed?|portray(?:ed)?|qualif(?:y|ied)|call|called|term|termed)|comment (?:\\p{L}+ ){0,5}?(?:qualifi|d[ée]cri|caract[ée]ris)\\p{L}*|(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?) comment|comment (?:\\p{L}+ ){0,5}?(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?)|quels? (?:mots|termes|adjectifs)",
 );
 const NAME_QUESTION = wholeWords(`${BODY_QUESTION.source}|(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:\\p{L}+ )?(?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom`);
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

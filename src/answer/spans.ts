@@ -127,13 +127,18 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
     default:
       // "What were they doing there": a clause that says a mission answers best ("forces engagées dans la lutte
       // contre…"); any clause still may.
-      if (question.asksActivity) {
-        const missions = matches(sentence, ACTIVITY);
-        return missions.length ? missions : undefined;
+      // "How did they describe it": a clause that characterises ("se veut ordonné", "qualifié d'historique").
+      if (question.asksActivity || question.asksDescription) {
+        const marked = matches(sentence, question.asksActivity ? ACTIVITY : DESCRIPTION);
+        return marked.length ? marked : undefined;
       }
       return undefined;
   }
 }
+const DESCRIPTION = new RegExp(
+  `${B}(?:se (?:veut|voulait|veulent|voulaient)|se d[ée]roul\\p{L}*|de (?:manière|façon)|qualifi\\p{L}* (?:de|d['’])|d[ée]cri\\p{L}* comme|pr[ée]sent\\p{L}* comme|described as|describ\\p{L}* (?:it|them|this|that) as|called it|calling it|termed|in an? \\p{L}+ (?:manner|way)|smoothly)${E}`,
+  'giu',
+);
 const ACTIVITY = new RegExp(
   `${B}(?:(?:engag|impliqu|charg)(?:é|ée|és|ées)s?\\s+(?:dans|de|d['’]|à)|en charge d|particip\\p{L}*\\s+(?:à|aux?)|missions?|rôles?|lutt(?:e|er|ait|aient) contre|combatt\\p{L}*|form(?:er|ait|aient|ation)|entraîn\\p{L}*|surveill\\p{L}*|sécuris\\p{L}*|tasked with|in charge of|engaged in|involved in|tak(?:e|es|ing) part in|fight(?:ing)? (?:against)?|combat(?:ing|ting)?|train(?:ing)?|monitor(?:ing)?|patrol(?:s|ling)?|roles?)${E}`,
   'giu',

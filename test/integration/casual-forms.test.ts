@@ -82,6 +82,10 @@ describe('questions typed the casual way', () => {
     expect((await engine.ask("rennes c'est où")).lead).toMatch(/Ille-et-Vilaine/u);
   });
 
+  it('answers "how did X describe Y" with the words X characterises Y with, though the verb is not said', async () => {
+    expect((await engine.ask('how did the unions describe the drivers strike')).lead).toMatch(/pacifique et déterminé/u);
+  });
+
   it("does not answer about one country with a sentence on others (\"le Tchad a vu partir les derniers soldats français fin janvier\")", async () => {
     expect((await engine.ask('quand les derniers soldats français sont partis du sénégal')).lead).toBe('15 juillet 2025');
     expect((await engine.ask('quand les derniers soldats français ont quitté le tchad')).lead).toBe('Fin janvier 2025');

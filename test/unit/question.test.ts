@@ -191,6 +191,11 @@ describe('casual forms written out', () => {
     // "à quoi sert" without its accent asks what for
     expect(detectIntent('a quoi servait la presence americaine')).toBe('why');
     expect(detectIntent('le niger a quitté quelle organisation')).toBe('who');
+    // a description, or the way something goes, is asked
+    expect(analyseQuestion('how did the US describe the withdrawal').asksDescription).toBe(true);
+    expect(analyseQuestion('comment les syndicats qualifient-ils la grève').asksDescription).toBe(true);
+    expect(analyseQuestion('le retrait il doit se passer comment').asksDescription).toBe(true);
+    expect(analyseQuestion('how did the US leave').asksDescription).toBe(false);
     // "boîte" is casual French for a company: its name is asked
     expect(analyseQuestion('c quelle boîte qui ramasse les poubelles').intent).toBe('who');
     expect(analyseQuestion('c quelle boîte qui ramasse les poubelles').asksNonPerson).toBe(true);
