@@ -449,6 +449,11 @@ function locateAnswer(
       if (question.asksNonPerson && ROLE_BEFORE_NAME.test(sentence.slice(Math.max(0, span.start - 50), span.start))) continue;
       // Asked for someone's name, a place the article writes as one ("au Burkina Faso") is none.
       if (question.asksName && placesOf(article).has(span.text.replace(/^(?:(?:le|la|les|l['’]|the)\s*)/iu, '').trim())) continue;
+      // Nor are countries ("le Bénin et le Niger"), unless a body's name is asked.
+      if (question.asksName && !question.asksNonPerson && fold(span.text).replace(COUNTRY_NAME, '').replace(/(?<![\p{L}])(?:le|la|les|l'|the|et|and)(?![\p{L}])|[\s,]/gu, '') === '') continue;
+      // The source of what is reported ("selon un décompte établi par Jeune Afrique") is not who it is about,
+      // unless the question asks who said it.
+      if (!ASKS_SOURCE.test(question.text) && SOURCE_BEFORE.test(sentence.slice(Math.max(0, span.start - 60), span.start))) continue;
       // A lone capitalised word ("Wagner", but also "AFP", "Niamey") answers only next to an asked role.
       if (!askedRoles.length && /^\p{Lu}\S*$/u.test(span.text.trim())) continue;
     } else if (question.intent !== 'why') {
@@ -491,6 +496,11 @@ function locateAnswer(
   if (!best) return { focus: 0, excerpt: { start: 0, end: sentence.length }, typeless: false };
   return { answer: best.answer, focus: best.focus, excerpt: excerptAround(sentence, clauses.map((c) => c.span), best.answer.start), typeless: false };
 }
+
+// "selon X", "d'après un décompte établi par X", "according to X": X is where the sentence's information comes from.
+// (up to the name, with no comma between: "selon l'avocate Jeanne Le Floch")
+const SOURCE_BEFORE = /(?<![\p{L}])(?:selon|d['’]apr[èe]s|according to)(?![\p{L}])[^,;.:!?«»"“”]*$/iu;
+const ASKS_SOURCE = /(?<![\p{L}])(?:selon qui|d'après qui|according to wh|sources?|who (?:says|said|told|reported|counted)|qui (?:dit|a dit|affirme|rapporte|a compté))/iu;
 
 // The verb "who" asks with, past its auxiliary ("qui a succédé à…", "who replaced…"), when it is one of
 // the question's concepts; not a role or a name ("who is the ambassador", "qui est Hélène Castaing").
