@@ -139,8 +139,9 @@ const DESCRIPTION = new RegExp(
   `${B}(?:se (?:veut|voulait|veulent|voulaient)|se d[ée]roul\\p{L}*|de (?:manière|façon)|qualifi\\p{L}* (?:de|d['’])|d[ée]cri\\p{L}* comme|pr[ée]sent\\p{L}* comme|described as|describ\\p{L}* (?:it|them|this|that) as|called it|calling it|termed|in an? \\p{L}+ (?:manner|way)|smoothly)${E}`,
   'giu',
 );
+// (not "train" alone: "en train de", "le train")
 const ACTIVITY = new RegExp(
-  `${B}(?:(?:engag|impliqu|charg)(?:é|ée|és|ées)s?\\s+(?:dans|de|d['’]|à)|en charge d|particip\\p{L}*\\s+(?:à|aux?)|missions?|rôles?|lutt(?:e|er|ait|aient) contre|combatt\\p{L}*|form(?:er|ait|aient|ation)|entraîn\\p{L}*|surveill\\p{L}*|sécuris\\p{L}*|tasked with|in charge of|engaged in|involved in|tak(?:e|es|ing) part in|fight(?:ing)? (?:against)?|combat(?:ing|ting)?|train(?:ing)?|monitor(?:ing)?|patrol(?:s|ling)?|roles?)${E}`,
+  `${B}(?:(?:engag|impliqu|charg)(?:é|ée|és|ées)s?\\s+(?:dans|de|d['’]|à)|en charge d|particip\\p{L}*\\s+(?:à|aux?)|missions?|rôles?|lutt(?:e|er|ait|aient) contre|combatt\\p{L}*|form(?:er|ait|aient|ation)|entraîn\\p{L}*|surveill\\p{L}*|sécuris\\p{L}*|tasked with|in charge of|engaged in|involved in|tak(?:e|es|ing) part in|fight(?:ing)?(?: against)?|combat(?:ing|ting)?|training|to train|monitor(?:ing)?|patrol(?:s|ling)?|roles?)${E}`,
   'giu',
 );
 
