@@ -79,10 +79,16 @@ async function savedOrRead(index: IndexView, dataDir: string, lance?: LanceLocat
 async function readNames(index: IndexView): Promise<ReadonlySet<string>> {
   const capitalised = new Set<string>();
   const lower = new Set<string>();
+  // Words repeat across articles: each form is analysed once (analysing every occurrence was most of a build's
+  // time spent here, 5.4 s of a 12.8 s build of 5,000 articles, profiled 2026-12-05).
+  const analysed = new Map<string, readonly string[]>();
   for await (const batch of index.allArticles()) {
     for (const article of batch) {
       for (const m of article.text.matchAll(/(?<![\p{L}])(?<=[\p{L}\p{N},;:’'()«»"-]\s*)[\p{L}][\p{L}-]*/gu)) {
-        for (const term of indexTerms(m[0], article.language)) (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(term);
+        const key = `${article.language}:${m[0]}`;
+        let terms = analysed.get(key);
+        if (!terms) analysed.set(key, (terms = indexTerms(m[0], article.language)));
+        for (const term of terms) (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(term);
       }
     }
   }
