@@ -50,6 +50,8 @@ describe('"what were they doing there": a mission', () => {
     expect(analyseQuestion('et la france elle a fait quoi de ses troupes').asksActivity).toBe(false);
     expect(missions('ils faisaient quoi là-bas', 'Les soldats, engagés dans la lutte contre les pirates, patrouillaient au large.')).toEqual(['engagés dans', 'lutte contre']);
     expect(missions('ils faisaient quoi là-bas', 'Les soldats sont partis en juillet.')).toBeUndefined();
+    // (French "en train de" is no training)
+    expect(missions('ils faisaient quoi là-bas', 'Les soldats étaient en train de partir.')).toBeUndefined();
   });
 });
 
