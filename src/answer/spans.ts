@@ -215,10 +215,11 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
   // "766 militaires sur 950 éléments au total", "12 out of 40": the first is a part; a question about the whole takes the second.
   // Asked how many did something, the part did it: not the whole it is counted "out of".
   // ("six des dix-neuf régions", "three of the five bases": the same, said with "des", "of the")
-  const partBefore = (s: TextSpan) => numbers.some((n) => n.end <= s.start && PART_OF_WHOLE.exec(sentence.slice(n.end, s.start))?.[0].length === s.start - n.end);
-  const wholeAfter = (s: TextSpan) => numbers.some((n) => n.start >= s.end && PART_OF_WHOLE.exec(sentence.slice(s.end, n.start))?.[0].length === n.start - s.end);
+  const partOfWhole = (part: TextSpan, whole: TextSpan) => part.end <= whole.start && PART_OF_WHOLE.exec(sentence.slice(part.end, whole.start))?.[0].length === whole.start - part.end;
   const counting = numbers.filter((s) =>
-    question.asksTotal ? !PART_OF.test(sentence.slice(s.end, s.end + 40)) && !wholeAfter(s) : !WHOLE_OF.test(sentence.slice(Math.max(0, s.start - 60), s.start)) && !partBefore(s),
+    question.asksTotal
+      ? !PART_OF.test(sentence.slice(s.end, s.end + 40)) && !numbers.some((n) => partOfWhole(s, n))
+      : !WHOLE_OF.test(sentence.slice(Math.max(0, s.start - 60), s.start)) && !numbers.some((n) => partOfWhole(n, s)),
   );
   if (!question.wantsMoney) return counting;
   return counting.filter((s) => MONEY_AMOUNT.test(sentence.slice(Math.max(0, s.start - 3), s.end + 25)));
@@ -433,9 +434,11 @@ function matches(sentence: string, pattern: RegExp): AnswerSpan[] {
 /** The names a text writes as places ("au Burkina Faso", "à Niamey", "in Chad"), as written. */
 export function placeNames(text: string): Set<string> {
   const places = new Set<string>();
-  for (const m of text.matchAll(new RegExp(`${B}(?:à|au|aux|en|dans|in|at)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?(${NAME_RUN.source})`, 'gu'))) places.add(m[1]!);
+  for (const m of text.matchAll(PLACE_NAME)) places.add(m[1]!);
   return places;
 }
+// (built once: answers read the places of every sentence a question names a place for)
+const PLACE_NAME = new RegExp(`${B}(?:à|au|aux|en|dans|in|at)\\s+(?:(?:la|le|les|l['’]|the)\\s*)?(${NAME_RUN.source})`, 'gu');
 
 /** Whether a text denies rather than affirms. */
 export function isNegated(text: string): boolean {

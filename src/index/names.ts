@@ -88,7 +88,8 @@ async function readNames(index: IndexView): Promise<ReadonlySet<string>> {
         const key = `${article.language}:${m[0]}`;
         let terms = analysed.get(key);
         if (!terms) analysed.set(key, (terms = indexTerms(m[0], article.language)));
-        for (const term of terms) (/^\p{Lu}/u.test(m[0]) ? capitalised : lower).add(term);
+        const found = /^\p{Lu}/u.test(m[0]) ? capitalised : lower;
+        for (const term of terms) found.add(term);
       }
     }
   }
