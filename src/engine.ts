@@ -10,7 +10,7 @@ import { UserError } from './errors.js';
 import { loadEmbedder, type EmbedderChoice } from './embed/load.js';
 import type { Article } from './ingest/article.js';
 import { loadCorpus, type Corpus } from './ingest/corpus.js';
-import { isUpToDate, type IndexProgress, type IndexReport } from './index/build.js';
+import { matchesCorpus, type IndexProgress, type IndexReport } from './index/build.js';
 import { indexBuilder } from './index/builder.js';
 import { isCompatible, type BuildPlace, type IndexBuilder } from './index/plan.js';
 import { corpusNames } from './index/names.js';
@@ -311,11 +311,10 @@ export class Engine {
   private async refresh(): Promise<void> {
     if (this.config.readOnlyIndex) return this.openReadOnly();
     if (this.config.store === 'lancedb') return this.refreshLarge();
-    const corpus = await loadCorpus(this.config.corpusDir);
     let current: IndexView | null = null;
     try {
       current = await openCurrentIndex(this.config.store, this.config.dataDir, this.config.lance);
-      if (current && isUpToDate(current, corpus, this.embedder)) {
+      if (current && (await matchesCorpus(current, this.config.corpusDir, this.embedder))) {
         this.index = current;
         return;
       }
@@ -325,7 +324,8 @@ export class Engine {
       this.log.warn(`The index is damaged (${error.message}); rebuilding it from the corpus.`);
     }
     try {
-      this.openingReport = await this.reindexCorpus(corpus);
+      // Read whole only now, when something is to be built: the build on this thread reuses it.
+      this.openingReport = await this.reindexCorpus(await loadCorpus(this.config.corpusDir));
     } catch (error) {
       // A read-only index folder (a mounted volume, a shared copy) still answers from what it holds.
       // So does one on a full disk: the previous index is whole, the failed write left nothing.

@@ -3,7 +3,7 @@
 import type { Embedder } from '../embed/embedder.js';
 import type { Article } from '../ingest/article.js';
 import { chunkText, type Chunk } from '../ingest/chunk.js';
-import { loadCorpus, type Corpus } from '../ingest/corpus.js';
+import { loadCorpus, scanCorpus, type Corpus } from '../ingest/corpus.js';
 import { indexStamp, isCompatible, planChanges, type Changes, type IndexProgress, type IndexReport } from './plan.js';
 import { KeywordIndex } from './keyword-index.js';
 import { SearchIndex } from './search-index.js';
@@ -193,13 +193,20 @@ function groupByDoc(chunks: Iterable<Chunk>): Map<string, Chunk[]> {
   return groups;
 }
 
-/** Whether the index in `dataDir` already matches this corpus and model (nothing to do). */
-export function isUpToDate(index: IndexView, corpus: Corpus, embedder: Embedder | null): boolean {
+/**
+ * Whether the index already matches the corpus in `corpusDir` and this model (nothing to do), told
+ * from the files' hashes alone: a restart with an unchanged corpus parses no article.
+ */
+export async function matchesCorpus(index: IndexView, corpusDir: string, embedder: Embedder | null): Promise<boolean> {
   if (!isCompatible(index.manifest, embedder)) return false;
   const docs = index.manifest.documents;
-  const present = new Set([...corpus.problems.map((p) => p.id), ...corpus.articles.map((a) => a.id)]);
-  return (
-    Object.keys(docs).every((id) => present.has(id)) &&
-    corpus.articles.every((article: Article) => docs[article.id]?.hash === article.contentHash)
-  );
+  const present = new Set<string>();
+  for await (const { files, problems } of scanCorpus(corpusDir)) {
+    for (const problem of problems) present.add(problem.id);
+    for (const file of files) {
+      if (docs[file.id]?.hash !== file.hash) return false;
+      present.add(file.id);
+    }
+  }
+  return Object.keys(docs).every((id) => present.has(id));
 }

@@ -96,6 +96,30 @@ describe('Engine.reindex', () => {
   });
 });
 
+describe('a restart', () => {
+  const noModel = { embedder: { embedder: null, unavailable: 'test' } } as const;
+
+  it('opens the index as it is when no file changed, and indexes what changed while the bot was stopped', async () => {
+    workspace = makeWorkspace();
+    const first = await Engine.open(workspace.config, noModel);
+    const generation = first.searchIndex.generation;
+    await first.close();
+    const unchanged = await Engine.open(workspace.config, noModel);
+    expect(unchanged.openingReport).toBeUndefined();
+    expect(unchanged.searchIndex.generation).toBe(generation);
+    await unchanged.close();
+
+    const edited = path.join(workspace.corpusDir, AFP);
+    writeFileSync(edited, `${readFileSync(edited, 'utf8')}\nUne phrase ajoutée après coup.\n`);
+    writeFileSync(path.join(workspace.corpusDir, 'nouveau.txt'), 'Un nouvel article\nLes derniers soldats américains ont quitté Agadez le 5 août 2024.\n');
+    const removed = readdirSync(workspace.corpusDir).find((name) => name.endsWith('.md') && name !== AFP && name !== 'README.md')!;
+    rmSync(path.join(workspace.corpusDir, removed));
+    const restarted = await Engine.open(workspace.config, noModel);
+    expect(restarted.openingReport).toMatchObject({ added: ['nouveau.txt'], updated: [AFP], removed: [removed], written: true });
+    await restarted.close();
+  });
+});
+
 describe('a damaged index', () => {
   it.each([
     ['CURRENT cut short', (dir: string) => writeFileSync(path.join(dir, 'CURRENT'), '{"generat')],
