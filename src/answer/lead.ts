@@ -169,7 +169,14 @@ for (const [english, frenchWords] of Object.entries(ENGLISH_TO_FRENCH)) {
 function englishFor(frenchWord: string): string | undefined {
   const candidates = FRENCH_TO_ENGLISH.get(fold(frenchWord)) ?? [];
   const plural = /[sx]$/u.test(frenchWord);
-  return candidates.find((english) => /s$/u.test(english) === plural) ?? candidates[0];
+  const same = candidates.find((english) => /s$/u.test(english) === plural);
+  // (the glossary keys "day" alone: "trente jours" is "30 days")
+  return same ?? (plural && candidates[0] ? pluralOf(candidates[0]) : candidates[0]);
+}
+
+function pluralOf(english: string): string {
+  if (/[^aeiou]y$/u.test(english)) return `${english.slice(0, -1)}ies`;
+  return /(?:s|x|z|ch|sh)$/u.test(english) ? `${english}es` : `${english}s`;
 }
 
 // "à Washington" → "Washington"; "dans une base située dans le désert" stays as written.

@@ -166,14 +166,14 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksOrigin: ORIGIN_QUESTION.test(text),
     asksActivity: ACTIVITY_QUESTION.test(text),
     asksDescription: DESCRIPTION_QUESTION.test(text),
-    ...(SIZE.test(text) ? { asksMeasure: 'size' as const } : LENGTH.test(text) ? { asksMeasure: 'length' as const } : {}),
+    ...(SIZE.test(text) ? { asksMeasure: 'size' as const } : LENGTH.test(text) && !DURATION.test(text) ? { asksMeasure: 'length' as const } : {}),
     asksTotal: TOTAL.test(text),
     asksFuture: FUTURE_QUESTION.test(text),
     asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
     asksName: NAME_QUESTION.test(text) || CALLED.test(text),
     asksNonPerson: BODY_QUESTION.test(text) || namesAThing(text),
     asksQuantity: QUANTITY.test(text),
-    counted: COUNTED.exec(text)?.[1]?.split(/\s+/u) ?? [],
+    counted: countedPhrase(COUNTED.exec(text)?.[1]),
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
     answerKind: intent === 'who' ? [...text.matchAll(PERSON_ASKED)].map((m) => fold(m[1]!)) : [],
   };
@@ -268,6 +268,13 @@ const QUANTITY = wholeWords('how much|quelle quantit[ée]|quelles quantit[ée]s'
 // (casual French names it after "comme" or a verb: "combien il y a eu comme morts", "combien il reste de places";
 // not a complement: "combien coûte le pont de Mervans")
 const COUNTED = new RegExp(`${B}(?:how many\\s+|how much\\s+(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|it|they|he|she|we|you|money)${E})|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|combien\\s+(?:[\\p{L}'’-]+\\s+){1,4}?comme\\s+(?:des\\s+|de\\s+|d['’]\\s*)?|combien\\s+(?:(?!(?:le|la|les|un|une|du|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|[ld]['’]\\p{L}*)\\s)[\\p{L}'’-]+\\s+){1,3}?(?:de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
+// What "combien de" counts ends where another phrase begins: "combien d'or l'an dernier" counts gold, not the year;
+// "how many troops were there" counts troops. (Its first word is the noun even when a stop word spells it: "or", gold.)
+function countedPhrase(captured: string | undefined): string[] {
+  const words = captured?.split(/\s+/u) ?? [];
+  const end = words.findIndex((word, i) => i > 0 && (/^l['’]/iu.test(word) || (isStopWord(fold(word)) && !/^(?:de|du|des|of)$/iu.test(word))));
+  return end < 0 ? words : words.slice(0, end);
+}
 const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day exactly|date exacte|date précise|quel jour|jour exact');
 /** Whether a question's word asks for money ("cost", "prix", "worth"). */
 export function isMoneyWord(word: string): boolean {
@@ -279,7 +286,9 @@ const CASUALTY = wholeWords(
 );
 const SIZE = wholeWords(SIZE_WORDS);
 const LENGTH = wholeWords(LENGTH_WORDS);
-const DURATION = wholeWords('how long(?! ago| is| was)|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien');
+// "how long is the runway" asks a length; "how long is the mine shut down for", "how long was the border closed" a time.
+const LASTING = "how long (?:is|was|are|were) (?:\\p{L}+ ){1,5}?(?:for|\\p{L}+ed|shut|down|off|out|open|gone|away|in (?:place|force))(?=\\s*[?!.]*$)";
+const DURATION = wholeWords(`how long(?! ago| is| was)|${LASTING}|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien`);
 const SINCE_QUESTION = wholeWords('depuis quand|since when');
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 // ("did they end up going to…" asks about the past, its "going to" notwithstanding)

@@ -8,7 +8,7 @@ import { WORD_END, WORD_START } from './boundaries.js';
 export type Language = 'fr' | 'en';
 
 /** Bumped whenever index terms change, so that stored keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 const ELISIONS = new Set(['l', 'd', 'j', 'qu', 'n', 's', 'c', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
 const EXTRA_STOP_WORDS = [
@@ -19,6 +19,8 @@ const EXTRA_STOP_WORDS = [
   'lieu', 'autre', 'autres', 'du', 'doit', 'faut', 'lors', 'apres', 'avant', 'selon', 'entre', 'chez', 'vers', 'sous', 'sans', 'encore', 'deja', 'fait',
   // pronouns the French list misses ("duraient-elles" asks about the talks, not about "elles")
   'elles', 'celui', 'celle', 'ceux', 'celles',
+  // particles of phrasal verbs ("shut down", "call off"), as the stock list already has "up", "out" and "over"
+  'down', 'off',
 ];
 
 export function fold(text: string): string {

@@ -56,6 +56,14 @@ describe('a French article on local news', () => {
 });
 
 describe('a second article on local news (a port fire)', () => {
+  it('reads "how long was it … for" as a length of time, said in English with its plural', async () => {
+    expect((await engine.ask('how long was the mourning observed for')).lead).toBe('2 days');
+  });
+
+  it('knows that whoever "runs" a site manages it ("géré par")', async () => {
+    expect((await engine.ask('who will run the new terminal')).lead).toContain('Groupement portuaire Brest-Morlaix');
+  });
+
   it('answers "who" with an organisation its acronym names, all common words though it has', async () => {
     const result = await engine.ask('who claimed the site security as a priority');
     expect(result.lead).toBe('Syndicat des travailleurs portuaires de Bretagne (STPB)');

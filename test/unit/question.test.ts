@@ -126,8 +126,11 @@ describe('analyseQuestion: questions as people type them', () => {
   });
 
   it('reads what "how many" counts, and when a day or money is wanted', () => {
-    expect(analyseQuestion('how many us troops were left').counted).toEqual(['US', 'troops', 'were']);
-    expect(analyseQuestion('combien de drones américains à la base').counted).toEqual(['drones', 'américains', 'à']);
+    expect(analyseQuestion('how many us troops were left').counted).toEqual(['US', 'troops']);
+    expect(analyseQuestion('combien de drones américains à la base').counted).toEqual(['drones', 'américains']);
+    // what is counted ends where another phrase begins; a stop word that spells the noun stays ("or", gold)
+    expect(analyseQuestion("la mine elle a sorti combien d'or l'an dernier").counted).toEqual(['or']);
+    expect(analyseQuestion('combien de tonnes de riz').counted).toEqual(['tonnes', 'de', 'riz']);
     // casual French: the counted thing after "comme" or after a verb; not a complement
     expect(analyseQuestion('combien va recevoir chaque commercant comme aide').counted).toEqual(['aide']);
     expect(analyseQuestion('combien il reste de places').counted).toEqual(['places']);
@@ -138,6 +141,12 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('how much did the base cost').wantsMoney).toBe(true);
     expect(analyseQuestion('combien ça coûte').wantsMoney).toBe(true);
     expect(analyseQuestion('how many soldiers').wantsMoney).toBe(false);
+  });
+
+  it('tells a length of time from a length: "how long is … shut down for" against "how long is the runway"', () => {
+    expect(analyseQuestion('how long is the mine shut down for')).toMatchObject({ asksDuration: true });
+    expect(analyseQuestion('how long was the border closed?').asksMeasure).toBeUndefined();
+    expect(analyseQuestion('how long is the runway')).toMatchObject({ asksDuration: false, asksMeasure: 'length' });
   });
 });
 
