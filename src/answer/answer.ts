@@ -235,7 +235,10 @@ export async function scoreSentences(
       // The article's opening sentences name what all of it is about, as its title does (the site, the
       // company or the town named there is the one "the site" or "the company" means further down).
       // (the places asked of this article too, typed in lower case: "gard")
-      const aboutAsked = located.typeless || [...named, ...askedPlaces].every((c) => [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms].some((terms) => conceptHolds(terms, c)));
+      // A yes or a no is said of what the quoted sentence names: "did the French troops stay" is not answered by a
+      // sentence on the American troops whose neighbour speaks of France.
+      const namedIn = question.intent === 'yesno' ? [sentence.terms, titleTerms, sourceTerms] : [sentence.terms, neighbourTerms, titleTerms, ledeTerms, sourceTerms];
+      const aboutAsked = (located.typeless && question.intent !== 'yesno') || [...named, ...askedPlaces].every((c) => namedIn.some((terms) => conceptHolds(terms, c)));
       const placedElsewhere =
         askedPlaces.some((c) => !conceptHolds(sentence.terms, c)) &&
         [...placeNames(text)].some((place) => !concepts.some((c) => conceptHolds(indexTerms(place, article.language), c)));

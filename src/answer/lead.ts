@@ -88,7 +88,7 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
 
 function dateText(sentence: ScoredSentence, question: AnalysedQuestion): string {
   const span = sentence.answer!;
-  return describeDate(span.date!.value, span.date!, question.language);
+  return describeDate(span.date!.value, span.date!, question.language, question.wantsExactDay);
 }
 
 // "environ 200 personnes" → "about 200 people" for an English reader: the number, its qualifier

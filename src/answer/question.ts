@@ -110,6 +110,10 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('rn'), 'right now'],
   [wholeWords('hq|hqs'), 'headquarters'],
   [wholeWords('gonna'), 'going to'],
+  // "which PM", but not "5 pm"
+  [new RegExp(`(?<!\\d\\s?)${B}pm${E}`, 'iu'), 'prime minister'],
+  // "qui est à la tête du régime" asks for its chief, as "qui est le chef du régime" does
+  [new RegExp(`${B}à la tête (?=d(?:u|e|es)\\s|d['’])`, 'iu'), 'le chef '],
   // "what will it be called" asks its name: "called" is no call of anyone's ("à l'appel de")
   [new RegExp(`${B}(be|is|was|are|were|being|been|get) called${E}`, 'iu'), '$1 name'],
   [wholeWords('wanna'), 'want to'],
@@ -254,14 +258,14 @@ export function detectIntent(question: string): Intent {
     .sort((a, b) => a.at - b.at)[0]?.intent;
   if (found === 'how' && !/^(?:how|comment)(?![\p{L}])/iu.test(question.trim()) && YES_NO.test(question.trim())) return 'yesno';
   if (found) return found;
-  // "Quel rôle joue-t-il", "what part did he play": the question word asks for more than yes or no.
+  // "Quel rôle joue-t-il", "what part did he play", "sur quoi l'accent a-t-il été mis": the question word asks for more than yes or no.
   if (OPEN_QUESTION_START.test(question.trim())) return 'other';
   return YES_NO.test(question.trim()) || OR_NOT.test(question.trim()) ? 'yesno' : 'other';
 }
 
-const OPEN_QUESTION_START = /^(?:(?:dans|de|à|pour|par|en|avec|sur|in|on|for|with|at|by|from|of)\s+)?(?:quel|quelle|quels|quelles|que|qu'|lequel|laquelle|lesquels|lesquelles|what|which)(?![\p{L}])/iu;
+const OPEN_QUESTION_START = /^(?:(?:dans|de|à|pour|par|en|avec|sur|in|on|for|with|at|by|from|of)\s+)?(?:quel|quelle|quels|quelles|que|qu'|quoi|lequel|laquelle|lesquels|lesquelles|what|which)(?![\p{L}])/iu;
 // "ils veulent encore une relation ou pas", "is it still on or not"
-const OR_NOT = /(?<![\p{L}])(?:ou pas|ou non|or not)\s*[?!.]*$/iu;
+const OR_NOT = /(?<![\p{L}])(?:ou pas|ou non|or not|or what|ou quoi)\s*[?!.]*$/iu;
 
 const QUANTITY = wholeWords('how much|quelle quantit[ée]|quelles quantit[ée]s');
 // ("how much trash": what is measured; not "how much did it cost", "how much is it worth")

@@ -95,7 +95,7 @@ export function answerSpans(sentence: string, question: AnalysedQuestion, ctx: S
   switch (question.intent) {
     case 'when': {
       const dates = dateSpans(sentence, ctx.published).filter(
-        (s) => (!question.wantsExactDay || s.date?.value.precision === 'day') && (!question.asksFuture || s.planned) && (!datesSaying(sentence, s) || REPORTING.test(question.text)),
+        (s) => (!question.wantsExactDay || s.date?.value.precision === 'day' || s.date?.weekday !== undefined) && (!question.asksFuture || s.planned) && (!datesSaying(sentence, s) || REPORTING.test(question.text)),
       );
       // "le pont date de quand": only a date of its making answers ("Construit en 1931", "l'accord signé en 2012").
       if (question.asksOrigin) return dates.filter((d) => ORIGIN_MARKER.test(clauseAround(sentence, d)));

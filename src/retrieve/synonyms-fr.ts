@@ -216,6 +216,8 @@ export const FRENCH_SYNONYMS: readonly (readonly string[])[] = [
   ['donation', 'donateur'],
   // politics and elections
   ['gouvernement', 'exécutif'],
+  // (a junta is a military regime: "la junte", "le régime militaire")
+  ['junte', 'régime'],
   ['maire', 'mairie', 'édile', 'municipalité', 'bourgmestre'],
   ['ville', 'commune', 'localité', 'bourgade'],
   ['village', 'hameau', 'bourg'],

@@ -1,6 +1,6 @@
 // Dates said in words, in English or French: "early August 2024", "début août 2024", "5 August 2024".
 import type { Language } from './analysis.js';
-import { MONTH_NAMES } from './calendar.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from './calendar.js';
 import type { DateMention, DateValue } from './dates.js';
 
 const WORDS = {
@@ -10,12 +10,14 @@ const WORDS = {
 
 /**
  * The date of a mention at the precision the text gives. A weekday in an article dated only to
- * the month says no more than the month.
+ * the month says no more than the month, or its weekday and month when asked to.
  */
 export function describeDate(
   value: DateValue,
-  mention: Pick<DateMention, 'yearUncertain' | 'dayUncertain' | 'approximate'>,
+  mention: Pick<DateMention, 'yearUncertain' | 'dayUncertain' | 'approximate' | 'weekday'>,
   language: Language,
+  /** Say a weekday the text gives alone ("a Wednesday in March 2024"): an answer to "what day" does; a timeline label keeps to the month. */
+  sayWeekday = false,
 ): string {
   const words = WORDS[language];
   const month = value.month ? MONTH_NAMES[language][value.month - 1]! : '';
@@ -23,6 +25,11 @@ export function describeDate(
   if (mention.approximate) return `${words.about} ${month ? `${month} ` : ''}${year}`;
   if (value.precision === 'year' || !month) return year;
   if (value.precision === 'day' && value.day) return `${language === 'fr' && value.day === 1 ? '1er' : value.day} ${month} ${year}`;
+  // "mercredi" in an article of March 2024: a Wednesday, the month's
+  if (sayWeekday && mention.dayUncertain && mention.weekday !== undefined) {
+    const weekday = WEEKDAY_NAMES[language][mention.weekday]!;
+    return language === 'fr' ? `un ${weekday} ${/^[aeiou]/u.test(month) ? "d'" : 'de '}${month} ${year}` : `a ${weekday} in ${month} ${year}`;
+  }
   const period = value.qualifier ? words[value.qualifier] : '';
   if (value.endMonth && value.endMonth !== value.month) {
     // A period spanning months ("early 2024") or a range ("April–May 2024").

@@ -31,6 +31,8 @@ export interface DateMention {
   yearUncertain: boolean;
   /** A weekday alone, in an article dated only to the month: the day is unknown. */
   dayUncertain: boolean;
+  /** That weekday (0 = Sunday), which still answers "what day". */
+  weekday?: number;
   /** Counted from the article's date ("un an auparavant"): near, not exact. */
   approximate?: boolean;
 }
@@ -173,7 +175,7 @@ function weekdayMention(weekday: number, position: number, ctx: DateContext): Om
   const anchor = parsePublished(ctx.published);
   if (!anchor?.month) return null;
   if (!anchor.day) {
-    return { value: { precision: 'month', year: anchor.year, month: anchor.month }, yearUncertain: false, dayUncertain: true };
+    return { value: { precision: 'month', year: anchor.year, month: anchor.month }, yearUncertain: false, dayUncertain: true, weekday };
   }
   const date = new Date(Date.UTC(anchor.year, anchor.month - 1, anchor.day));
   const step = ctx.isFuture(position) ? 1 : -1;

@@ -109,6 +109,11 @@ describe('"when" questions', () => {
     expect((await engine.ask('Quand les soldats américains ont-ils quitté Agadez ?')).lead).toBe('Début août 2024 (prévu, annoncé en juillet 2024)');
     expect((await engine.ask('quand est-ce que les soldats americains de niamey sont partis')).lead).toBe('Début juillet 2024');
   });
+
+  it('answer "what day" with a weekday the article gives alone, and its month', async () => {
+    expect((await engine.ask('La délégation US devait voir Tiani quel jour ?')).lead).toMatch(/^Un mercredi de mars 2024/u);
+    expect((await engine.ask('what day were they supposed to meet tiani')).lead).toMatch(/^A Wednesday in March 2024/u);
+  });
 });
 
 describe('an article added later that reports what an earlier one announced', () => {
@@ -167,6 +172,16 @@ describe('answer-type and focus checks', () => {
   it('does not refuse a word cut short or a lower-case name the articles hold', async () => {
     expect((await engine.ask("l'accord de coopé militaire il date de quand")).refusal?.reason).not.toBe('unknown-name');
     expect((await engine.ask('when did the us troops leave agadez')).lead).toMatch(/August 2024/);
+  });
+
+  it('says yes or no only from a sentence that names what the question names', async () => {
+    // (a sentence on the American troops whose neighbour speaks of France answers nothing about the French)
+    expect((await engine.ask('Did the French troops stay in Niger or what?')).lead ?? '').not.toMatch(/^Yes/u);
+  });
+
+  it('reads idioms and abbreviations of roles: "à la tête du régime", "which PM"', async () => {
+    expect((await engine.ask('Qui est à la tête du régime militaire au Niger ?')).lead).toBe('Abdourahamane Tiani');
+    expect((await engine.ask('who did the americans meet in niamey in march? like which PM')).lead).toBe('Ali Mahamane Lamime Zeine');
   });
 
   it('"how many died" is not answered by a count of soldiers who left', async () => {

@@ -61,6 +61,8 @@ describe('detectIntent', () => {
     ['dans quelle ville sont-ils partis', 'where'],
     ['les usa veulent encore une relation avec le niger ou pas', 'yesno'],
     ['is the base still open or not', 'yesno'],
+    ['did the French troops stay or what', 'yesno'],
+    ["Sur quoi l'accent a-t-il été mis lors de la rencontre ?", 'other'],
     ['how long did the fighting last', 'count'],
     ['how long ago did it happen', 'when'],
     ["c'est quoi l'ARS", 'standfor'],
