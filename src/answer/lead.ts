@@ -78,7 +78,8 @@ export function composeLead(question: AnalysedQuestion, chosen: readonly ScoredS
       return question.language === 'en' && /\p{Lu}/u.test(placeName(answer.text)[0] ?? '') ? `${words.in} ${placeName(answer.text)}` : capitalise(answer.text.trim());
     case 'yesno': {
       const clause = excerptText(best);
-      const denied = isNegated(clause) !== isNegated(question.text);
+      // (a sentence that names the thing says yes to "is it mentioned", whatever it says of it)
+      const denied = !question.asksMention && isNegated(clause) !== isNegated(question.text);
       return `${denied ? words.no : words.yes}: “${clause}” [${sourceOf(best).n}]`;
     }
     default:

@@ -68,6 +68,8 @@ export interface AnalysedQuestion {
   asksActivity: boolean;
   /** "How did they describe the withdrawal", "ça doit se passer comment": the words that characterise it. */
   asksDescription: boolean;
+  /** "is Wagner mentioned anywhere", "on parle de Wagner ?": yes when a sentence names it; `text` is then what is asked about. */
+  asksMention: boolean;
   /** "how much trash", "quelle quantité": a quantity, which a measure ("1 800 tonnes d'ordures") or a sum may give. */
   asksQuantity: boolean;
   /** What "how many" or "how much" counts: the words after it ("us troops", "drones américains", "trash"). */
@@ -152,10 +154,13 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   text = guessLanguage(text) === 'fr' ? text.replace(new RegExp(`${B}us${E}`, 'gu'), 'US') : countryUs(text);
   // "où" typed without its accent, where "ou" (or) cannot stand: last word (but for "en ce moment"…), or first before a verb.
   text = text.replace(/(?<=\s)ou(?=(?:\s+(?:en ce moment|maintenant|actuellement|aujourd'hui|exactement))?\s*[?!.]*$)|^ou(?=\s+(?:(?:est|sont|se|va|vont|était|étaient|a|ont)(?![\p{L}])|s'))/iu, 'où');
-  const intent = detectIntent(text);
-  // "…une relation ou pas" asks yes or no; its "pas" denies nothing.
-  if (intent === 'yesno') text = text.replace(OR_NOT, '').trim();
+  // "is Wagner mentioned anywhere": a yes or a no about the thing alone, said in the question's language.
+  const mentioned = mentionedThing(text);
+  const intent = mentioned ? 'yesno' : detectIntent(text);
   const language = guessLanguage(text);
+  // "…une relation ou pas" asks yes or no; its "pas" denies nothing.
+  if (mentioned) text = mentioned;
+  else if (intent === 'yesno') text = text.replace(OR_NOT, '').trim();
   return {
     asked,
     text,
@@ -176,6 +181,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     asksPast: !ABOUT_A_PLAN.test(text) && (PAST_START.test(text) || (!FUTURE_QUESTION.test(text) && PAST_QUESTION.test(text))),
     asksName: NAME_QUESTION.test(text) || CALLED.test(text),
     asksNonPerson: BODY_QUESTION.test(text) || namesAThing(text),
+    asksMention: mentioned !== undefined,
     asksQuantity: QUANTITY.test(text),
     counted: countedPhrase(COUNTED.exec(text)?.[1]),
     askedRole: ASKED_ROLE.exec(text)?.groups?.role ?? ASKED_ROLE_LAST.exec(text)?.groups?.role,
@@ -261,6 +267,24 @@ export function detectIntent(question: string): Intent {
   // "Quel rôle joue-t-il", "what part did he play", "sur quoi l'accent a-t-il été mis": the question word asks for more than yes or no.
   if (OPEN_QUESTION_START.test(question.trim())) return 'other';
   return YES_NO.test(question.trim()) || OR_NOT.test(question.trim()) ? 'yesno' : 'other';
+}
+
+// Questions about the articles themselves, whether they speak of a thing at all.
+const MENTION = [
+  /^(?:is|are|was|were|has|have been)\s+(.+?)\s+(?:(?:ever|even|actually|also)\s+)?(?:mentioned|talked about|in there)(?:\s+(?:anywhere|at all|somewhere|in (?:the|any|your) (?:articles?|news|corpus|sources?)))?$/iu,
+  /^(?:do|does|did)\s+(?:the\s+|any\s+|an?\s+|your\s+)?(?:articles?|corpus|sources?|news|you|they|it)\s+(?:ever\s+|even\s+)?(?:mention|talk about|say anything about|cover|discuss|name|speak of|bring up)\s+(.+?)$/iu,
+  /^(?:(?:is there\s+)?any(?:thing)?|something)\s+(?:about|on|mentioning|mention of)\s+(.+?)$/iu,
+  /^(?:est-ce qu['’]\s*)?(?:on|ils|elles|tu|les articles|l['’]article|le corpus|les sources)\s+(?:parle(?:nt)?|évoque(?:nt)?|mentionne(?:nt)?|cite(?:nt)?)\s+(?:(?:de|d['’])\s*)?(.+?)$/iu,
+  /^(?:parle-t-on|les articles parlent-ils|évoque-t-on|est-il question|il est question|y a-t-il (?:quelque chose|qqch|un article)|il y a (?:quelque chose|qqch|un article)|(?:quelque chose|qqch))\s+(?:(?:de|d['’]|sur)\s*)(.+?)$/iu,
+];
+function mentionedThing(text: string): string | undefined {
+  const plain = text.replace(/\s*[?!.]+$/u, '').trim();
+  for (const pattern of MENTION) {
+    const thing = pattern.exec(plain)?.[1]?.replace(/\s+(?:anywhere|at all|quelque part|dans les articles)$/iu, '');
+    // ("ils parlent de quoi" asks what they speak of)
+    if (thing && !/^(?:quoi|qui|what|who|which|quel)(?![\p{L}])/iu.test(thing)) return thing;
+  }
+  return undefined;
 }
 
 const OPEN_QUESTION_START = /^(?:(?:dans|de|à|pour|par|en|avec|sur|in|on|for|with|at|by|from|of)\s+)?(?:quel|quelle|quels|quelles|que|qu'|quoi|lequel|laquelle|lesquels|lesquelles|what|which)(?![\p{L}])/iu;

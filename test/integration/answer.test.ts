@@ -179,6 +179,13 @@ describe('answer-type and focus checks', () => {
     expect((await engine.ask('Did the French troops stay in Niger or what?')).lead ?? '').not.toMatch(/^Yes/u);
   });
 
+  it('says yes to "is it mentioned" with the sentence that names it, and refuses a thing never named', async () => {
+    const yes = await engine.ask('is wagner mentioned anywhere');
+    expect(yes.lead).toMatch(/^Yes: “.*Wagner.*” \[1\]$/u);
+    expect((await engine.ask('on parle de wagner ?')).lead).toMatch(/^Oui: /u);
+    expect((await engine.ask('do the articles mention the ecowas')).refusal?.reason).toBe('unknown-name');
+  });
+
   it('reads idioms and abbreviations of roles: "à la tête du régime", "which PM"', async () => {
     expect((await engine.ask('Qui est à la tête du régime militaire au Niger ?')).lead).toBe('Abdourahamane Tiani');
     expect((await engine.ask('who did the americans meet in niamey in march? like which PM')).lead).toBe('Ali Mahamane Lamime Zeine');

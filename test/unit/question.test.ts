@@ -145,6 +145,14 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('how many soldiers').wantsMoney).toBe(false);
   });
 
+  it('reads a question about the articles themselves: "is Wagner mentioned anywhere", "on parle de Wagner ?"', () => {
+    expect(analyseQuestion('is wagner mentioned anywhere')).toMatchObject({ intent: 'yesno', asksMention: true, text: 'wagner', language: 'en' });
+    expect(analyseQuestion('on parle de wagner ?')).toMatchObject({ intent: 'yesno', asksMention: true, text: 'wagner', language: 'fr' });
+    expect(analyseQuestion('do the articles mention the ecowas')).toMatchObject({ asksMention: true, text: 'the ecowas' });
+    expect(analyseQuestion('ils parlent de quoi').asksMention).toBe(false);
+    expect(analyseQuestion('was the general named ambassador').asksMention).toBe(false);
+  });
+
   it('tells a length of time from a length: "how long is … shut down for" against "how long is the runway"', () => {
     expect(analyseQuestion('how long is the mine shut down for')).toMatchObject({ asksDuration: true });
     expect(analyseQuestion('how long was the border closed?').asksMeasure).toBeUndefined();
