@@ -60,7 +60,8 @@ const ACCORDING_TO = /(?<![\p{L}])(?:according to|selon|d'après|d’après|says
 const SAYING_WORD = /^(?:dire|dit|disent|disait|repond\p{L}*|reagi\p{L}*|reaction|repliqu\p{L}*|retorqu\p{L}*|declar\p{L}*|say|says|said|tell|told|respond\p{L}*|repl(?:y|ied|ies)|react\p{L}*|answer\p{L}*)$/u;
 // ("le Bénin a répondu quoi", "qu'a dit le maire", "what did the minister say"; not "Washington dit soutenir…")
 // The question's verb of describing ("describe", "qualifient", "décrit"), which a description answers without saying it.
-const DESCRIBING_WORD = /^(?:describ\p{L}*|characteri[sz]\p{L}*|portray\p{L}*|qualifi\p{L}*|decri\p{L}*|decriv\p{L}*|caracteris\p{L}*)$/u;
+// (and the way it goes: "how is the pullout supposed to go", "ça doit se passer comment")
+const DESCRIBING_WORD = /^(?:describ\p{L}*|characteri[sz]\p{L}*|portray\p{L}*|qualifi\p{L}*|decri\p{L}*|decriv\p{L}*|caracteris\p{L}*|go|unfold|proceed|passer|deroul\p{L}*)$/u;
 const ASKS_WORDS_SAID =
   /(?:dit|dire|répondu|repondu|réagi|reagi|déclaré|declare|say|said|respond|reply|react)\p{L}*\s+(?:quoi|what)(?![\p{L}])|(?:qu['’]a|qu['’]ont|que)\s*(?:-t-\p{L}+\s+)?(?:dit|répondu|repondu|déclaré)|qu['’]est-ce\s+qu(?:e\s|['’]).{1,60}?\s(?:a|ont|avait|avaient|aurait)\s+(?:dit|répondu|repondu|déclaré|declare)(?![\p{L}])|what did\s.{1,60}?(?:say|respond|reply|answer|tell)(?![\p{L}])/iu;
 const REPORTED_SPEECH = new RegExp(

@@ -350,9 +350,9 @@ const ACTIVITY_QUESTION = wholeWords(
   "(?:what (?:were|was|are|is|did|do|does) (?:\\p{L}+ ){1,6}?(?:doing|do)|faisai(?:en)?t quoi|font quoi|fait quoi|que (?:faisai(?:en)?t|font|fait))(?! (?:with|de|d'|avec))|(?:what|quel(?:le)?) (?:was|is|were|are|était|est|étaient|sont) (?:the|their|its|his|her|le|la|leur|son|sa) (?:role|mission|job|rôle)",
 );
 // "how did the US describe the withdrawal", "comment les États-Unis qualifient-ils leur retrait", "ça doit se passer
-// comment": the words that characterise it, or the way it goes.
+// comment", "how is the pullout supposed to go": the words that characterise it, or the way it goes.
 const DESCRIPTION_QUESTION = wholeWords(
-  "how (?:did|does|do|would|will|has|have|was|is|were|are) (?:\\p{L}+ ){1,6}?(?:describe|described|characteri[sz]ed?|portray(?:ed)?|qualif(?:y|ied)|call|called|term|termed)|comment (?:\\p{L}+ ){0,5}?(?:qualifi|d[ée]cri|caract[ée]ris)\\p{L}*|(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?) comment|comment (?:\\p{L}+ ){0,5}?(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?)|quels? (?:mots|termes|adjectifs)",
+  "how (?:did|does|do|would|will|has|have|was|is|were|are) (?:\\p{L}+ ){1,6}?(?:describe|described|characteri[sz]ed?|portray(?:ed)?|qualif(?:y|ied)|call|called|term|termed)|how (?:\\p{L}+ ){1,8}?(?:supposed|meant|expected|going) to (?:go|unfold|proceed|happen|be (?:done|carried out))(?! \\p{L})|comment (?:\\p{L}+ ){0,5}?(?:qualifi|d[ée]cri|caract[ée]ris)\\p{L}*|(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?) comment|comment (?:\\p{L}+ ){0,5}?(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?)|quels? (?:mots|termes|adjectifs)",
 );
 const NAME_QUESTION = wholeWords(`${BODY_QUESTION.source}|(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:\\p{L}+ )?(?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom`);
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

@@ -153,6 +153,11 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('was the general named ambassador').asksMention).toBe(false);
   });
 
+  it('reads "how is it supposed to go" as asking the way it goes', () => {
+    expect(analyseQuestion('How does the US say the pullout is supposed to go?').asksDescription).toBe(true);
+    expect(analyseQuestion('how did it go for them at the airport').asksDescription).toBe(false);
+  });
+
   it('tells a length of time from a length: "how long is … shut down for" against "how long is the runway"', () => {
     expect(analyseQuestion('how long is the mine shut down for')).toMatchObject({ asksDuration: true });
     expect(analyseQuestion('how long was the border closed?').asksMeasure).toBeUndefined();
