@@ -112,6 +112,8 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('rn'), 'right now'],
   [wholeWords('hq|hqs'), 'headquarters'],
   [wholeWords('gonna'), 'going to'],
+  // "the ER", "Montclarens ER" (but "er," the hesitation)
+  [new RegExp(`(?:(?<=${B}(?:the|an|to|at|in)\\s+)er|${B}ER)${E}`, 'u'), 'emergency room'],
   // "which PM", but not "5 pm"
   [new RegExp(`(?<!\\d\\s?)${B}pm${E}`, 'iu'), 'prime minister'],
   // "qui est à la tête du régime" asks for its chief, as "qui est le chef du régime" does
@@ -149,7 +151,8 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
   // One apostrophe for the patterns below: phones type ’, keyboards '.
   const plain = asked.replace(/[’‘`´ʼ]/gu, "'");
   let text = plain.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim() || plain;
-  for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, 'giu'), replacement);
+  // (each pattern case-blind unless written otherwise: "ER" in capitals only)
+  for (const [pattern, replacement] of CASUAL) text = text.replace(new RegExp(pattern.source, `g${pattern.flags.replace('g', '')}`), replacement);
   // (French has no "us": "les soldats us" are American)
   text = guessLanguage(text) === 'fr' ? text.replace(new RegExp(`${B}us${E}`, 'gu'), 'US') : countryUs(text);
   // "où" typed without its accent, where "ou" (or) cannot stand: last word (but for "en ce moment"…), or first before a verb.
@@ -308,7 +311,7 @@ const EXACT_DAY = wholeWords('exact(?:ly)? (?:day|date)|what day|which day|day e
 export function isMoneyWord(word: string): boolean {
   return MONEY.test(word);
 }
-const MONEY = wholeWords('cost|costs|spend|spent|price|paid|pay|budget|worth|value|financial|funding|funds?|subsid(?:y|ies)|grants?|financements?|financi[eè]re?s?|subventions?|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
+const MONEY = wholeWords('money|argent|cost|costs|spend|spent|price|paid|pay|budget|worth|value|financial|funding|funds?|subsid(?:y|ies)|grants?|financements?|financi[eè]re?s?|subventions?|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );

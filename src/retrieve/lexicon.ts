@@ -732,6 +732,8 @@ const GENERAL_NEWS: Record<string, string[]> = {
   hospitalisation: ['hospitalisation'],
   hospitalization: ['hospitalisation'],
   clinic: ['clinique', 'centre de santé', 'dispensaire'],
+  ward: ['service', 'unité', 'pavillon'],
+  wards: ['services', 'unités', 'pavillons'],
   doctor: ['médecin', 'docteur'],
   doctors: ['médecins', 'soignants'],
   nurse: ['infirmier', 'infirmière'],

@@ -153,6 +153,17 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('was the general named ambassador').asksMention).toBe(false);
   });
 
+  it('writes out "the ER" and "which PM", not the hesitation "er" nor "5 pm"', () => {
+    expect(analyseQuestion('when exactly is the montclarens ER closed at night').text).toBe('when exactly is the montclarens emergency room closed at night');
+    expect(analyseQuestion('er, when is the er closed').text).toBe('er, when is the emergency room closed');
+    expect(analyseQuestion('who did they meet, which PM').text).toContain('which prime minister');
+    expect(analyseQuestion('was the meeting at 5 pm').text).toContain('5 pm');
+  });
+
+  it('"how much money" asks for a sum', () => {
+    expect(analyseQuestion('how much money does the hospital save by shutting at night').wantsMoney).toBe(true);
+  });
+
   it('reads "how is it supposed to go" as asking the way it goes', () => {
     expect(analyseQuestion('How does the US say the pullout is supposed to go?').asksDescription).toBe(true);
     expect(analyseQuestion('how did it go for them at the airport').asksDescription).toBe(false);
