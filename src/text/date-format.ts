@@ -24,7 +24,15 @@ export function describeDate(
   const year = mention.yearUncertain ? `${value.year} (${words.yearUncertain})` : String(value.year);
   if (mention.approximate) return `${words.about} ${month ? `${month} ` : ''}${year}`;
   if (value.precision === 'year' || !month) return year;
-  if (value.precision === 'day' && value.day) return `${language === 'fr' && value.day === 1 ? '1er' : value.day} ${month} ${year}`;
+  const dayOf = (day: number) => (language === 'fr' && day === 1 ? '1er' : String(day));
+  if (value.precision === 'day' && value.day && value.endDay && value.endMonth) {
+    // "12–15 July 2027", "19 December 2026 – 3 January 2027"; "du 12 au 15 juillet 2027"
+    const endMonth = MONTH_NAMES[language][value.endMonth - 1]!;
+    const endYear = String(value.endYear ?? value.year);
+    const from = value.endMonth === value.month && endYear === String(value.year) ? dayOf(value.day) : `${dayOf(value.day)} ${month}${endYear === String(value.year) ? '' : ` ${year}`}`;
+    return language === 'fr' ? `du ${from} au ${dayOf(value.endDay)} ${endMonth} ${endYear}` : `${from}${from.includes(' ') ? ' – ' : '–'}${value.endDay} ${endMonth} ${endYear}`;
+  }
+  if (value.precision === 'day' && value.day) return `${dayOf(value.day)} ${month} ${year}`;
   // "mercredi" in an article of March 2024: a Wednesday, the month's
   if (sayWeekday && mention.dayUncertain && mention.weekday !== undefined) {
     const weekday = WEEKDAY_NAMES[language][mention.weekday]!;

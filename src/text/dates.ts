@@ -18,6 +18,8 @@ export interface DateValue {
   /** For periods and ranges: the last month (or year) covered, at the same precision. */
   endYear?: number;
   endMonth?: number;
+  /** For a range of days ("du 19 décembre au 3 janvier"): its last day, in endMonth of endYear. */
+  endDay?: number;
   qualifier?: 'early' | 'mid' | 'late';
 }
 
@@ -148,9 +150,19 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     if (/^[\p{L}\p{N}]/u.test(sentence.slice(result.index + result.text.length))) continue;
     if (!start.isCertain('day') || !start.isCertain('month')) continue; // weekdays and times: ours
     if (DURATION.test(result.text)) continue; // "pendant trois semaines" is how long, not when
-    const yearWritten = start.isCertain('year');
-    const value: DateValue = { precision: 'day', year: yearWritten ? start.get('year')! : 0, month: start.get('month')!, day: start.get('day')! };
-    add(result.index, result.index + result.text.length, resolveYear(value, !yearWritten, result.index, ctx, writtenWeekday(start)));
+    const end = result.end?.isCertain('day') && result.end.isCertain('month') ? result.end : undefined;
+    const month = start.get('month')!;
+    // "du 3 mars au 10 avril 2024": the year written once, at the end, is the range's
+    const endYearWritten = end?.isCertain('year') ? end.get('year')! : undefined;
+    const yearWritten = start.isCertain('year') ? start.get('year')! : endYearWritten !== undefined ? endYearWritten - (month > end!.get('month')! ? 1 : 0) : undefined;
+    const value: DateValue = { precision: 'day', year: yearWritten ?? 0, month, day: start.get('day')! };
+    const mention = resolveYear(value, yearWritten === undefined, result.index, ctx, writtenWeekday(start));
+    if (end) {
+      const endMonth = end.get('month')!;
+      const endYear = endYearWritten ?? mention.value.year + (endMonth < month ? 1 : 0);
+      mention.value = { ...mention.value, endYear, endMonth, endDay: end.get('day')! };
+    }
+    add(result.index, result.index + result.text.length, mention);
   }
   for (const rule of RULES) {
     for (const match of sentence.matchAll(rule.pattern)) {

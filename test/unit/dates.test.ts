@@ -19,6 +19,12 @@ describe('findDates: the forms of the corpus', () => {
     expect(read('prévu en mars 2024', '2024')).toEqual([{ text: 'en mars 2024', precision: 'month', year: 2024, month: 3 }]);
   });
 
+  it('ranges of days: both ends, the year written once at the end being the start\'s too', () => {
+    expect(read('du samedi 19 décembre au dimanche 3 janvier inclus', '2026-11-20', future)).toMatchObject([{ ...day(2026, 12, 19), endYear: 2027, endMonth: 1, endDay: 3 }]);
+    expect(read('fermé du 3 mars au 10 avril 2024', '2026-11')).toMatchObject([{ ...day(2024, 3, 3), endYear: 2024, endMonth: 4, endDay: 10 }]);
+    expect(read('du 12 au 15 juillet', '2027-06', future)).toMatchObject([{ ...day(2027, 7, 12), endMonth: 7, endDay: 15 }]);
+  });
+
   it('periods: early, mid and late', () => {
     expect(read('au début du mois d’août', '2024-07', future)).toMatchObject([{ text: 'début du mois d’août', precision: 'month', year: 2024, month: 8, qualifier: 'early' }]);
     expect(read('achevé début août', '2024-07', future)).toMatchObject([{ month: 8, qualifier: 'early' }]);
