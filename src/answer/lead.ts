@@ -142,13 +142,19 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const ROUND_WORDS = /milli(?:er|ard|on)|centaine|dizaine|douzaine/iu;
+const ROUND_WORDS = /milli(?:er|ard|on)|centaine|dizaine|douzaine|quinzaine|vingtaine|trentaine|cinquantaine|soixantaine/iu;
 
 // Round numbers French articles write in words, for an English reader.
 const NUMBER_WORDS_EN: Record<string, string> = {
   'un millier': 'about a thousand',
   'une centaine': 'about a hundred',
   'une dizaine': 'about ten',
+  'une douzaine': 'about a dozen',
+  'une quinzaine': 'about fifteen',
+  'une vingtaine': 'about twenty',
+  'une trentaine': 'about thirty',
+  'une cinquantaine': 'about fifty',
+  'une soixantaine': 'about sixty',
   'des milliers': 'thousands of',
   'des centaines': 'hundreds of',
   'des dizaines': 'dozens of',

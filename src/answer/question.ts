@@ -46,6 +46,8 @@ export interface AnalysedQuestion {
   wantsMoney: boolean;
   /** "how many died", "combien de morts": a number answers only as a count of casualties. */
   asksCasualties: boolean;
+  /** Which casualties: "how many were wounded" is not answered by the dead ("4 tués et 2 blessés"). */
+  casualtyKind?: 'dead' | 'wounded';
   /** "how long", "combien de temps": a number answers only as a length of time ("3 jours"). */
   asksDuration: boolean;
   /** "depuis quand", "since when": a starting point answers, a date or an event ("depuis la prise du pouvoir"). */
@@ -173,6 +175,7 @@ export function analyseQuestion(asked: string): AnalysedQuestion {
     wantsExactDay: EXACT_DAY.test(text),
     wantsMoney: MONEY.test(text),
     asksCasualties: CASUALTY.test(text),
+    ...casualtyKind(text),
     asksDuration: DURATION.test(text),
     asksSince: SINCE_QUESTION.test(text),
     asksOrigin: ORIGIN_QUESTION.test(text),
@@ -301,8 +304,9 @@ const QUANTITY = wholeWords('how much|quelle quantit[ée]|quelles quantit[ée]s'
 const COUNTED = new RegExp(`${B}(?:how many\\s+|how much\\s+(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|it|they|he|she|we|you|money)${E})|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|combien\\s+(?:[\\p{L}'’-]+\\s+){1,4}?comme\\s+(?:des\\s+|de\\s+|d['’]\\s*)?|combien\\s+(?:(?!(?:le|la|les|un|une|du|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|[ld]['’]\\p{L}*)\\s)[\\p{L}'’-]+\\s+){1,3}?(?:de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 // What "combien de" counts ends where another phrase begins: "combien d'or l'an dernier" counts gold, not the year;
 // "how many troops were there" counts troops. (Its first word is the noun even when a stop word spells it: "or", gold.)
+// ("how many of the attackers" counts attackers)
 function countedPhrase(captured: string | undefined): string[] {
-  const words = captured?.split(/\s+/u) ?? [];
+  const words = captured?.replace(/^(?:of|d'entre)\s+(?:(?:the|these|those|them|their|its|les|eux|elles)(?:\s+|$))?/iu, '').split(/\s+/u).filter(Boolean) ?? [];
   const end = words.findIndex((word, i) => i > 0 && (/^l['’]/iu.test(word) || (isStopWord(fold(word)) && !/^(?:de|du|des|of)$/iu.test(word))));
   return end < 0 ? words : words.slice(0, end);
 }
@@ -312,6 +316,13 @@ export function isMoneyWord(word: string): boolean {
   return MONEY.test(word);
 }
 const MONEY = wholeWords('money|argent|cost|costs|spend|spent|price|paid|pay|budget|worth|value|financial|funding|funds?|subsid(?:y|ies)|grants?|financements?|financi[eè]re?s?|subventions?|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
+const DEAD = wholeWords('die|died|dies|dying|dead|deaths?|killed|kill|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?');
+const WOUNDED = wholeWords('wounded|injured|injuries|hurt|bless[ée]s?|bless[ée]es|blessures?');
+function casualtyKind(text: string): { casualtyKind?: 'dead' | 'wounded' } {
+  const dead = DEAD.test(text);
+  const wounded = WOUNDED.test(text);
+  return dead === wounded ? {} : { casualtyKind: dead ? 'dead' : 'wounded' };
+}
 const CASUALTY = wholeWords(
   'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
 );

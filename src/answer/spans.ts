@@ -39,7 +39,7 @@ const NUMBER = new RegExp(`${B}\\d{1,3}(?:[  .,]\\d{3})*(?:[.,]\\d+)?${E}|${B}\\
 // Round quantities with their determiner: "un millier", "des centaines", "dozens of"; and their
 // products whole: "des centaines de milliers", "tens of thousands" (not "milliers" alone).
 const ROUND_NUMBER = new RegExp(
-  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of|tens of)\\s+)?(?:(?:dizaines|centaines)\\s+de\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|thousand|hundred|dozen)s?${E}`,
+  `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of|tens of)\\s+)?(?:(?:dizaines|centaines)\\s+de\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|douzaine|douzaines|quinzaine|vingtaine|trentaine|cinquantaine|soixantaine|thousand|hundred|dozen)s?${E}`,
   'giu',
 );
 const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+|d['’]\\s*)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
@@ -205,8 +205,8 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
         ? isDuration(sentence, s)
         : question.asksMeasure
         ? MEASURE_UNITS[question.asksMeasure].test(unitAfter(sentence, s))
-        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx) || (question.asksQuantity && isAmount(sentence, s, !question.counted.length)))) &&
-      (!question.asksCasualties || countsCasualties(sentence, s)) &&
+        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx, question.asksCasualties) || (question.asksQuantity && isAmount(sentence, s, !question.counted.length)))) &&
+      (!question.asksCasualties || countsCasualties(sentence, s, question.casualtyKind)) &&
       ctx.countedThingHolds(),
   );
   // "How long had talks been going on": "depuis juillet 2023" says it too.
@@ -232,7 +232,7 @@ function writtenNumbers(sentence: string): AnswerSpan[] {
     .filter((s) => !/\d/u.test(s.text) && !BARE_ROUND_WORD.test(s.text));
 }
 // (a round word alone is ROUND_NUMBER's, with its determiner: "un millier"; "deux millions", "two thousand" are read here)
-const BARE_ROUND_WORD = /^(?:milliers?|centaines?|dizaines?|douzaines?|thousands?|hundreds?|dozens?)$/iu;
+const BARE_ROUND_WORD = /^(?:milliers?|centaines?|dizaines?|douzaines?|quinzaines?|vingtaines?|trentaines?|cinquantaines?|soixantaines?|thousands?|hundreds?|dozens?)$/iu;
 
 /** The noun a number counts: the word after it, past "de" ("un millier de soldats", "200 personnes"). */
 export function unitAfter(sentence: string, span: TextSpan): string {
@@ -288,7 +288,9 @@ const PART_OF_WHOLE = new RegExp(`^\\s*(?:%|pour\\s*cent${E}|per\\s*cent${E}|per
 function nounPhraseAt(text: string): string[] {
   const rest = /^\s*(?:d['’]\s*|de\s+|of\s+)?([^,;:.!?()«»"“”]*)/u.exec(text)?.[1] ?? '';
   const phrase: string[] = [];
-  for (const word of rest.split(/\s+/u).filter(Boolean).slice(0, 3)) {
+  for (const [i, word] of rest.split(/\s+/u).filter(Boolean).slice(0, 3).entries()) {
+    // ("deux autres blessés", "two more people": what is counted comes after "autres", "more")
+    if (i === 0 && /^(?:autres|other|others|more|de plus|supplémentaires)$/iu.test(word)) continue;
     if (!/^[\p{L}-]+$/u.test(word) || isStopWord(fold(word))) break;
     phrase.push(word);
   }
@@ -313,17 +315,24 @@ const CASUALTIES = new Set('victims dead deaths killed wounded injured casualtie
 
 // "766 militaires ont quitté le Niger" does not answer "how many soldiers died": the number's
 // unit, or the words right after it, must speak of casualties ("12 soldats tués", "12 morts").
-function countsCasualties(sentence: string, span: TextSpan): boolean {
+function countsCasualties(sentence: string, span: TextSpan, kind: 'dead' | 'wounded' | undefined): boolean {
   const after = sentence.slice(span.end, span.end + 40).split(/[,;.]/u)[0]!;
+  // The first casualty word after the number says which it counts: "4 policiers tués et 2 autres blessés".
+  const first = words(after).slice(0, 4).find((w) => CASUALTIES.has(w) || DEAD_WORD.test(w) || WOUNDED_WORD.test(w));
+  if (first !== undefined) return kind === undefined || (kind === 'wounded') === WOUNDED_WORD.test(first);
   // (or said before it: "la mort de 6 soldats", "the deaths of 12 people")
-  return words(after).slice(0, 4).some((w) => CASUALTIES.has(w) || /^(?:tue|mort|decede|blesse|killed|died|dead|wounded)/u.test(w)) || CASUALTY_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start));
+  return kind !== 'wounded' && CASUALTY_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start));
 }
+const DEAD_WORD = /^(?:tue|mort|decede|killed|died|dead|death)/u;
+const WOUNDED_WORD = /^(?:blesse|wounded|injur)/u;
 const CASUALTY_BEFORE = new RegExp(`${B}(?:la mort|le décès|les décès|la disparition|deaths?|the death)\\s+(?:de|d['’]|of)\\s*(?:(?:au moins|plus de|près de|at least|more than|some)\\s+)?$`, 'iu');
 
 // A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
 // or, for people, any noun that counts people.
-function countsWhatWasAsked(phrase: readonly string[], counted: readonly string[], ctx: SpanContext): boolean {
+function countsWhatWasAsked(phrase: readonly string[], counted: readonly string[], ctx: SpanContext, casualtiesAsked: boolean): boolean {
   if (!counted.length || !phrase.length) return true;
+  // "how many officers were wounded": "deux autres blessés" counts them (which casualties is checked apart)
+  if (casualtiesAsked && CASUALTIES.has(fold(phrase[0]!))) return true;
   // What is counted, not its origin ("american troops": troops; the origin is checked apart).
   const contentWords = counted.map(fold).filter((w) => !isStopWord(w));
   if (!contentWords.length) return true;

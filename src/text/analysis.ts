@@ -8,7 +8,7 @@ import { WORD_END, WORD_START } from './boundaries.js';
 export type Language = 'fr' | 'en';
 
 /** Bumped whenever index terms change, so that stored keyword indexes are rebuilt. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 const ELISIONS = new Set(['l', 'd', 'j', 'qu', 'n', 's', 'c', 'm', 't', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu', 'presqu']);
 const EXTRA_STOP_WORDS = [
@@ -74,6 +74,8 @@ export function stem(word: string, language: Language): string {
     // Verbs in "-oyer", "-uyer", "-ayer": the stemmer keeps "employons" whole ("employon") where it
     // cuts "emploie", "employé" to "emploi". (Not in short words: "crayon", "rayon".)
     if (language === 'fr' && stemmed.length >= 7) stemmed = stemmed.replace(/yon$/u, 'i');
+    // Likewise it keeps "envoient", "déploient", "appuient" whole where it cuts "envoie", "l'envoi" to "envoi".
+    if (language === 'fr' && stemmed === word && /[aou]ient$/u.test(word)) stemmed = stemmers.fr.stem(word.slice(0, -3));
     if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
     cache.set(word, stemmed);
   }

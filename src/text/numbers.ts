@@ -20,7 +20,11 @@ const UNITS: Record<string, number> = {
 // "six" is the same word in both languages.
 const MULTIPLIERS: Record<string, number> = { hundred: 100, cent: 100, cents: 100, thousand: 1000, mille: 1000, million: 1e6, millions: 1e6 };
 // Round quantities: "un millier" is about a thousand, "a dozen" twelve.
-const ROUND: Record<string, number> = { dozen: 12, dozens: 12, dizaine: 10, dizaines: 10, douzaine: 12, centaine: 100, centaines: 100, hundreds: 100, millier: 1000, milliers: 1000, thousands: 1000 };
+// (not "quarantaine": more often a quarantine than forty)
+const ROUND: Record<string, number> = {
+  dozen: 12, dozens: 12, dizaine: 10, dizaines: 10, douzaine: 12, douzaines: 12, quinzaine: 15, vingtaine: 20, trentaine: 30,
+  cinquantaine: 50, soixantaine: 60, centaine: 100, centaines: 100, hundreds: 100, millier: 1000, milliers: 1000, thousands: 1000,
+};
 const LINKS = new Set(['and', 'et']);
 
 const DIGITS = /(?<![\p{L}\p{N}.,])\d{1,3}(?:[\u00a0\u202f ,.]\d{3})+(?![\p{N}])|(?<![\p{L}\p{N}])\d+(?:[.,]\d+)?(?![\p{N}])/gu;

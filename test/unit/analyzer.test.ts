@@ -38,6 +38,9 @@ describe('indexTerms', () => {
   it('gives one stem to the "y" and "i" forms of verbs in "-oyer" ("employons", "emploie"), not to "pays" and "paie"', () => {
     expect(indexTerms('employons', 'fr')).toEqual(indexTerms('emploie', 'fr'));
     expect(indexTerms('envoyons', 'fr')).toEqual(indexTerms('envoie', 'fr'));
+    // and "-oient", "-uient", which the stemmer keeps whole
+    expect(indexTerms('ils envoient', 'fr')).toEqual(indexTerms("l'envoi", 'fr'));
+    expect(indexTerms('déploient', 'fr')).toEqual(indexTerms('déploiement', 'fr'));
     expect(indexTerms('pays', 'fr')).not.toEqual(indexTerms('paie', 'fr'));
   });
 

@@ -87,6 +87,20 @@ describe('"how many were killed": casualties', () => {
   it('are counted when the death is said before the number ("la mort de 6 soldats")', () => {
     expect(counts('combien de soldats ont été tués', 'L’état-major a reconnu la mort de 6 soldats, tandis que le GSIM a revendiqué la destruction de plusieurs dizaines de véhicules.')).toEqual(['6']);
   });
+
+  it('are the dead or the wounded as asked ("quatre tués et deux autres blessés")', () => {
+    const sentence = 'Quatre policiers ont été tués et deux autres blessés dans la nuit.';
+    expect(counts('how many police officers were wounded', sentence)).toEqual(['deux']);
+    expect(counts('combien de policiers ont été tués', sentence)).toEqual(['Quatre']);
+    // "two others wounded" counts no attacker
+    expect(counts('how many of the attackers were killed or arrested', sentence)).toEqual([]);
+  });
+});
+
+describe('round numbers and lengths', () => {
+  it('read "une douzaine de kilomètres" as a length', () => {
+    expect(counts('how far is the post from the border', 'Situé à une douzaine de kilomètres de la frontière, le poste avait déjà été visé.')).toEqual(['une douzaine']);
+  });
 });
 
 describe('"since when": the event it has lasted since', () => {

@@ -133,6 +133,7 @@ describe('analyseQuestion: questions as people type them', () => {
     // what is counted ends where another phrase begins; a stop word that spells the noun stays ("or", gold)
     expect(analyseQuestion("la mine elle a sorti combien d'or l'an dernier").counted).toEqual(['or']);
     expect(analyseQuestion('combien de tonnes de riz').counted).toEqual(['tonnes', 'de', 'riz']);
+    expect(analyseQuestion('how many of the attackers were killed').counted).toEqual(['attackers']);
     // casual French: the counted thing after "comme" or after a verb; not a complement
     expect(analyseQuestion('combien va recevoir chaque commercant comme aide').counted).toEqual(['aide']);
     expect(analyseQuestion('combien il reste de places').counted).toEqual(['places']);
