@@ -329,7 +329,8 @@ const CASUALTY = wholeWords(
 const SIZE = wholeWords(SIZE_WORDS);
 const LENGTH = wholeWords(LENGTH_WORDS);
 // "how long is the runway" asks a length; "how long is the mine shut down for", "how long was the border closed" a time.
-const LASTING = "how long (?:is|was|are|were) (?:\\p{L}+ ){1,5}?(?:for|\\p{L}+ed|shut|down|off|out|open|gone|away|in (?:place|force))(?=\\s*[?!.]*$)";
+// (and "how long was he mayor": a person is no length)
+const LASTING = "how long (?:is|was|are|were) (?:\\p{L}+ ){1,5}?(?:for|\\p{L}+ed|shut|down|off|out|open|gone|away|in (?:place|force))(?=\\s*[?!.]*$)|how long (?:is|was|are|were) (?:he|she|they|we|you)";
 const DURATION = wholeWords(`how long(?! ago| is| was)|${LASTING}|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien`);
 const SINCE_QUESTION = wholeWords('depuis quand|since when');
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');

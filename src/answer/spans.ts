@@ -244,8 +244,11 @@ export function unitAfter(sentence: string, span: TextSpan): string {
 const TIME_UNIT = /^(?:secondes?|minutes?|heures?|jours?|journées?|semaines?|mois|ans|années?|décennies?|siècles?|seconds?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)$/iu;
 
 // "3 jours", "près de 3 heures", but not the hour of "vers 19 heures", "at 7 hours".
+// (nor an age: "Gérard Lapeyronie, 67 ans, a comparu", "âgé de 52 ans")
 function isDuration(sentence: string, span: TextSpan): boolean {
-  return TIME_UNIT.test(unitAfter(sentence, span)) && !CLOCK_BEFORE.test(sentence.slice(Math.max(0, span.start - 12), span.start));
+  const before = sentence.slice(Math.max(0, span.start - 12), span.start);
+  const age = (/,\s*$/u.test(before) && /^\s+(?:ans|years? old)\s*[,)]/u.test(sentence.slice(span.end))) || /[âa]g[ée]e?s? de\s+$|aged\s+$/iu.test(before);
+  return TIME_UNIT.test(unitAfter(sentence, span)) && !CLOCK_BEFORE.test(before) && !age;
 }
 const MEASURE_UNITS = {
   size: /^(?:hectares?|ha|km²|m²|acres?|carr[ée]s?|square|lits|beds|places|seats|[ée]tages?|storeys?|floors?)$/iu,

@@ -148,9 +148,12 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     const { start } = result;
     // chrono reads "3 apr" in "3 après": a date ends where a word does.
     if (/^[\p{L}\p{N}]/u.test(sentence.slice(result.index + result.text.length))) continue;
-    if (!start.isCertain('day') || !start.isCertain('month')) continue; // weekdays and times: ours
-    if (DURATION.test(result.text)) continue; // "pendant trois semaines" is how long, not when
     const end = result.end?.isCertain('day') && result.end.isCertain('month') ? result.end : undefined;
+    // (a range's start takes its month from the end: "du samedi 20 au dimanche 21 septembre")
+    // (its day written, though: not "de lundi au 3 mars")
+    const startsWithDay = end !== undefined && /\d\D*\s(?:au|à|to|until)\s/iu.test(result.text);
+    if (!startsWithDay && (!start.isCertain('day') || !start.isCertain('month'))) continue; // weekdays and times: ours
+    if (DURATION.test(result.text)) continue; // "pendant trois semaines" is how long, not when
     const month = start.get('month')!;
     // "du 3 mars au 10 avril 2024": the year written once, at the end, is the range's
     const endYearWritten = end?.isCertain('year') ? end.get('year')! : undefined;

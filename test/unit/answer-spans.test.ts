@@ -97,6 +97,12 @@ describe('"how many were killed": casualties', () => {
   });
 });
 
+describe('"how long": a length of time', () => {
+  it('is not an age ("Gérard Lapeyronie, 67 ans, a comparu")', () => {
+    expect(counts('how long was he mayor', 'Gérard Lapeyronie, 67 ans, a dirigé la commune pendant quinze ans.')).toEqual(['quinze']);
+  });
+});
+
 describe('round numbers and lengths', () => {
   it('read "une douzaine de kilomètres" as a length', () => {
     expect(counts('how far is the post from the border', 'Situé à une douzaine de kilomètres de la frontière, le poste avait déjà été visé.')).toEqual(['une douzaine']);

@@ -23,6 +23,9 @@ describe('findDates: the forms of the corpus', () => {
     expect(read('du samedi 19 décembre au dimanche 3 janvier inclus', '2026-11-20', future)).toMatchObject([{ ...day(2026, 12, 19), endYear: 2027, endMonth: 1, endDay: 3 }]);
     expect(read('fermé du 3 mars au 10 avril 2024', '2026-11')).toMatchObject([{ ...day(2024, 3, 3), endYear: 2024, endMonth: 4, endDay: 10 }]);
     expect(read('du 12 au 15 juillet', '2027-06', future)).toMatchObject([{ ...day(2027, 7, 12), endMonth: 7, endDay: 15 }]);
+    // the start's month from the end, when its day is written
+    expect(read('enlevés dans la nuit du samedi 20 au dimanche 21 septembre', '2025-09-22')).toMatchObject([{ ...day(2025, 9, 20), endMonth: 9, endDay: 21 }]);
+    expect(read('de lundi au 3 mars', '2025-09-22').some((d) => d.endDay !== undefined)).toBe(false);
   });
 
   it('periods: early, mid and late', () => {

@@ -174,6 +174,7 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('how long is the mine shut down for')).toMatchObject({ asksDuration: true });
     expect(analyseQuestion('how long was the border closed?').asksMeasure).toBeUndefined();
     expect(analyseQuestion('how long is the runway')).toMatchObject({ asksDuration: false, asksMeasure: 'length' });
+    expect(analyseQuestion('how long was he mayor')).toMatchObject({ asksDuration: true });
   });
 });
 
