@@ -43,6 +43,9 @@ describe('cleanArticleText, generic rules', () => {
       'Recevez toute l’actualité directement dans votre boîte mail : abonnez-vous à la newsletter.',
       'Avec notre correspondant à Cotonou, Serge Adjovi',
       'Par Nathalie Giraud',
+      'Par Claire Dumoulin — Publié le 27 novembre 2026 à 07h15',
+      'Publié le 09/02/2026 à 08h15',
+      'Updated on 3 March 2025, 10:42',
       // a call to action ending in an accented letter ("publicité", not seen by \b)
       'Publicité sponsorisée',
       'Politique de confidentialité : vos données restent chez nous.',
