@@ -133,9 +133,9 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
 
 // "$45,000", "2 millions de dollars": a sum is said with its currency, as the article writes it.
 function sumAsWritten(text: string, span: { start: number; end: number; text: string }): string | undefined {
-  const amount = new RegExp(`[$€£]?\\s*${escape(span.text)}(?:\\s*(?:millions?|milliards?|billions?|thousand))?(?:\\s*(?:de\\s+|d['’]\\s*)?(?:dollars|euros|francs|fcfa|cfa|\\$|€))?`, 'iu');
+  const amount = new RegExp(`[$€£]?\\s*${escape(span.text)}(?:\\s*(?:millions?|milliards?|billions?|thousand))?(?:\\s*(?:de\\s+|d['’]\\s*)?(?:dollars|euros|francs|pounds|livres sterling|fcfa|cfa|\\$|€|£))?`, 'iu');
   const said = amount.exec(text.slice(Math.max(0, span.start - 3), span.end + 30))?.[0].trim();
-  return said && /[$€£]|dollar|euro|franc|cfa/iu.test(said) ? said : undefined;
+  return said && /[$€£]|dollar|euro|franc|pound|sterling|cfa/iu.test(said) ? said : undefined;
 }
 
 function escape(text: string): string {

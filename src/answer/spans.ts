@@ -42,7 +42,7 @@ const ROUND_NUMBER = new RegExp(
   `${B}(?:(?:un|une|des|quelques|plusieurs|a|several|dozens of|hundreds of|thousands of|tens of)\\s+)?(?:(?:dizaines|centaines)\\s+de\\s+)?(?:millier|milliers|centaine|centaines|dizaine|dizaines|douzaine|douzaines|quinzaine|vingtaine|trentaine|cinquantaine|soixantaine|thousand|hundred|dozen)s?${E}`,
   'giu',
 );
-const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+|d['’]\\s*)?(?:dollars|euros|francs|\\$|€|usd|eur|fcfa|cfa)|[$€]\\s*\\d`, 'iu');
+const MONEY_AMOUNT = new RegExp(`(?:\\d|millions?|milliards?|billions?)\\s*(?:de\\s+|d['’]\\s*)?(?:dollars|euros|francs|pounds|livres sterling|\\$|€|£|usd|eur|gbp|fcfa|cfa)|[$€£]\\s*\\d`, 'iu');
 // Roles that answer "who" as well as a name does ("l'ambassadrice américaine a été convoquée").
 // ("quartier général" is a headquarters, not a general)
 const ROLE = new RegExp(`${B}(?<!quartier\\s)(?:${ROLE_WORDS})${E}`, 'iu');

@@ -715,7 +715,7 @@ const GENERAL_NEWS: Record<string, string[]> = {
   service: ['service', 'desserte', 'circulation'],
   serve: ['desservir', 'desserte'],
   transport: ['transport', 'transports', 'mobilité'],
-  run: ['circuler', 'fonctionner', 'rouler', 'candidature', 'diriger', 'gérer', 'exploiter', 'directeur', 'directrice'],
+  run: ['circuler', 'fonctionner', 'diriger', 'gérer', 'exploiter'],
   ran: ['circulé', 'fonctionné', 'couru'],
   length: ['longueur', 'kilomètres'],
   speed: ['vitesse'],
