@@ -316,16 +316,16 @@ export function isMoneyWord(word: string): boolean {
   return MONEY.test(word);
 }
 const MONEY = wholeWords('money|argent|cost|costs|spend|spent|price|paid|pay|budget|worth|value|financial|funding|funds?|subsid(?:y|ies)|grants?|financements?|financi[eè]re?s?|subventions?|vaut|valent|valeur|montant|dollars?|euros?|co[uû]t[ée]?|co[uû]tent|d[ée]pens[ée]s?|prix|pay[ée]|budget');
-const DEAD = wholeWords('die|died|dies|dying|dead|deaths?|killed|kill|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?');
-const WOUNDED = wholeWords('wounded|injured|injuries|hurt|bless[ée]s?|bless[ée]es|blessures?');
+const DEAD_WORDS = 'die|died|dies|dying|dead|deaths?|killed|kill|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?';
+const WOUNDED_WORDS = 'wounded|injured|injuries|hurt|bless[ée]s?|bless[ée]es|blessures?';
+const DEAD = wholeWords(DEAD_WORDS);
+const WOUNDED = wholeWords(WOUNDED_WORDS);
 function casualtyKind(text: string): { casualtyKind?: 'dead' | 'wounded' } {
   const dead = DEAD.test(text);
   const wounded = WOUNDED.test(text);
   return dead === wounded ? {} : { casualtyKind: dead ? 'dead' : 'wounded' };
 }
-const CASUALTY = wholeWords(
-  'die|died|dies|dying|dead|deaths?|killed|kill|casualt(?:y|ies)|wounded|injured|victims?|morts?|meurent|mourir|tu[ée]s?|tu[ée]es|d[ée]c[èe]s|d[ée]c[ée]d[ée]s?|bless[ée]s?|victimes?',
-);
+const CASUALTY = wholeWords(`${DEAD_WORDS}|${WOUNDED_WORDS}|casualt(?:y|ies)|victims?|victimes?`);
 const SIZE = wholeWords(SIZE_WORDS);
 const LENGTH = wholeWords(LENGTH_WORDS);
 // "how long is the runway" asks a length; "how long is the mine shut down for", "how long was the border closed" a time.

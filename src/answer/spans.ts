@@ -293,7 +293,7 @@ function nounPhraseAt(text: string): string[] {
   const phrase: string[] = [];
   for (const [i, word] of rest.split(/\s+/u).filter(Boolean).slice(0, 3).entries()) {
     // ("deux autres blessés", "two more people": what is counted comes after "autres", "more")
-    if (i === 0 && /^(?:autres|other|others|more|de plus|supplémentaires)$/iu.test(word)) continue;
+    if (i === 0 && /^(?:autres|other|others|more)$/iu.test(word)) continue;
     if (!/^[\p{L}-]+$/u.test(word) || isStopWord(fold(word))) break;
     phrase.push(word);
   }
