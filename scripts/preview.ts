@@ -64,6 +64,9 @@ async function buildScenes(engine: Engine): Promise<Scene[]> {
   // An English question about the French articles, asked by a French-locale reader: English words, French buttons.
   const ambassador = await ask('Who is the US ambassador to Niger?');
   scenes.push({ name: 'answer-en-question-fr-reader', user: { command: '/demander' }, payload: answer(ambassador, 'fr') });
+  // A yes to a question about the articles themselves, and a weekday given alone for "quel jour".
+  scenes.push({ name: 'answer-en-mention', user: { command: '/ask' }, payload: answer(await ask('is wagner mentioned anywhere'), 'en') });
+  scenes.push({ name: 'answer-fr-weekday', user: { command: '/demander' }, payload: answer(await ask('La délégation US devait voir Tiani quel jour ?'), 'fr') });
   const why = await ask('Pourquoi les Américains quittent-ils le Niger ?');
   scenes.push({ name: 'answer-fr-keyword-mode', user: { command: '/demander' }, payload: answer(why, 'fr', true) });
   // The seed articles carry no url; with one, sources become masked links. Same answer, with urls.

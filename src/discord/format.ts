@@ -130,9 +130,15 @@ export function quotesPayload(result: AskResult, lang: Lang = 'en'): MessagePayl
   }
 }
 
-/** The lead in bold, or nothing when it is itself a quote: then it is shown once, as the quote. */
+/**
+ * The lead in bold, or, when it is itself a quote, only what it says before the quote ("Yes", "Non"):
+ * the quote is shown once, as the first quote.
+ */
 function opening(result: AskResult, repeated: ReadonlySet<AnswerQuote>): string {
-  return result.lead && !repeated.size ? `**${asText(result.lead)}**` : '';
+  if (!result.lead) return '';
+  if (!repeated.size) return `**${asText(result.lead)}**`;
+  const verdict = /^([^“"]+?):\s*[“"]/u.exec(result.lead)?.[1];
+  return verdict ? `**${asText(verdict)}**` : '';
 }
 
 /** A writer's sentences, plain (they are longer than a lead): whole ones while they fit, the first shortened if it alone does not. */

@@ -163,6 +163,17 @@ describe('a lead that is itself a quote', () => {
       expect(embeds[0]!.description).toMatch(/^> “Ils sont partis/);
     }
   });
+
+  it('keeps the yes or no said before the quote ("Yes: “…” [1]"), in bold above it', () => {
+    const quote = 'Les mercenaires russes de Wagner sont présents dans la région.';
+    for (const verdict of ['Yes', 'Non']) {
+      const answer = { ...result([citation(1, quote)]), intent: 'yesno' as const, lead: `${verdict}: “${quote}” [1]` };
+      for (const { embeds } of [answerPayload(answer), quotesPayload(answer)]) {
+        expect(embeds[0]!.description).toMatch(new RegExp(`^\\*\\*${verdict}\\*\\*\\n\\n> “Les mercenaires`, 'u'));
+        expect(embeds[0]!.description!.split(quote)).toHaveLength(2);
+      }
+    }
+  });
 });
 
 describe('the second quote of the compact answer', () => {
