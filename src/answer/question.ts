@@ -114,12 +114,10 @@ const CASUAL: [RegExp, string][] = [
   [wholeWords('rn'), 'right now'],
   [wholeWords('hq|hqs'), 'headquarters'],
   [wholeWords('gonna'), 'going to'],
-  // "the ER", "Montclarens ER" (but "er," the hesitation)
-  [new RegExp(`(?:(?<=${B}(?:the|an|to|at|in)\\s+)er|${B}ER)${E}`, 'u'), 'emergency room'],
-  // "which PM", but not "5 pm"
-  [new RegExp(`(?<!\\d\\s?)${B}pm${E}`, 'iu'), 'prime minister'],
-  // "qui est à la tête du régime" asks for its chief, as "qui est le chef du régime" does
-  [new RegExp(`${B}à la tête (?=d(?:u|e|es)\\s|d['’])`, 'iu'), 'le chef '],
+  // "which PM", but not "5 pm", "six pm"
+  [new RegExp(`(?<!(?:\\d|${B}(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\\s?)${B}pm${E}`, 'iu'), 'prime minister'],
+  // "qui est à la tête du régime" asks for its chief, as "qui est le chef du régime" does (not "touché à la tête")
+  [new RegExp(`(?<=${B}(?:est|sont|était|étaient|sera|seront|se trouve|reste|nommée?s?|placée?s?)\\s+)à la tête (?=d(?:u|e|es)\\s|d['’])`, 'iu'), 'le chef '],
   // "what will it be called" asks its name: "called" is no call of anyone's ("à l'appel de")
   [new RegExp(`${B}(be|is|was|are|were|being|been|get) called${E}`, 'iu'), '$1 name'],
   [wholeWords('wanna'), 'want to'],
@@ -277,18 +275,21 @@ export function detectIntent(question: string): Intent {
 
 // Questions about the articles themselves, whether they speak of a thing at all.
 const MENTION = [
-  /^(?:is|are|was|were|has|have been)\s+(.+?)\s+(?:(?:ever|even|actually|also)\s+)?(?:mentioned|talked about|in there)(?:\s+(?:anywhere|at all|somewhere|in (?:the|any|your) (?:articles?|news|corpus|sources?)))?$/iu,
-  /^(?:do|does|did)\s+(?:the\s+|any\s+|an?\s+|your\s+)?(?:articles?|corpus|sources?|news|you|they|it)\s+(?:ever\s+|even\s+)?(?:mention|talk about|say anything about|cover|discuss|name|speak of|bring up)\s+(.+?)$/iu,
+  /^(?:(?:is|are|was|were)\s+(.+?)|(?:has|have)\s+(.+?)\s+(?:ever\s+)?been)\s+(?:(?:ever|even|actually|also)\s+)?(?:mentioned|talked about)(?:\s+(?:anywhere|at all|somewhere|in (?:the|any|your) (?:articles?|news|corpus|sources?)))?$/iu,
+  // (not "did they name a new prime minister": that asks who; "they" and "it" are people and events as often as sources)
+  /^(?:do|does|did)\s+(?:the\s+|any\s+|an?\s+|your\s+)?(?:articles?|corpus|sources?|news|you)\s+(?:ever\s+|even\s+)?(?:mention|talk about|say anything about|cover|discuss|speak of|bring up)\s+(.+?)$/iu,
   /^(?:(?:is there\s+)?any(?:thing)?|something)\s+(?:about|on|mentioning|mention of)\s+(.+?)$/iu,
   /^(?:est-ce qu['’]\s*)?(?:on|ils|elles|tu|les articles|l['’]article|le corpus|les sources)\s+(?:parle(?:nt)?|évoque(?:nt)?|mentionne(?:nt)?|cite(?:nt)?)\s+(?:(?:de|d['’])\s*)?(.+?)$/iu,
   /^(?:parle-t-on|les articles parlent-ils|évoque-t-on|est-il question|il est question|y a-t-il (?:quelque chose|qqch|un article)|il y a (?:quelque chose|qqch|un article)|(?:quelque chose|qqch))\s+(?:(?:de|d['’]|sur)\s*)(.+?)$/iu,
 ];
+const ASKS_AFTER_ALL = /^(?:quoi|qui|what|who|which|quel\p{L}*|how|when|where|why|whether|if|combien|quand|où|ou|comment|pourquoi)(?![\p{L}])/iu;
 function mentionedThing(text: string): string | undefined {
   const plain = text.replace(/\s*[?!.]+$/u, '').trim();
   for (const pattern of MENTION) {
-    const thing = pattern.exec(plain)?.[1]?.replace(/\s+(?:anywhere|at all|quelque part|dans les articles)$/iu, '');
-    // ("ils parlent de quoi" asks what they speak of)
-    if (thing && !/^(?:quoi|qui|what|who|which|quel)(?![\p{L}])/iu.test(thing)) return thing;
+    const thing = pattern.exec(plain)?.slice(1).find(Boolean)?.replace(/\s+(?:anywhere|at all|quelque part|dans les articles)$/iu, '');
+    // "ils parlent de quoi", "anything on when the bridge reopens", "on parle de combien de morts": a question
+    // word after the verb asks that question, not whether the thing is there.
+    if (thing && !ASKS_AFTER_ALL.test(thing)) return thing;
   }
   return undefined;
 }
@@ -301,12 +302,14 @@ const QUANTITY = wholeWords('how much|quelle quantit[ée]|quelles quantit[ée]s'
 // ("how much trash": what is measured; not "how much did it cost", "how much is it worth")
 // (casual French names it after "comme" or a verb: "combien il y a eu comme morts", "combien il reste de places";
 // not a complement: "combien coûte le pont de Mervans")
-const COUNTED = new RegExp(`${B}(?:how many\\s+|how much\\s+(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|it|they|he|she|we|you|money)${E})|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*)|combien\\s+(?:[\\p{L}'’-]+\\s+){1,4}?comme\\s+(?:des\\s+|de\\s+|d['’]\\s*)?|combien\\s+(?:(?!(?:le|la|les|un|une|du|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|[ld]['’]\\p{L}*)\\s)[\\p{L}'’-]+\\s+){1,3}?(?:de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
+const COUNTED = new RegExp(`${B}(?:how many\\s+(?:of\\s+(?:the|these|those|their|its)\\s+)?|how much\\s+(?!(?:did|does|do|is|was|are|were|has|have|had|will|would|can|could|should|it|they|he|she|we|you|money)${E})|number of\\s+|combien\\s+(?:des\\s+|de\\s+|d['’]\\s*(?!entre))|combien\\s+(?:[\\p{L}'’-]+\\s+){1,4}?comme\\s+(?:des\\s+|de\\s+|d['’]\\s*)?|combien\\s+(?:(?!(?:le|la|les|un|une|du|des|ce|cet|cette|ces|son|sa|ses|leur|leurs|mon|ma|mes|[ld]['’]\\p{L}*)\\s)[\\p{L}'’-]+\\s+){1,3}?(?:de\\s+|d['’]\\s*)|nombre\\s+(?:de\\s+|d['’]\\s*))([\\p{L}'’-]+(?:\\s+[\\p{L}'’-]+){0,2})`, 'iu');
 // What "combien de" counts ends where another phrase begins: "combien d'or l'an dernier" counts gold, not the year;
 // "how many troops were there" counts troops. (Its first word is the noun even when a stop word spells it: "or", gold.)
-// ("how many of the attackers" counts attackers)
+// ("how many of the Russian attackers" counts attackers: COUNTED skips "of the"; "how many of them", "combien
+// d'entre eux" count those already spoken of, nothing the question names)
 function countedPhrase(captured: string | undefined): string[] {
-  const words = captured?.replace(/^(?:of|d'entre)\s+(?:(?:the|these|those|them|their|its|les|eux|elles)(?:\s+|$))?/iu, '').split(/\s+/u).filter(Boolean) ?? [];
+  if (!captured || /^of\s+(?:them|us)(?![\p{L}])/iu.test(captured)) return [];
+  const words = captured.split(/\s+/u).filter(Boolean);
   const end = words.findIndex((word, i) => i > 0 && (/^l['’]/iu.test(word) || (isStopWord(fold(word)) && !/^(?:de|du|des|of)$/iu.test(word))));
   return end < 0 ? words : words.slice(0, end);
 }
@@ -328,9 +331,10 @@ function casualtyKind(text: string): { casualtyKind?: 'dead' | 'wounded' } {
 const CASUALTY = wholeWords(`${DEAD_WORDS}|${WOUNDED_WORDS}|casualt(?:y|ies)|victims?|victimes?`);
 const SIZE = wholeWords(SIZE_WORDS);
 const LENGTH = wholeWords(LENGTH_WORDS);
-// "how long is the runway" asks a length; "how long is the mine shut down for", "how long was the border closed" a time.
+// "how long is the runway" asks a length; "how long is the mine shut down for", "how long was the border closed" a time
+// (a participle of a state that lasts, not any "-ed": "how long is the stretch of road affected" asks a length).
 // (and "how long was he mayor": a person is no length)
-const LASTING = "how long (?:is|was|are|were) (?:\\p{L}+ ){1,5}?(?:for|\\p{L}+ed|shut|down|off|out|open|gone|away|in (?:place|force))(?=\\s*[?!.]*$)|how long (?:is|was|are|were) (?:he|she|they|we|you)";
+const LASTING = "how long (?:is|was|are|were) (?:\\p{L}+ ){1,5}?(?:for|closed|shut|suspended|banned|blocked|delayed|postponed|detained|held|jailed|imprisoned|deployed|stationed|based|occupied|halted|stopped|frozen|down|off|out|open|gone|away|missing|in (?:place|force|office|power))(?=\\s*[?!.]*$)|how long (?:is|was|are|were) (?:he|she|they|we|you)";
 const DURATION = wholeWords(`how long(?! ago| is| was)|${LASTING}|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien`);
 const SINCE_QUESTION = wholeWords('depuis quand|since when');
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
@@ -367,7 +371,7 @@ const ACTIVITY_QUESTION = wholeWords(
 // "how did the US describe the withdrawal", "comment les États-Unis qualifient-ils leur retrait", "ça doit se passer
 // comment", "how is the pullout supposed to go": the words that characterise it, or the way it goes.
 const DESCRIPTION_QUESTION = wholeWords(
-  "how (?:did|does|do|would|will|has|have|was|is|were|are) (?:\\p{L}+ ){1,6}?(?:describe|described|characteri[sz]ed?|portray(?:ed)?|qualif(?:y|ied)|call|called|term|termed)|how (?:\\p{L}+ ){1,8}?(?:supposed|meant|expected|going) to (?:go|unfold|proceed|happen|be (?:done|carried out))(?! \\p{L})|comment (?:\\p{L}+ ){0,5}?(?:qualifi|d[ée]cri|caract[ée]ris)\\p{L}*|(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?) comment|comment (?:\\p{L}+ ){0,5}?(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?)|quels? (?:mots|termes|adjectifs)",
+  "how (?:did|does|do|would|will|has|have|was|is|were|are) (?:\\p{L}+ ){1,6}?(?:describe|described|characteri[sz]ed?|portray(?:ed)?|qualif(?:y|ied)|call|called|term|termed)|how (?!(?:many|much|long|far|often|old|soon|big|large) )(?:\\p{L}+ ){1,8}?(?:supposed|meant|expected|going) to (?:go|unfold|proceed|happen|be (?:done|carried out))(?! \\p{L})|comment (?:\\p{L}+ ){0,5}?(?:qualifi|d[ée]cri|caract[ée]ris)\\p{L}*|(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?) comment|comment (?:\\p{L}+ ){0,5}?(?:se passer|se d[ée]rouler|s'est pass[ée]e?|s'est d[ée]roul[ée]e?)|quels? (?:mots|termes|adjectifs)",
 );
 const NAME_QUESTION = wholeWords(`${BODY_QUESTION.source}|(?<!in )(?:the|its|his|her|their) (?:\\p{L}+ )?name|(?<!au )nom (?:\\p{L}+ )?(?:de|du|des|d')|comment (?:s'appel|se nomm)\\p{L}*|s'appell?e(?:nt)? comment|quel(?:le)? (?:est|était) (?:le|son|leur) nom`);
 const FUTURE_QUESTION = wholeWords("will|won't|next|upcoming|going to|prochaine?s?|à venir|aura lieu|auront lieu|sera|seront|va (?:avoir|se tenir|être)");

@@ -133,6 +133,10 @@ describe('analyseQuestion: questions as people type them', () => {
     // what is counted ends where another phrase begins; a stop word that spells the noun stays ("or", gold)
     expect(analyseQuestion("la mine elle a sorti combien d'or l'an dernier").counted).toEqual(['or']);
     expect(analyseQuestion('combien de tonnes de riz').counted).toEqual(['tonnes', 'de', 'riz']);
+    // "of the" is no part of what is counted; "of them", "d'entre eux" count those already spoken of
+    expect(analyseQuestion('how many of the Russian attackers').counted).toEqual(['Russian', 'attackers']);
+    expect(analyseQuestion("combien d'entre eux sont morts").counted).toEqual([]);
+    expect(analyseQuestion('how many of them died').counted).toEqual([]);
     expect(analyseQuestion('how many of the attackers were killed').counted).toEqual(['attackers']);
     // casual French: the counted thing after "comme" or after a verb; not a complement
     expect(analyseQuestion('combien va recevoir chaque commercant comme aide').counted).toEqual(['aide']);
@@ -152,13 +156,18 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('do the articles mention the ecowas')).toMatchObject({ asksMention: true, text: 'the ecowas' });
     expect(analyseQuestion('ils parlent de quoi').asksMention).toBe(false);
     expect(analyseQuestion('was the general named ambassador').asksMention).toBe(false);
+    for (const other of ['Are the 12 miners still in there?', 'Did they name a new prime minister?', 'On parle de combien de morts ?', 'Anything on when the bridge reopens?', 'does it cover the costs']) {
+      expect(analyseQuestion(other).asksMention, other).toBe(false);
+    }
+    expect(analyseQuestion('Has Wagner been mentioned')).toMatchObject({ asksMention: true, text: 'Wagner' });
   });
 
-  it('writes out "the ER" and "which PM", not the hesitation "er" nor "5 pm"', () => {
-    expect(analyseQuestion('when exactly is the montclarens ER closed at night').text).toBe('when exactly is the montclarens emergency room closed at night');
-    expect(analyseQuestion('er, when is the er closed').text).toBe('er, when is the emergency room closed');
+  it('writes out "which PM", not "5 pm" nor "six pm"; "à la tête de" is a chief only after a verb of being', () => {
     expect(analyseQuestion('who did they meet, which PM').text).toContain('which prime minister');
     expect(analyseQuestion('was the meeting at 5 pm').text).toContain('5 pm');
+    expect(analyseQuestion('did the meeting end at six pm').text).toContain('six pm');
+    expect(analyseQuestion('qui est à la tête du régime').text).toContain('qui est le chef du régime');
+    expect(analyseQuestion("le soldat touché à la tête d'une balle a survécu ?").text).toContain('à la tête');
   });
 
   it('"how much money" asks for a sum', () => {
@@ -168,6 +177,7 @@ describe('analyseQuestion: questions as people type them', () => {
   it('reads "how is it supposed to go" as asking the way it goes', () => {
     expect(analyseQuestion('How does the US say the pullout is supposed to go?').asksDescription).toBe(true);
     expect(analyseQuestion('how did it go for them at the airport').asksDescription).toBe(false);
+    expect(analyseQuestion('how many soldiers are expected to go').asksDescription).toBe(false);
   });
 
   it('tells a length of time from a length: "how long is … shut down for" against "how long is the runway"', () => {
@@ -175,6 +185,7 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('how long was the border closed?').asksMeasure).toBeUndefined();
     expect(analyseQuestion('how long is the runway')).toMatchObject({ asksDuration: false, asksMeasure: 'length' });
     expect(analyseQuestion('how long was he mayor')).toMatchObject({ asksDuration: true });
+    expect(analyseQuestion('how long is the stretch of road affected')).toMatchObject({ asksDuration: false, asksMeasure: 'length' });
   });
 });
 
