@@ -28,8 +28,10 @@ export function describeDate(
   if (value.precision === 'day' && value.day && value.endDay && value.endMonth) {
     // "12–15 July 2027", "19 December 2026 – 3 January 2027"; "du 12 au 15 juillet 2027"
     const endMonth = MONTH_NAMES[language][value.endMonth - 1]!;
-    const endYear = String(value.endYear ?? value.year);
-    const from = value.endMonth === value.month && endYear === String(value.year) ? dayOf(value.day) : `${dayOf(value.day)} ${month}${endYear === String(value.year) ? '' : ` ${year}`}`;
+    const sameYear = (value.endYear ?? value.year) === value.year;
+    // (an uncertain year is said once, after the range's last year)
+    const endYear = `${value.endYear ?? value.year}${mention.yearUncertain ? ` (${words.yearUncertain})` : ''}`;
+    const from = value.endMonth === value.month && sameYear ? dayOf(value.day) : `${dayOf(value.day)} ${month}${sameYear ? '' : ` ${value.year}`}`;
     return language === 'fr' ? `du ${from} au ${dayOf(value.endDay)} ${endMonth} ${endYear}` : `${from}${from.includes(' ') ? ' – ' : '–'}${value.endDay} ${endMonth} ${endYear}`;
   }
   if (value.precision === 'day' && value.day) return `${dayOf(value.day)} ${month} ${year}`;

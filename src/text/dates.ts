@@ -149,21 +149,25 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     // chrono reads "3 apr" in "3 après": a date ends where a word does.
     if (/^[\p{L}\p{N}]/u.test(sentence.slice(result.index + result.text.length))) continue;
     const end = result.end?.isCertain('day') && result.end.isCertain('month') ? result.end : undefined;
-    // (a range's start takes its month from the end: "du samedi 20 au dimanche 21 septembre")
-    // (its day written, though: not "de lundi au 3 mars")
-    const startsWithDay = end !== undefined && /\d\D*\s(?:au|à|to|until)\s/iu.test(result.text);
-    if (!startsWithDay && (!start.isCertain('day') || !start.isCertain('month'))) continue; // weekdays and times: ours
+    const startCertain = start.isCertain('day') && start.isCertain('month');
+    const written = end && !startCertain ? writtenRangeStart(result.text, end) : undefined;
+    // (chrono guesses a range's start from a weekday when its day or month is not written: "du samedi 20 au
+    // dimanche 21 septembre" gives the 20th no month, "de lundi au 3 mars" no day; ours come from the text)
+    if (!written && !startCertain) continue; // weekdays and times: ours
     if (DURATION.test(result.text)) continue; // "pendant trois semaines" is how long, not when
-    const month = start.get('month')!;
+    const day = written?.day ?? start.get('day')!;
+    const month = written?.month ?? monthBefore(start.get('month')!, day, end);
     // "du 3 mars au 10 avril 2024": the year written once, at the end, is the range's
     const endYearWritten = end?.isCertain('year') ? end.get('year')! : undefined;
     const yearWritten = start.isCertain('year') ? start.get('year')! : endYearWritten !== undefined ? endYearWritten - (month > end!.get('month')! ? 1 : 0) : undefined;
-    const value: DateValue = { precision: 'day', year: yearWritten ?? 0, month, day: start.get('day')! };
+    const value: DateValue = { precision: 'day', year: yearWritten ?? 0, month, day };
     const mention = resolveYear(value, yearWritten === undefined, result.index, ctx, writtenWeekday(start));
-    if (end) {
-      const endMonth = end.get('month')!;
+    const endMonth = end ? end.get('month')! : undefined;
+    const endDay = end ? end.get('day')! : undefined;
+    // (hours on one day, "le 3 mars de 10h à 12h", are no range of days)
+    if (endMonth !== undefined && endDay !== undefined && (endMonth !== month || endDay !== day)) {
       const endYear = endYearWritten ?? mention.value.year + (endMonth < month ? 1 : 0);
-      mention.value = { ...mention.value, endYear, endMonth, endDay: end.get('day')! };
+      mention.value = { ...mention.value, endYear, endMonth, endDay };
     }
     add(result.index, result.index + result.text.length, mention);
   }
@@ -177,6 +181,22 @@ export function findDates(sentence: string, ctx: DateContext): DateMention[] {
     add(match.index, match.index + match[0].length, weekdayMention(WEEKDAY_NUMBERS.get(fold(match[1]!))!, match.index, ctx));
   }
   return mentions.sort((a, b) => a.start - b.start);
+}
+
+// The start of a range as written: its day number before "au"/"to" (not an hour, "9h", "10:30"), in the end's month.
+function writtenRangeStart(text: string, end: chrono.ParsedComponents): { day: number; month: number } | undefined {
+  const startPart = /^(.*?)\s(?:au|à|to|until)\s/iu.exec(text)?.[1];
+  const dayText = startPart && /(?<!\d)(\d{1,2})(?!\s*(?:h|:|\d))(?![\p{L}\d])/u.exec(startPart)?.[1];
+  if (!dayText) return undefined;
+  const day = Number(dayText);
+  if (day < 1 || day > 31) return undefined;
+  return { day, month: monthBefore(end.get('month')!, day, end) };
+}
+
+// chrono gives "du 28 au 2 mars" March for both ends; a start day past the end's, in the end's month, is the month before.
+function monthBefore(month: number, day: number, end: chrono.ParsedComponents | undefined): number {
+  if (!end || month !== end.get('month') || day <= end.get('day')!) return month;
+  return month === 1 ? 12 : month - 1;
 }
 
 function monthMention(position: number, month: number, writtenYear: string | undefined, ctx: DateContext, qualifier?: DateValue['qualifier']) {

@@ -26,6 +26,15 @@ describe('findDates: the forms of the corpus', () => {
     // the start's month from the end, when its day is written
     expect(read('enlevés dans la nuit du samedi 20 au dimanche 21 septembre', '2025-09-22')).toMatchObject([{ ...day(2025, 9, 20), endMonth: 9, endDay: 21 }]);
     expect(read('de lundi au 3 mars', '2025-09-22').some((d) => d.endDay !== undefined)).toBe(false);
+    // the written day, not chrono's guess from the weekday, when the article was published a month later
+    expect(read('enlevés dans la nuit du samedi 20 au dimanche 21 septembre', '2025-10-15')).toMatchObject([{ ...day(2025, 9, 20), endYear: 2025, endMonth: 9, endDay: 21 }]);
+    // an hour is not a day; a start day past the end's is in the month before
+    expect(read('grève du lundi 9h au mardi 3 mars', '2025-09-22').some((d) => d.day === 9)).toBe(false);
+    expect(read('travaux du 28 au 2 mars', '2025-09-22')).toMatchObject([{ ...day(2025, 2, 28), endMonth: 3, endDay: 2 }]);
+  });
+
+  it('hours on one day are that day, not a range', () => {
+    expect(read('la réunion se tiendra le 3 mars de 10h à 12h', '2025-02-01', future)).toEqual([{ text: '3 mars de 10h à 12h', ...day(2025, 3, 3) }]);
   });
 
   it('periods: early, mid and late', () => {
