@@ -128,7 +128,8 @@ function countText(sentence: ScoredSentence, question: AnalysedQuestion): string
   const written = findNumbers(span.text);
   const digits = !/\d/u.test(span.text) && written.length === 1 && written[0]!.end - written[0]!.start === span.text.length ? String(written[0]!.value) : undefined;
   const said = NUMBER_WORDS_EN[fold(span.text).replace(/\s+/gu, ' ')] ?? digits;
-  return `${said && !qualifier ? said : `${qualifier}${said?.replace(/^about /u, '') ?? span.text}`} ${englishFor(unit) ?? unit}`.trim();
+  const count = written.length === 1 ? written[0]!.value : undefined;
+  return `${said && !qualifier ? said : `${qualifier}${said?.replace(/^about /u, '') ?? span.text}`} ${englishFor(unit, count) ?? unit}`.trim();
 }
 
 // "$45,000", "2 millions de dollars": a sum is said with its currency, as the article writes it.
@@ -172,16 +173,18 @@ for (const [english, frenchWords] of Object.entries(ENGLISH_TO_FRENCH)) {
   for (const french of frenchWords) if (!french.includes(' ')) FRENCH_TO_ENGLISH.set(fold(french), [...(FRENCH_TO_ENGLISH.get(fold(french)) ?? []), english]);
 }
 
-// The first English word for it, plural when the French word is ("militaires" → "troops").
-function englishFor(frenchWord: string): string | undefined {
+// The first English word for it, plural when the count is more than one or, without a count, when the French word
+// is ("militaires" → "troops"; "1 mois" → "1 month": French "mois" is both).
+export function englishFor(frenchWord: string, count?: number): string | undefined {
   const candidates = FRENCH_TO_ENGLISH.get(fold(frenchWord)) ?? [];
-  const plural = /[sx]$/u.test(frenchWord);
+  const plural = count !== undefined ? count > 1 : /[sx]$/u.test(frenchWord);
   const same = candidates.find((english) => /s$/u.test(english) === plural);
   // (the glossary keys "day" alone: "trente jours" is "30 days")
   return same ?? (plural && candidates[0] ? pluralOf(candidates[0]) : candidates[0]);
 }
 
 function pluralOf(english: string): string {
+  if (/(?:men|children|people|police|staff)$/u.test(english)) return english; // already plural, or the same in both
   if (/[^aeiou]y$/u.test(english)) return `${english.slice(0, -1)}ies`;
   return /(?:s|x|z|ch|sh)$/u.test(english) ? `${english}es` : `${english}s`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRoleOnly } from '../../src/answer/lead.js';
+import { englishFor, isRoleOnly } from '../../src/answer/lead.js';
 
 describe('isRoleOnly: a "who" span that names nobody', () => {
   it.each([
@@ -11,5 +11,15 @@ describe('isRoleOnly: a "who" span that names nobody', () => {
     ['Professor Alan Hughes', false],
   ])('%s → %s', (span, roleOnly) => {
     expect(isRoleOnly(span)).toBe(roleOnly);
+  });
+});
+
+describe('englishFor: a French counted word in English', () => {
+  it('is plural by the count when there is one, by the French word otherwise, and leaves irregular plurals alone', () => {
+    expect(englishFor('jours', 30)).toBe('days');
+    expect(englishFor('mois', 1)).toBe('month');
+    expect(englishFor('mois', 3)).toBe('months');
+    expect(englishFor('hommes')).toBe('men');
+    expect(englishFor('hommes', 12)).toBe('men');
   });
 });
