@@ -1,7 +1,7 @@
 import { splitSentences, type Span } from './sentences.js';
 
-/** Bumped whenever chunk boundaries change, so that stored indexes are rebuilt. */
-export const CHUNKER_VERSION = 2;
+/** Bumped whenever chunk boundaries or the cleaned text change, so that stored indexes are rebuilt (3: datelines need a date). */
+export const CHUNKER_VERSION = 3;
 
 export interface Chunk {
   id: string;

@@ -15,7 +15,10 @@ const ADDRESSES_READER = wholeWords('vous|votre|vos|you|your|nous utilisons|we u
 const BYLINE = /^(?:(?:[Aa]vec|[Dd]e) (?:notre|nos) (?:correspondant|envoyé)e?s?(?![\p{L}\p{N}])|(?:[Pp]ar|[Bb]y)\s+\p{Lu}\p{L}+(?:[\s-]+\p{Lu}\p{L}+){1,3}$)/u;
 // Datelines of the page ("Par Claire Dumoulin — Publié le 27 novembre 2026 à 07h15", "Mis à jour le 09/02/2026",
 // "Published 3 March 2025"): the article's date is in its front matter; this is no event.
-const DATELINE = /^(?:(?:[Pp]ar|[Bb]y)\s+\p{Lu}[\p{L}-]+(?:[\s-]+\p{Lu}[\p{L}-]+){0,3}\s*[—–|,-]\s*)?(?:[Pp]ublié|[Mm]is à jour|[Pp]ublished|[Uu]pdated)(?:\s+(?:le|on))?\s+\S/u;
+// (a name is capitalised words, hyphen-joined parts each capitalised, so the pattern cannot backtrack without
+// end; a date must follow the verb: "Publié mardi, le rapport…" and "Updated figures show…" are sentences)
+const BYLINE_NAME = String.raw`\p{Lu}\p{L}*(?:-\p{Lu}\p{L}*)*(?:\s+\p{Lu}\p{L}*(?:-\p{Lu}\p{L}*)*){0,3}`;
+const DATELINE = new RegExp(String.raw`^(?:(?:[Pp]ar|[Bb]y)\s+${BYLINE_NAME}\s*[—–|,-]\s*)?(?:[Pp]ublié|[Mm]is à jour|[Pp]ublished|[Uu]pdated)(?:\s+(?:le|on))?\s*:?\s+(?:\p{L}+\.?,?\s+)?\d`, 'u');
 const READING_TIME = /^\d{1,2}\s?min(utes?)?\s*(de lecture|read)?\s*(?=\p{Lu})/u;
 const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif)\b/i;
 const SENTENCE_END = /[.!?…»"”:)]$/u;
@@ -62,7 +65,7 @@ function isBoilerplate(line: string, occurrences: number): boolean {
   if (CALL_TO_ACTION.test(line) && words.length < 25) return true;
   if (SEE_ALSO.test(line)) return true;
   if (SITE_NOTICE.test(line) && ADDRESSES_READER.test(line) && words.length < 40) return true;
-  if ((BYLINE.test(line) || DATELINE.test(line)) && words.length < 16) return true;
+  if ((BYLINE.test(line) && words.length < 12) || (DATELINE.test(line) && words.length < 16)) return true;
   if (IMAGE_FILE.test(line) && !SENTENCE_END.test(line)) return true;
   // A paragraph of sentences is prose however long (its share of distinct words falls as it grows);
   // an ad block is a phrase repeated without a sentence in it.

@@ -55,6 +55,13 @@ describe('cleanArticleText, generic rules', () => {
     expect(cleanArticleText([prose, ...notices, cookieLaw, caption].join('\n')).text).toBe([prose, cookieLaw, caption].join('\n'));
   });
 
+  it('keeps sentences that start like a dateline, and reads a long would-be byline quickly', () => {
+    const sentences = ['Publié mardi, le rapport pointe des retards.', 'Updated figures show a fall in crime.'];
+    expect(cleanArticleText(sentences.join('\n')).text).toBe(sentences.join('\n'));
+    // (this took 38 s when a name's parts could be split in many ways; the test's time limit catches it)
+    expect(() => cleanArticleText(`Par A${'-A'.repeat(400)} x`)).not.toThrow();
+  });
+
   it('drops lines repeated within an article (menus, share bars)', () => {
     const body = 'Partager sur X\nUn paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.\nMenu principal\nMenu principal';
     expect(cleanArticleText(body).text).toBe('Un paragraphe assez long pour compter comme le corps de cet article, avec sa phrase.');
