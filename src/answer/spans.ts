@@ -205,7 +205,7 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
         ? isDuration(sentence, s)
         : question.asksMeasure
         ? MEASURE_UNITS[question.asksMeasure].test(unitAfter(sentence, s))
-        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx, question.asksCasualties) || (question.asksQuantity && isAmount(sentence, s, !question.counted.length)))) &&
+        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx, question.asksCasualties && (groupCounted(sentence, s) ?? true)) || (question.asksQuantity && isAmount(sentence, s, !question.counted.length)))) &&
       (!question.asksCasualties || countsCasualties(sentence, s, question.casualtyKind)) &&
       ctx.countedThingHolds(),
   );
@@ -322,26 +322,39 @@ function countsCasualties(sentence: string, span: TextSpan, kind: 'dead' | 'woun
   const after = sentence.slice(span.end, span.end + 40).split(/[,;.]/u)[0]!;
   // The first casualty word after the number says which it counts: "4 policiers tués et 2 autres blessés".
   const first = words(after).slice(0, 4).find((w) => CASUALTIES.has(w) || DEAD_WORD.test(w) || WOUNDED_WORD.test(w));
-  if (first !== undefined) return kind === undefined || (kind === 'wounded') === WOUNDED_WORD.test(first);
+  // ("victimes", "casualties" are either)
+  if (first !== undefined) return kind === undefined || (DEAD_WORD.test(first) ? kind === 'dead' : WOUNDED_WORD.test(first) ? kind === 'wounded' : true);
   // (or said before it: "la mort de 6 soldats", "the deaths of 12 people")
   return kind !== 'wounded' && CASUALTY_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start));
 }
-const DEAD_WORD = /^(?:tue|mort|decede|killed|died|dead|death)/u;
+const DEAD_WORD = /^(?:tue|mort(?:e|s|es|el|elle|els|elles)?$|decede|killed|died|dead|death)/u; // (not "mortier")
 const WOUNDED_WORD = /^(?:blesse|wounded|injur)/u;
 const CASUALTY_BEFORE = new RegExp(`${B}(?:la mort|le décès|les décès|la disparition|deaths?|the death)\\s+(?:de|d['’]|of)\\s*(?:(?:au moins|plus de|près de|at least|more than|some)\\s+)?$`, 'iu');
 
-// A number answers "how many X" when it counts X: the same word, a word the glossary gives for it,
-// or, for people, any noun that counts people.
-function countsWhatWasAsked(phrase: readonly string[], counted: readonly string[], ctx: SpanContext, casualtiesAsked: boolean): boolean {
+// Casualties counted among a group the sentence names: "4 morts parmi les policiers" → "policiers".
+function groupCounted(sentence: string, span: TextSpan): string | undefined {
+  return GROUP_AFTER.exec(sentence.slice(span.end, span.end + 60))?.[1];
+}
+const GROUP_AFTER = /^\s*[\p{L}-]+\s+(?:parmi|among|chez|dans les rangs)\s+(?:(?:les|des|the|their|leurs|ses|its)\s+)?([\p{L}-]+)/iu;
+
+/**
+ * A number answers "how many X" when it counts X: the same word, a word the glossary gives for it, or, for people,
+ * any noun that counts people. `casualtiesAmong` is false unless casualties were asked, then the group the sentence
+ * counts them among, or true when it names none.
+ */
+function countsWhatWasAsked(phrase: readonly string[], counted: readonly string[], ctx: SpanContext, casualtiesAmong: string | boolean): boolean {
   if (!counted.length || !phrase.length) return true;
-  // "how many officers were wounded": "deux autres blessés" counts them (which casualties is checked apart)
-  if (casualtiesAsked && CASUALTIES.has(fold(phrase[0]!))) return true;
   // What is counted, not its origin ("american troops": troops; the origin is checked apart).
   const contentWords = counted.map(fold).filter((w) => !isStopWord(w));
   if (!contentWords.length) return true;
   const nouns = contentWords.filter((w) => !ORIGIN_ADJECTIVE.test(w));
   // Without a noun besides the origin ("combien d'américains"), the number's own unit must be it.
   const askedWords = nouns.length ? nouns : contentWords;
+  // "how many officers were wounded": "deux autres blessés" counts them (which casualties is checked apart),
+  // unless they are counted among others ("how many attackers were killed": not "4 morts parmi les policiers")
+  if (casualtiesAmong !== false && CASUALTIES.has(fold(phrase[0]!))) {
+    return casualtiesAmong === true || askedWords.some((w) => ctx.sameConcept(w, casualtiesAmong));
+  }
   return (nouns.length ? phrase : phrase.slice(0, 1)).some((unit) => {
     const folded = fold(unit);
     for (const kind of [PEOPLE, CASUALTIES]) if (kind.has(folded) && askedWords.some((w) => kind.has(w))) return true;

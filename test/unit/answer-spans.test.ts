@@ -95,6 +95,16 @@ describe('"how many were killed": casualties', () => {
     // "two others wounded" counts no attacker
     expect(counts('how many of the attackers were killed or arrested', sentence)).toEqual([]);
   });
+
+  it('are either dead or wounded when the word says neither ("victimes")', () => {
+    expect(counts('how many people were injured', 'L’explosion a fait 12 victimes dans le marché.')).toEqual(['12']);
+  });
+
+  it('are counted among the group the sentence names ("4 morts parmi les policiers" counts no attacker)', () => {
+    const sentence = 'L’assaut a fait 4 morts parmi les policiers, selon la préfecture.';
+    expect(counts('how many of the attackers were killed', sentence)).toEqual([]);
+    expect(counts('combien de policiers ont été tués', sentence)).toEqual(['4']);
+  });
 });
 
 describe('"how long": a length of time', () => {
