@@ -178,13 +178,15 @@ for (const [english, frenchWords] of Object.entries(ENGLISH_TO_FRENCH)) {
 export function englishFor(frenchWord: string, count?: number): string | undefined {
   const candidates = FRENCH_TO_ENGLISH.get(fold(frenchWord)) ?? [];
   const plural = count !== undefined ? count > 1 : /[sx]$/u.test(frenchWord);
-  const same = candidates.find((english) => /s$/u.test(english) === plural);
+  const same = candidates.find((english) => (/s$/u.test(english) || IRREGULAR_PLURAL.test(english)) === plural);
   // (the glossary keys "day" alone: "trente jours" is "30 days")
   return same ?? (plural && candidates[0] ? pluralOf(candidates[0]) : candidates[0]);
 }
 
+// Already plural, or the same in both numbers.
+const IRREGULAR_PLURAL = /(?:men|children|people|police|staff)$/u;
 function pluralOf(english: string): string {
-  if (/(?:men|children|people|police|staff)$/u.test(english)) return english; // already plural, or the same in both
+  if (IRREGULAR_PLURAL.test(english)) return english;
   if (/[^aeiou]y$/u.test(english)) return `${english.slice(0, -1)}ies`;
   return /(?:s|x|z|ch|sh)$/u.test(english) ? `${english}es` : `${english}s`;
 }

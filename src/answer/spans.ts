@@ -66,7 +66,7 @@ const PLACE_PREPOSITION = new RegExp(
   'gu',
 );
 const REASON = new RegExp(
-  `${B}(?:vis(?:e|ait|ant|aient) à|afin de|afin d['’]|pour (?:lutter|assurer|permettre|éviter|poursuivre|finaliser|discuter|coordonner)|en raison d|à cause d|parce qu|car|suite à|objectif|but|because|in order to|so as to|aim(?:s|ed)? to|due to|the goal|the aim)${E}`,
+  `${B}(?:vis(?:e|ait|ant|aient) à|afin de|afin d['’]|pour (?:lutter|assurer|permettre|éviter|poursuivre|finaliser|discuter|coordonner)|en raison d|à cause d|parce qu|car|suite à|objectif|but|invoquant|arguant|faute d|en réponse à|sous la pression d|because|in order to|so as to|aim(?:s|ed)? to|due to|owing to|as a result of|citing|in response to|the goal|the aim)${E}`,
   'iu',
 );
 const NEGATION = new RegExp(`${B}(?:ne|n['’]|pas|jamais|aucun|aucune|non|not|never|no|n't)${E}`, 'iu');
@@ -205,7 +205,7 @@ function countSpans(sentence: string, ctx: SpanContext, question: AnalysedQuesti
         ? isDuration(sentence, s)
         : question.asksMeasure
         ? MEASURE_UNITS[question.asksMeasure].test(unitAfter(sentence, s))
-        : !inDate(s) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx, question.asksCasualties && (groupCounted(sentence, s) ?? true)) || (question.asksQuantity && isAmount(sentence, s, !question.counted.length)))) &&
+        : !inDate(s) && !isShareOfNothingAsked(sentence, s, question.counted) && (question.wantsMoney || countsWhatWasAsked(unitPhraseAfter(sentence, s), question.counted, ctx, question.asksCasualties && (groupCounted(sentence, s) ?? true)) || (question.asksQuantity && isAmount(sentence, s, !question.counted.length)))) &&
       (!question.asksCasualties || countsCasualties(sentence, s, question.casualtyKind)) &&
       ctx.countedThingHolds(),
   );
@@ -276,6 +276,14 @@ export function unitPhraseAfter(sentence: string, span: TextSpan): string[] {
   return phrase;
 }
 
+// "17,3 %" alone is a share (a fall, a rise), not a count of the asked thing: "combien de batteries" is not
+// answered by it; "61 % des communes" counts communes (a part of them, read below), "what percentage" a share.
+function isShareOfNothingAsked(sentence: string, span: TextSpan, counted: readonly string[]): boolean {
+  return counted.length > 0 && !counted.some((w) => SHARE_WORD.test(w)) && SHARE_ALONE.test(sentence.slice(span.end));
+}
+const SHARE_ALONE = new RegExp(`^\\s*(?:%|pour\\s*cent${E}|per\\s*cent${E}|percent${E})(?!\\s*(?:des|d['’]entre|parmi|of)${E})`, 'iu');
+const SHARE_WORD = /^(?:percent|percentage|per|cent|share|part|pourcentage|pour|taux|proportion|%)/iu;
+
 // A part counts what it is a part of: "six des dix-neuf régions", "61 % des communes", "three of the five bases"
 // count régions, communes, bases. (The whole's own number is skipped.)
 function wholeAfterPart(text: string): string {
@@ -309,10 +317,10 @@ const MEASURE_OF = /^(?:tonnes?|tons?|kilos?|kilogrammes?|kg|grammes?|litres?|li
 // Adjectives of origin by their endings, in both languages: français, américains, nigérienne, russian, chinese.
 export const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines|ien|iens|ienne|iennes|an|ans|ese|ish|iens|ois|oise|oises)$/u;
 
-// Nouns that count people: "how many troops" is answered by "200 personnes" or "950 éléments";
-// casualties are a count of their own ("how many died" is not answered by "766 militaires").
+// Nouns that count people: "how many troops" is answered by "200 personnes" or "950 éléments", "how many jobs" by
+// "employer 1 800 personnes"; casualties are a count of their own ("how many died" is not answered by "766 militaires").
 const PEOPLE = new Set(
-  'people persons person soldiers soldier troops troop personnel military men women staff employees workers members fighters civilians refugees residents inhabitants patients passengers students children militaires soldats troupes personnes gens elements hommes femmes membres combattants civils refugies employes salaries agents habitants patients malades passagers voyageurs eleves etudiants enfants'.split(' '),
+  'people persons person soldiers soldier troops troop personnel military men women staff employees workers jobs members fighters civilians refugees residents inhabitants patients passengers students children militaires soldats troupes personnes gens elements hommes femmes membres combattants civils refugies employes salaries agents habitants patients malades passagers voyageurs eleves etudiants enfants emplois'.split(' '),
 );
 const CASUALTIES = new Set('victims dead deaths killed wounded injured casualties victimes morts tues blesses'.split(' '));
 

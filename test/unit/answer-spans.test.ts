@@ -137,3 +137,22 @@ describe('"X date de quand": the date of its making', () => {
     expect(origin("l'accord il date de quand", "Le régime a dénoncé l'accord signé en 2012.")).toEqual(['2012']);
   });
 });
+
+describe('"how many X": what the number counts', () => {
+  it('is not a share said alone ("17,3 %"), which counts nothing asked; "61 % des batteries" counts batteries', () => {
+    expect(counts('keltra produit combien de batteries', 'En Bourse, l’action Keltra a chuté de 17,3 % mardi à Stockholm.')).toEqual([]);
+    expect(counts('combien de batteries sont recyclées', '61 % des batteries sont recyclées.')).toEqual(['61']);
+  });
+
+  it('counts jobs in people employed ("employer 1 800 personnes")', () => {
+    expect(counts('how many jobs was the plant supposed to create', 'Le site devait employer 1 800 personnes à l’horizon 2029.')).toEqual(['1 800']);
+  });
+});
+
+describe('"why": a reason', () => {
+  it('is marked by a word that gives a cause ("invoquant", "citing")', () => {
+    const reasons = (sentence: string) => answerSpans(sentence, analyseQuestion('why did they drop the factory'), ctx)?.map((s) => s.text);
+    expect(reasons('Le fabricant a annoncé l’abandon de son usine, invoquant l’effondrement des commandes.')).toEqual(['invoquant']);
+    expect(reasons('The maker dropped the plant, citing a collapse in orders.')).toEqual(['citing']);
+  });
+});

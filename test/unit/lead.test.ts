@@ -21,5 +21,6 @@ describe('englishFor: a French counted word in English', () => {
     expect(englishFor('mois', 3)).toBe('months');
     expect(englishFor('hommes')).toBe('men');
     expect(englishFor('hommes', 12)).toBe('men');
+    expect(englishFor('personnes', 1800)).toBe('people');
   });
 });

@@ -68,6 +68,9 @@ describe('detectIntent', () => {
     ["c'est quoi l'ARS", 'standfor'],
     ['in which months did the trainers show up', 'when'],
     ['what is the ambassador doing', 'other'],
+    // "what did General X tell them" asks words said, not who ("which general" does)
+    ['What did General Tiani tell the American delegation?', 'other'],
+    ['which general met them', 'who'],
     ['whats the new hospital gonna be called', 'who'],
   ])('%s → %s', (question, intent) => {
     expect(detectIntent(question)).toBe(intent);
