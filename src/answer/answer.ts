@@ -16,8 +16,8 @@ import { isDictionaryWord } from '../text/dictionary.js';
 import { slices, type Pace } from '../text/slices.js';
 import { composeLead } from './lead.js';
 import { isMoneyWord, isPlanWord, ROLE_AT_START, ROLE_WORDS, type AnalysedQuestion } from './question.js';
-import { answerSpans, dateSpans, ORIGIN_ADJECTIVE, placeNames, type AnswerSpan } from './spans.js';
-import type { Answer, AnswerQuote, AnswerSource, Refusal } from './types.js';
+import { answerSpans, dateSpans, isNegated, ORIGIN_ADJECTIVE, placeNames, type AnswerSpan } from './spans.js';
+import type { Answer, AnswerQuote, AnswerSource, Intent, Refusal } from './types.js';
 
 export interface ScoredSentence {
   article: Article;
@@ -619,7 +619,9 @@ export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, sc
     refusal: { ...(question.otherLanguage ? { reason: 'other-language' } : refusal), nearest: nearestSources(scored) },
   });
   if (unknownNames.length) return refuse({ reason: 'unknown-name', unknown: [...unknownNames] });
-  const selected = selectQuotes(question, scored, tuning);
+  const quoted = selectQuotes(question, scored, tuning);
+  const denial = denialOf(question, weighing, scored, quoted);
+  const selected = denial ? [denial] : quoted;
   if (!selected.length) {
     const typed = scored.some((s) => !s.fitsIntent && s.coverage >= tuning.minTypedCoverage);
     return refuse({ reason: typed ? 'missing-answer-type' : 'not-found' });
@@ -650,6 +652,22 @@ export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, sc
  * The best sentence, if it answers, and at most one companion that supports it (another source
  * first). For "when", a report that something happened outranks an earlier announcement of it.
  */
+/**
+ * "Who claimed the attack": "L'attaque n'avait pas été revendiquée" answers it by saying no one did. A sentence that
+ * says all of what the question says (two things at least), denied, answers a who, when, where or how many better
+ * than a sentence that says much less.
+ */
+function denialOf(question: AnalysedQuestion, weighing: Weighing, scored: readonly ScoredSentence[], selected: readonly ScoredSentence[]): ScoredSentence | undefined {
+  if (!DENIABLE.has(question.intent) || weighing.concepts.length < 2 || isNegated(question.text)) return undefined;
+  const denial = scored.find((s) => s.coverage >= DENIAL_COVERAGE && isNegated(s.text) && statesSomething(s.text, s.article));
+  return denial && (!selected[0] || selected[0].coverage < denial.coverage * DENIAL_MARGIN) ? denial : undefined;
+}
+const DENIABLE = new Set<Intent>(['who', 'when', 'where', 'count']);
+// All of the question's words, save a trace.
+const DENIAL_COVERAGE = 0.9;
+// An answer covering less than this share of the denial's words says less than it.
+const DENIAL_MARGIN = 0.75;
+
 export function selectQuotes(question: AnalysedQuestion, scored: readonly ScoredSentence[], tuning: AnswerTuning = DEFAULT_TUNING): ScoredSentence[] {
   // A reason marked as one ("visait à lutter contre…") answers "why" on less of the question's words.
   const least = (s: ScoredSentence) => (s.answer ? (question.intent === 'why' ? tuning.minTypedCoverage * MARKED_REASON_SHARE : tuning.minTypedCoverage) : tuning.minCoverage);

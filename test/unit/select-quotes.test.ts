@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSentences, selectQuotes, type ScoredSentence } from '../../src/answer/answer.js';
+import { composeAnswer, scoreSentences, selectQuotes, type ScoredSentence } from '../../src/answer/answer.js';
 import { queryConcepts } from '../../src/retrieve/concepts.js';
 import type { Article } from '../../src/ingest/article.js';
 import { analyseQuestion } from '../../src/answer/question.js';
@@ -19,6 +19,27 @@ describe('selectQuotes', () => {
     expect(selectQuotes(analyseQuestion('when did the gendarmes come'), [dated])).toEqual([]);
     // nor an unmarked clause for "why"
     expect(selectQuotes(analyseQuestion('why were the gendarmes there'), [sentence('Les gendarmes sont là.', 0.32, false)])).toEqual([]);
+  });
+});
+
+describe('composeAnswer: a denial', () => {
+  const question = analyseQuestion('who claimed the attack');
+  const concepts = queryConcepts('who claimed the attack', ['fr']);
+  const weighing = { concepts, weights: concepts.map(() => 1), total: concepts.length };
+  // (each in an article of its own, so that the quote is checked against its text)
+  const alone = (s: ScoredSentence): ScoredSentence => ({ ...s, article: { ...article, id: s.text, text: s.text } });
+  const said = '« Je prévois que tout se passe bien », a affirmé le général Kenneth Ekman.';
+  const named = alone({ ...sentence(said, 0.53, false), answer: { start: said.indexOf('Kenneth'), end: said.length - 1, text: 'Kenneth Ekman' } });
+  const denied = alone({ ...sentence('L’attaque n’avait pas été revendiquée mercredi soir.', 1, false), fitsIntent: false, score: 0.63 });
+
+  it('that says all the question says answers "who" before a name said of much less of it', () => {
+    expect(composeAnswer(question, weighing, [named, denied], []).quotes[0]?.text).toBe(denied.text);
+  });
+
+  it('does not answer a question of one word, nor one that is itself denied', () => {
+    const oneWord = { concepts: concepts.slice(1), weights: [1], total: 1 };
+    expect(composeAnswer(question, oneWord, [named, denied], []).quotes[0]?.text).toBe(named.text);
+    expect(composeAnswer(analyseQuestion('who did not claim the attack'), weighing, [named, denied], []).quotes[0]?.text).not.toBe(denied.text);
   });
 });
 
