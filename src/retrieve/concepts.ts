@@ -198,6 +198,8 @@ const QUESTION_FRAME = new Set(
     'according',
     // modal verbs: "les usa veulent encore une relation" asks about the relation
     'veut', 'veulent', 'voulait', 'voulaient', 'vouloir', 'peut', 'peuvent', 'pouvait', 'pouvaient', 'doit', 'doivent', 'devait', 'devaient', 'want', 'wants', 'wanted',
+    // the articles themselves ("what group does the piece mention", "dans l'article"): where to look, not what is said
+    'article', 'articles', 'piece', 'story', 'mention', 'mentions', 'mentioned',
     // asides that stress rather than ask ("why were they even there"); stemmed as French, "even" is événement's stem
     'even', 'ever', 'anyway', 'basically', 'honestly', 'literally'].map(fold),
 );

@@ -58,6 +58,11 @@ describe('queryConcepts', () => {
     expect(words).toContain('delegation');
   });
 
+  it('reads the articles themselves as where to look, not what is said ("the piece", "mention", "l\'article")', () => {
+    expect(queryConcepts('what russian group does the doingbuzz piece mention', ['fr']).map((c) => c.word)).toEqual(['russian', 'group', 'doingbuzz']);
+    expect(queryConcepts("à quoi l'article compare la situation", ['fr']).map((c) => c.word)).toEqual(['compare', 'situation']);
+  });
+
   it('leaves a single letter out of a name, as the index does ("W National Park")', () => {
     expect(queryConcepts('Who manages W National Park?', ['fr']).map((c) => c.word)).toContain('national park');
   });
