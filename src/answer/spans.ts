@@ -174,7 +174,24 @@ function datesSaying(sentence: string, span: TextSpan): boolean {
   return REPORTING_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start)) && /^\s*,?\s*(?:que|qu['’]|that)(?![\p{L}])/u.test(sentence.slice(span.end));
 }
 
+// Reading a sentence's dates (chrono) is the costliest step of a question's sentences, and the same
+// sentences come back question after question: read once per sentence and publication date. (Without a
+// publication date, dates are read against today: not kept.)
+const dateSpansCache = new Map<string, readonly AnswerSpan[]>();
+const DATE_SPANS_CACHE_LIMIT = 20_000;
+
 export function dateSpans(sentence: string, published: string | undefined): AnswerSpan[] {
+  if (published === undefined) return readDateSpans(sentence, published);
+  const key = `${published}\u0000${sentence}`;
+  let spans = dateSpansCache.get(key);
+  if (spans === undefined) {
+    if (dateSpansCache.size >= DATE_SPANS_CACHE_LIMIT) dateSpansCache.clear();
+    dateSpansCache.set(key, (spans = readDateSpans(sentence, published)));
+  }
+  return [...spans];
+}
+
+function readDateSpans(sentence: string, published: string | undefined): AnswerSpan[] {
   const clauses = clauseSpans(sentence);
   const isFuture = futureAt(sentence, clauses);
   return findDates(sentence, { published, isFuture }).map((mention) => ({
