@@ -100,9 +100,16 @@ export function indexTerms(text: string, language: Language): string[] {
   let terms = cache.get(text);
   if (terms === undefined) {
     if (cache.size >= TERMS_CACHE_LIMIT) cache.clear();
-    cache.set(text, (terms = analyse(text, language)));
+    // A copy is kept, and analysed: a slice of an article would keep the whole article's text alive.
+    const own = detached(text);
+    cache.set(own, (terms = analyse(own, language)));
   }
   return terms.slice(); // a copy: callers own what they are given
+}
+
+/** A string equal to `text` that shares no memory with the text it was sliced from. */
+export function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le'); // (UTF-16 code units as they are, lone surrogates too)
 }
 
 function analyse(text: string, language: Language): string[] {
