@@ -97,6 +97,8 @@ const MAX_EXCERPT = 260;
 interface AnalysedSentence {
   span: Span;
   terms: string[];
+  /** statesSomething, read at the first question that scores the sentence (it does not depend on the question). */
+  states?: boolean;
 }
 const sentenceCache = new WeakMap<Article, AnalysedSentence[]>();
 const placeCache = new WeakMap<Article, Set<string>>();
@@ -173,6 +175,7 @@ export async function scoreSentences(
   const asksWordsSaid = question.intent === 'other' && ASKS_WORDS_SAID.test(question.text);
   const sayingConcepts = new Set(concepts.filter((c) => SAYING_WORD.test(c.word)));
   const describingConcepts = new Set(question.asksDescription ? concepts.filter((c) => DESCRIBING_WORD.test(c.word)) : []);
+  const conceptWords = concepts.map((concept) => words(concept.word));
   const seen = new Set<string>();
   const scored: ScoredSentence[] = [];
   // Near ties between sentences are broken by the keyword ranking, the evidence the sentence scores are
@@ -243,7 +246,7 @@ export async function scoreSentences(
       const placedElsewhere =
         askedPlaces.some((c) => !conceptHolds(sentence.terms, c)) &&
         [...placeNames(text)].some((place) => !concepts.some((c) => conceptHolds(indexTerms(place, article.language), c)));
-      const states = statesSomething(text, article);
+      const states = (sentence.states ??= statesSomething(text, article));
       // "Did Campbell end up going?": a clause that plans the visit says neither yes nor no.
       const onlyPlanned = question.intent === 'yesno' && question.asksPast && speaksOfFuture(text.slice(located.excerpt.start, located.excerpt.end));
       // A yes or no about a time is said by a sentence of that time: its own date, or its article's ("à ce jour").
@@ -280,7 +283,7 @@ export async function scoreSentences(
       const roleOnly = question.intent === 'who' && !askedRoles.length && located.answer !== undefined && ROLE_AT_START.test(located.answer.text) ? ROLE_ANSWER_FACTOR : 1;
       const whose = located.answer?.genitive ? GENITIVE_PLACE_FACTOR : 1;
       // Between sentences equal otherwise, the one with the question's word as typed ("grévistes") before its family's ("grève").
-      const exact = concepts.reduce((sum, concept, c) => sum + (words(concept.word).every((w) => sentence.terms.includes(stem(w, article.language))) ? weights[c]! : 0), 0) / total;
+      const exact = concepts.reduce((sum, concept, c) => sum + (conceptWords[c]!.every((w) => sentence.terms.includes(stem(w, article.language))) ? weights[c]! : 0), 0) / total;
       const score = (coverage * (fits ? 1 : MISSED_INTENT_FACTOR) + FOCUS_WEIGHT * located.focus) * unmarked * roleOnly * whose + 0.03 / (rank + 1) + EXACT_WORD_WEIGHT * exact;
       scored.push({ article, span: sentence.span, text, coverage, ...located, fitsIntent: fits, score });
     }
@@ -357,7 +360,9 @@ function locateAnswer(
     (c) => conceptHolds(sentenceTerms, c) && c.alternatives.some((terms) => terms.every((t) => capitalised.has(t) || /^\d+$/u.test(t))),
   );
   const { askedRoles, roleQualifiers } = ctx;
-  const sentenceWords = words(sentence);
+  // (read only when a qualifier is looked for by its family: most sentences never need it)
+  let sentenceWords: string[] | undefined;
+  const wordsOfSentence = () => (sentenceWords ??= words(sentence));
   const sameConcept = (questionWord: string, articleWord: string) => {
     const terms = indexTerms(articleWord, article.language);
     return weighing.concepts.some((c) => c.word === fold(questionWord) && conceptHolds(terms, c));
@@ -370,7 +375,7 @@ function locateAnswer(
     return !namesAskedCountry && countriesIn(sentence.slice(0, upTo)).size > 0;
   };
   const countedThingHolds = () =>
-    ctx.countQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, sentenceWords)) &&
+    ctx.countQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms], q) || sameFamily(q.word, wordsOfSentence())) &&
     (!ctx.priced.length || ctx.priced.some((c) => [sentenceTerms, ctx.neighbourTerms, ctx.articleTerms].some((terms) => conceptHolds(terms, c))));
   const spans = answerSpans(sentence, question, { published: article.published, askedNumbers: ctx.askedNumbers, acronyms: ctx.acronyms, sameConcept, countedThingHolds });
   if (!spans) {
@@ -424,7 +429,7 @@ function locateAnswer(
       // "The Russian ambassador": the role's qualifiers in the question must be in the sentence too,
       // or the name is someone else's (the US ambassador's).
       // (or of the article: "le chef du régime militaire" in an article on Niger is Niger's)
-      if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms, ...ctx.articleTerms], q) || sameFamily(q.word, sentenceWords))) continue;
+      if (!roleQualifiers.every((q) => conceptHolds([...sentenceTerms, ...ctx.neighbourTerms, ...ctx.articleTerms], q) || sameFamily(q.word, wordsOfSentence()))) continue;
       // Capitalised common words ("coup d'État", "Premier ministre", "Commandement des États-Unis")
       // are not someone's name: a name has a word no dictionary holds.
       const isRole = ROLE_AT_START.test(span.text);

@@ -1,7 +1,7 @@
 // Where, in a sentence, lies what a question asks for: a date for "when", a number for "how many",
 // a name for "who", a place for "where", an expansion for "what does X stand for", a reason for
 // "why". Found by the shape of the text, in French and English, never by a list of this corpus's names.
-import { fold, isStopWord, words } from '../text/analysis.js';
+import { detached, fold, isStopWord, words } from '../text/analysis.js';
 import { WORD_END, WORD_START } from '../text/boundaries.js';
 import { clauseSpans, futureAt, type TextSpan } from '../text/clauses.js';
 import { findDates, type DateMention } from '../text/dates.js';
@@ -174,7 +174,26 @@ function datesSaying(sentence: string, span: TextSpan): boolean {
   return REPORTING_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start)) && /^\s*,?\s*(?:que|qu['’]|that)(?![\p{L}])/u.test(sentence.slice(span.end));
 }
 
+// Reading a sentence's dates (chrono) is the costliest step of a question's sentences, and the same
+// sentences come back question after question: read once per sentence and publication date. (Without a
+// publication date, dates are read against today: not kept.)
+const dateSpansCache = new Map<string, readonly AnswerSpan[]>();
+const DATE_SPANS_CACHE_LIMIT = 5_000;
+
 export function dateSpans(sentence: string, published: string | undefined): AnswerSpan[] {
+  if (published === undefined) return readDateSpans(sentence, published);
+  const key = `${published}\u0000${sentence}`;
+  let spans = dateSpansCache.get(key);
+  if (spans === undefined) {
+    if (dateSpansCache.size >= DATE_SPANS_CACHE_LIMIT) dateSpansCache.clear();
+    // (a copy of the sentence read and kept: a slice would keep its whole article's text alive)
+    const own = detached(sentence);
+    dateSpansCache.set(`${published}\u0000${own}`, (spans = readDateSpans(own, published)));
+  }
+  return [...spans];
+}
+
+function readDateSpans(sentence: string, published: string | undefined): AnswerSpan[] {
   const clauses = clauseSpans(sentence);
   const isFuture = futureAt(sentence, clauses);
   return findDates(sentence, { published, isFuture }).map((mention) => ({

@@ -47,6 +47,11 @@ export function words(text: string): string[] {
   const folded = fold(text.replace(COUNTRY_ACRONYM, ` ${UNITED_STATES} `)).replace(COUNTRY_NAME, UNITED_STATES);
   const out: string[] = [];
   for (const match of folded.matchAll(/[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu)) {
+    // Most words have no apostrophe: nothing to split or drop (the common case of every analysis, kept cheap).
+    if (!match[0].includes("'")) {
+      out.push(match[0]);
+      continue;
+    }
     const parts = match[0].split("'");
     if (parts.length > 1 && ELISIONS.has(parts[0]!)) parts.shift();
     if (parts.length > 1 && (parts.at(-1) === 's' || parts.at(-1) === 't')) parts.pop();
@@ -82,8 +87,32 @@ export function stem(word: string, language: Language): string {
   return stemmed;
 }
 
+// Answering analyses the same short texts again and again (each word of a sentence, its clauses, names,
+// titles; question after question): their terms are remembered. Long texts (chunks, at build) are not.
+const termsCache = { fr: new Map<string, readonly string[]>(), en: new Map<string, readonly string[]>() };
+const TERMS_CACHE_LIMIT = 100_000;
+const TERMS_CACHE_MAX_CHARS = 200;
+
 /** The index terms of a text in its own language. */
 export function indexTerms(text: string, language: Language): string[] {
+  if (text.length > TERMS_CACHE_MAX_CHARS) return analyse(text, language);
+  const cache = termsCache[language];
+  let terms = cache.get(text);
+  if (terms === undefined) {
+    if (cache.size >= TERMS_CACHE_LIMIT) cache.clear();
+    // A copy is kept, and analysed: a slice of an article would keep the whole article's text alive.
+    const own = detached(text);
+    cache.set(own, (terms = analyse(own, language)));
+  }
+  return terms.slice(); // a copy: callers own what they are given
+}
+
+/** A string equal to `text` that shares no memory with the text it was sliced from. */
+export function detached(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le'); // (UTF-16 code units as they are, lone surrogates too)
+}
+
+function analyse(text: string, language: Language): string[] {
   return words(text)
     .filter((w) => !isStopWord(w) && (w.length > 1 || /\p{N}/u.test(w)))
     .map((w) => stem(w, language));
