@@ -68,8 +68,9 @@ function isBoilerplate(line: string, occurrences: number): boolean {
   if ((BYLINE.test(line) && words.length < 12) || (DATELINE.test(line) && words.length < 16)) return true;
   if (IMAGE_FILE.test(line) && !SENTENCE_END.test(line)) return true;
   // A paragraph of sentences is prose however long (its share of distinct words falls as it grows);
-  // an ad block is a phrase repeated without a sentence in it.
-  if (isRepetitive(words) && sentenceCount(line) < 2) return true;
+  // an ad block is a phrase repeated without a sentence in it. (Sentences counted first: it is the cheaper test,
+  // and most lines are prose.)
+  if (sentenceCount(line) < 2 && isRepetitive(words)) return true;
   if (isCodeSoup(words, line)) return true;
   return false;
 }
