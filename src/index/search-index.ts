@@ -83,7 +83,7 @@ export class SearchIndex implements IndexView {
     const stored = await readChunks(paths);
     let keyword: KeywordIndex;
     try {
-      keyword = KeywordIndex.fromJSON(await readRequired(paths.keyword));
+      keyword = await KeywordIndex.fromJSON(await readRequired(paths.keyword));
     } catch (error) {
       if (error instanceof IndexCorruptError) throw error;
       throw new IndexCorruptError(`keyword.json is damaged (${(error as Error).message})`);
