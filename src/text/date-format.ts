@@ -44,7 +44,10 @@ export function describeDate(
   if (value.endMonth && value.endMonth !== value.month) {
     // A period spanning months ("early 2024") or a range ("April–May 2024").
     if (period) return `${period.trim()}${period.endsWith('-') ? '' : ' '}${year}`;
-    return `${month}–${MONTH_NAMES[language][value.endMonth - 1]} ${year}`;
+    const endMonth = MONTH_NAMES[language][value.endMonth - 1]!;
+    // ("December 2025 – June 2026": a range into the next year says both)
+    if (value.endYear !== undefined && value.endYear !== value.year) return `${month} ${value.year} – ${endMonth} ${value.endYear}${mention.yearUncertain ? ` (${words.yearUncertain})` : ''}`;
+    return `${month}–${endMonth} ${year}`;
   }
   return `${period}${month} ${year}`;
 }

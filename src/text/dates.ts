@@ -93,6 +93,18 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "de décembre à juin", "d'avril à juin 2025", "entre mars et mai", "from March to May": a range of months,
+    // into the next year when it ends in an earlier month (a year written at the end is the end's)
+    pattern: new RegExp(`${WORD_START}(?:de\\s+|d${APOS}\\s*|entre\\s+|from\\s+|between\\s+)${MONTH}\\s+(?:à|au|et|to|until|through|and)\\s+${MONTH}(?:\\s+${YEAR})?(?![\\p{L}])`, 'giu'),
+    read: (m, ctx) => {
+      const [month, endMonth] = [monthNumber(m[1]!), monthNumber(m[2]!)];
+      const wraps = endMonth < month;
+      const first = monthMention(m.index, month, m[3] && wraps ? String(Number(m[3]) - 1) : m[3], ctx);
+      if (!first) return null;
+      return { ...first, value: { ...first.value, endYear: first.value.year + (wraps ? 1 : 0), endMonth } };
+    },
+  },
+  {
     // "le mois d'août", "au mois de juillet", "en mars", "depuis juillet 2023"
     // "in March", "since July 2023", "the month of August"
     pattern: new RegExp(`${WORD_START}(?:(?:le|au)\\s+mois\\s+d(?:e\\s+|${APOS}\\s*)|en\\s+|depuis\\s+|in\\s+|since\\s+|month\\s+of\\s+)${MONTH}(?:,?\\s+${YEAR})?(?![\\p{L}])`, 'giu'),

@@ -14,6 +14,9 @@ describe('describeDate', () => {
     expect(say(inAMonth, 'en')).toBe('1–3 May 2025');
     expect(say(inAMonth, 'fr')).toBe('du 1er au 3 mai 2025');
     expect(say({ precision: 'day', year: 2024, month: 3, day: 3, endYear: 2024, endMonth: 4, endDay: 10 }, 'en')).toBe('3 March – 10 April 2024');
+    // a range of months into the next year says both years
+    expect(say({ precision: 'month', year: 2025, month: 12, endYear: 2026, endMonth: 6 }, 'en')).toBe('December 2025 – June 2026');
+    expect(say({ precision: 'month', year: 2024, month: 4, endYear: 2024, endMonth: 5 }, 'fr')).toBe('avril–mai 2024');
     // an uncertain year stays marked on a range
     expect(describeDate(inAMonth, { yearUncertain: true, dayUncertain: false }, 'en')).toBe('1–3 May 2025 (year uncertain)');
     expect(describeDate(acrossYears, { yearUncertain: true, dayUncertain: false }, 'fr')).toBe('du 19 décembre 2026 au 3 janvier 2027 (année incertaine)');

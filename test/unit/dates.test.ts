@@ -13,6 +13,12 @@ describe('findDates: the forms of the corpus', () => {
     expect(read('a déclaré mercredi 24 juillet que', '2024-07')).toEqual([{ text: 'mercredi 24 juillet', ...day(2024, 7, 24) }]);
   });
 
+  it('ranges of months written "de … à", "entre … et", "from … to", into the next year when they wrap', () => {
+    expect(read('La saison va habituellement de décembre à juin.', '2026-10-14')).toMatchObject([{ text: 'de décembre à juin', precision: 'month', year: 2025, month: 12, endYear: 2026, endMonth: 6 }]);
+    expect(read('entre mars et mai 2024', '2026-10')).toMatchObject([{ precision: 'month', year: 2024, month: 3, endYear: 2024, endMonth: 5 }]);
+    expect(read('de décembre à juin 2024', '2026-10')).toMatchObject([{ year: 2023, month: 12, endYear: 2024, endMonth: 6 }]);
+  });
+
   it('months and ranges of months', () => {
     expect(read('en avril et en mai', '2024-07')).toEqual([{ text: 'en avril et en mai', precision: 'month', year: 2024, month: 4, endYear: 2024, endMonth: 5 }]);
     expect(read('en cours depuis juillet 2023', '2024-04')).toEqual([{ text: 'depuis juillet 2023', precision: 'month', year: 2023, month: 7 }]);
