@@ -335,7 +335,7 @@ const LENGTH = wholeWords(LENGTH_WORDS);
 // (a participle of a state that lasts, not any "-ed": "how long is the stretch of road affected" asks a length).
 // (and "how long was he mayor": a person is no length)
 const LASTING = "how long (?:is|was|are|were) (?:\\p{L}+ ){1,5}?(?:for|closed|shut|suspended|banned|blocked|delayed|postponed|detained|held|jailed|imprisoned|deployed|stationed|based|occupied|halted|stopped|frozen|down|off|out|open|gone|away|missing|in (?:place|force|office|power))(?=\\s*[?!.]*$)|how long (?:is|was|are|were) (?:he|she|they|we|you)";
-const DURATION = wholeWords(`how long(?! ago| is| was)|${LASTING}|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien`);
+const DURATION = wholeWords(`how long(?! ago| is| was)|${LASTING}|how much (?:\\p{L}+ )?time|combien de temps|pendant combien|quelle dur[ée]e|(?:la |sa )?dur[ée]e|dur(?:e|era|ent|eront|é|ait) combien`);
 const SINCE_QUESTION = wholeWords('depuis quand|since when');
 const TOTAL = wholeWords('in total|total|altogether|in all|overall|au total|en tout|totale?');
 // ("did they end up going to…" asks about the past, its "going to" notwithstanding)

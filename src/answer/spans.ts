@@ -341,7 +341,7 @@ export const ORIGIN_ADJECTIVE = /^\p{L}{3,}(?:ais|aise|aises|ain|aine|ains|aines
 const PEOPLE = new Set(
   'people persons person soldiers soldier troops troop personnel military men women staff employees workers jobs members fighters civilians refugees residents inhabitants patients passengers students children militaires soldats troupes personnes gens elements hommes femmes membres combattants civils refugies employes salaries agents habitants patients malades passagers voyageurs eleves etudiants enfants emplois'.split(' '),
 );
-const CASUALTIES = new Set('victims dead deaths killed wounded injured casualties victimes morts tues blesses'.split(' '));
+const CASUALTIES = new Set('victims dead deaths killed wounded injured casualties victimes morts tues deces blesses'.split(' '));
 
 // "766 militaires ont quitté le Niger" does not answer "how many soldiers died": the number's
 // unit, or the words right after it, must speak of casualties ("12 soldats tués", "12 morts").
@@ -354,7 +354,7 @@ function countsCasualties(sentence: string, span: TextSpan, kind: 'dead' | 'woun
   // (or said before it: "la mort de 6 soldats", "the deaths of 12 people")
   return kind !== 'wounded' && CASUALTY_BEFORE.test(sentence.slice(Math.max(0, span.start - 30), span.start));
 }
-const DEAD_WORD = /^(?:tue|mort(?:e|s|es|el|elle|els|elles)?$|decede|killed|died|dead|death)/u; // (not "mortier")
+const DEAD_WORD = /^(?:tue|mort(?:e|s|es|el|elle|els|elles)?$|decede|deces$|killed|died|dead|death)/u; // (not "mortier")
 const WOUNDED_WORD = /^(?:blesse|wounded|injur)/u;
 const CASUALTY_BEFORE = new RegExp(`${B}(?:la mort|le décès|les décès|la disparition|deaths?|the death)\\s+(?:de|d['’]|of)\\s*(?:(?:au moins|plus de|près de|at least|more than|some)\\s+)?$`, 'iu');
 

@@ -96,6 +96,10 @@ describe('"how many were killed": casualties', () => {
     expect(counts('how many of the attackers were killed or arrested', sentence)).toEqual([]);
   });
 
+  it('are counted as "décès" too', () => {
+    expect(counts('how many people died of meningitis', 'Les autorités ont recensé 312 cas suspects et 27 décès depuis septembre.')).toEqual(['27']);
+  });
+
   it('are either dead or wounded when the word says neither ("victimes")', () => {
     expect(counts('how many people were injured', 'L’explosion a fait 12 victimes dans le marché.')).toEqual(['12']);
   });

@@ -189,6 +189,7 @@ describe('analyseQuestion: questions as people type them', () => {
     expect(analyseQuestion('how long is the runway')).toMatchObject({ asksDuration: false, asksMeasure: 'length' });
     expect(analyseQuestion('how long was he mayor')).toMatchObject({ asksDuration: true });
     expect(analyseQuestion('how long is the stretch of road affected')).toMatchObject({ asksDuration: false, asksMeasure: 'length' });
+    expect(analyseQuestion('how much prison time did the prosecutor ask for')).toMatchObject({ asksDuration: true });
   });
 });
 
