@@ -93,8 +93,11 @@ export class FakeDiscord {
     return created;
   }
 
-  /** Resolves with the first request (already made or to come) that matches. */
-  waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 5000): Promise<RecordedRequest> {
+  /**
+   * Resolves with the first request (already made or to come) that matches. (The wait is generous: on a loaded
+   * two-core machine a re-index before an answer took over 5 s; speed is measured by the bench, not here.)
+   */
+  waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs = 15_000): Promise<RecordedRequest> {
     const seen = this.requests.find(predicate);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
