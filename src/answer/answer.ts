@@ -654,10 +654,6 @@ export function composeAnswer(question: AnalysedQuestion, weighing: Weighing, sc
 }
 
 /**
- * The best sentence, if it answers, and at most one companion that supports it (another source
- * first). For "when", a report that something happened outranks an earlier announcement of it.
- */
-/**
  * "Who claimed the attack": "L'attaque n'avait pas été revendiquée" answers it by saying no one did. A sentence that
  * says all of what the question says (two things at least), denied, answers a who, when, where or how many better
  * than a sentence that says much less.
@@ -673,6 +669,10 @@ const DENIAL_COVERAGE = 0.9;
 // An answer covering less than this share of the denial's words says less than it.
 const DENIAL_MARGIN = 0.75;
 
+/**
+ * The best sentence, if it answers, and at most one companion that supports it (another source
+ * first). For "when", a report that something happened outranks an earlier announcement of it.
+ */
 export function selectQuotes(question: AnalysedQuestion, scored: readonly ScoredSentence[], tuning: AnswerTuning = DEFAULT_TUNING): ScoredSentence[] {
   // A reason marked as one ("visait à lutter contre…") answers "why" on less of the question's words.
   const least = (s: ScoredSentence) => (s.answer ? (question.intent === 'why' ? tuning.minTypedCoverage * MARKED_REASON_SHARE : tuning.minTypedCoverage) : tuning.minCoverage);

@@ -301,7 +301,7 @@ function isShareOfNothingAsked(sentence: string, span: TextSpan, counted: readon
   return counted.length > 0 && !counted.some((w) => SHARE_WORD.test(w)) && SHARE_ALONE.test(sentence.slice(span.end));
 }
 const SHARE_ALONE = new RegExp(`^\\s*(?:%|pour\\s*cent${E}|per\\s*cent${E}|percent${E})(?!\\s*(?:des|d['’]entre|parmi|of)${E})`, 'iu');
-const SHARE_WORD = /^(?:percent|percentage|per|cent|share|part|pourcentage|pour|taux|proportion|%)/iu;
+const SHARE_WORD = /^(?:percent(?:age)?s?|per|cent|shares?|parts?|pourcentages?|pour|taux|proportions?|%)$/iu;
 
 // A part counts what it is a part of: "six des dix-neuf régions", "61 % des communes", "three of the five bases"
 // count régions, communes, bases. (The whole's own number is skipped.)
