@@ -53,7 +53,7 @@ export class KeywordIndex {
       await new Promise((resolve) => setImmediate(resolve));
     }
     await search.addAllAsync(docs, { chunkSize: SLICE });
-    return await KeywordIndex.fromPlain(search, search.toJSON());
+    return KeywordIndex.fromPlain(search, search.toJSON());
   }
 
   /**

@@ -21,7 +21,9 @@ export function describeDate(
 ): string {
   const words = WORDS[language];
   const month = value.month ? MONTH_NAMES[language][value.month - 1]! : '';
-  const year = mention.yearUncertain ? `${value.year} (${words.yearUncertain})` : String(value.year);
+  // A year as said, marked when uncertain (a range's mark goes after its last year).
+  const sayYear = (y: number) => (mention.yearUncertain ? `${y} (${words.yearUncertain})` : String(y));
+  const year = sayYear(value.year);
   if (mention.approximate) return `${words.about} ${month ? `${month} ` : ''}${year}`;
   if (value.precision === 'year' || !month) return year;
   const dayOf = (day: number) => (language === 'fr' && day === 1 ? '1er' : String(day));
@@ -29,8 +31,7 @@ export function describeDate(
     // "12–15 July 2027", "19 December 2026 – 3 January 2027"; "du 12 au 15 juillet 2027"
     const endMonth = MONTH_NAMES[language][value.endMonth - 1]!;
     const sameYear = (value.endYear ?? value.year) === value.year;
-    // (an uncertain year is said once, after the range's last year)
-    const endYear = `${value.endYear ?? value.year}${mention.yearUncertain ? ` (${words.yearUncertain})` : ''}`;
+    const endYear = sayYear(value.endYear ?? value.year);
     const from = value.endMonth === value.month && sameYear ? dayOf(value.day) : `${dayOf(value.day)} ${month}${sameYear ? '' : ` ${value.year}`}`;
     return language === 'fr' ? `du ${from} au ${dayOf(value.endDay)} ${endMonth} ${endYear}` : `${from}${from.includes(' ') ? ' – ' : '–'}${value.endDay} ${endMonth} ${endYear}`;
   }
@@ -46,7 +47,7 @@ export function describeDate(
     if (period) return `${period.trim()}${period.endsWith('-') ? '' : ' '}${year}`;
     const endMonth = MONTH_NAMES[language][value.endMonth - 1]!;
     // ("December 2025 – June 2026": a range into the next year says both)
-    if (value.endYear !== undefined && value.endYear !== value.year) return `${month} ${value.year} – ${endMonth} ${value.endYear}${mention.yearUncertain ? ` (${words.yearUncertain})` : ''}`;
+    if (value.endYear !== undefined && value.endYear !== value.year) return `${month} ${value.year} – ${endMonth} ${sayYear(value.endYear)}`;
     return `${month}–${endMonth} ${year}`;
   }
   return `${period}${month} ${year}`;
